@@ -1,0 +1,280 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "lede/json.h"
+#include "lede/text.h"
+
+void
+lede_json_str(struct lede_buf *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, run, adv;
+	uint32_t cp;
+	char enc[4];
+
+	lede_buf_reserve(out, n + 2);
+	lede_buf_addc(out, '"');
+	while (i < n) {
+		run = i;
+		while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x80 &&
+		    s[run] != '"' && s[run] != '\\')
+			run++;
+		if (run > i) {
+			lede_buf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
+		cp = lede_utf8_next(s + i, n - i, &adv);
+		i += adv;
+		switch (cp) {
+		case '"': lede_buf_lit(out, "\\\""); break;
+		case '\\': lede_buf_lit(out, "\\\\"); break;
+		case '\n': lede_buf_lit(out, "\\n"); break;
+		case '\t': lede_buf_lit(out, "\\t"); break;
+		default:
+			if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
+				char esc[6] = { '\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15],
+					hex[(cp >> 4) & 15], hex[cp & 15] };
+				lede_buf_add(out, esc, 6);
+			} else {
+				lede_buf_add(out, enc, lede_utf8_put(enc, cp));
+			}
+		}
+	}
+	lede_buf_addc(out, '"');
+}
+
+void
+lede_json_strz(struct lede_buf *out, const char *s)
+{
+	if (s == NULL)
+		lede_buf_lit(out, "null");
+	else
+		lede_json_str(out, s, strlen(s));
+}
+
+static void
+key(struct lede_buf *out, const char *k)
+{
+	lede_buf_addc(out, '"');
+	lede_buf_adds(out, k);
+	lede_buf_lit(out, "\":");
+}
+
+static void
+span_fields(struct lede_buf *out, struct lede_span s)
+{
+	lede_buf_printf(out, "\"paragraph\":%d,\"start\":%zu,\"end\":%zu", s.para, s.start, s.end);
+}
+
+static void
+strv(struct lede_buf *out, char *const *v, size_t n)
+{
+	size_t i;
+
+	lede_buf_addc(out, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			lede_buf_addc(out, ',');
+		lede_json_strz(out, v[i]);
+	}
+	lede_buf_addc(out, ']');
+}
+
+static void
+entities(struct lede_buf *out, const struct lede_entity *v, size_t n, bool roles)
+{
+	size_t i, j;
+
+	lede_buf_addc(out, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			lede_buf_addc(out, ',');
+		lede_buf_addc(out, '{');
+		key(out, "name");
+		lede_json_strz(out, v[i].name);
+		lede_buf_addc(out, ',');
+		key(out, "aliases");
+		strv(out, v[i].aliases, v[i].naliases);
+		if (roles) {
+			lede_buf_addc(out, ',');
+			key(out, "roles");
+			strv(out, v[i].roles, v[i].nroles);
+		}
+		lede_buf_addc(out, ',');
+		key(out, "mentions");
+		lede_buf_addc(out, '[');
+		for (j = 0; j < v[i].nmentions; j++) {
+			if (j)
+				lede_buf_addc(out, ',');
+			lede_buf_addc(out, '{');
+			span_fields(out, v[i].mentions[j]);
+			lede_buf_addc(out, '}');
+		}
+		lede_buf_lit(out, "]}");
+	}
+	lede_buf_addc(out, ']');
+}
+
+static void
+quotes(struct lede_buf *out, const struct lede_doc *doc)
+{
+	const struct lede_quote *q;
+	size_t i;
+
+	lede_buf_addc(out, '[');
+	for (i = 0; i < doc->nquotes; i++) {
+		q = &doc->quotes[i];
+		if (i)
+			lede_buf_addc(out, ',');
+		lede_buf_addc(out, '{');
+		span_fields(out, q->span);
+		lede_buf_addc(out, ',');
+		key(out, "text");
+		lede_json_strz(out, q->text);
+		lede_buf_addc(out, ',');
+		key(out, "speaker");
+		if (q->speaker >= 0 && (size_t)q->speaker < doc->npeople)
+			lede_json_strz(out, doc->people[q->speaker].name);
+		else
+			lede_buf_adds(out, "null");
+		lede_buf_addc(out, ',');
+		key(out, "source");
+		lede_json_strz(out, q->source);
+		lede_buf_printf(out, ",\"unclosed\":%s,\"unopened\":%s,\"continued\":%s}",
+		    q->unclosed ? "true" : "false", q->unopened ? "true" : "false",
+		    q->continued ? "true" : "false");
+	}
+	lede_buf_addc(out, ']');
+}
+
+static void
+facts(struct lede_buf *out, const struct lede_doc *doc)
+{
+	size_t i;
+
+	lede_buf_addc(out, '[');
+	for (i = 0; i < doc->nfacts; i++) {
+		if (i)
+			lede_buf_addc(out, ',');
+		lede_buf_addc(out, '{');
+		key(out, "kind");
+		lede_json_strz(out, doc->facts[i].kind);
+		lede_buf_addc(out, ',');
+		key(out, "text");
+		lede_json_strz(out, doc->facts[i].text);
+		lede_buf_addc(out, ',');
+		span_fields(out, doc->facts[i].span);
+		lede_buf_addc(out, '}');
+	}
+	lede_buf_addc(out, ']');
+}
+
+static void
+warnings(struct lede_buf *out, const struct lede_doc *doc)
+{
+	const struct lede_warning *w;
+	size_t i;
+
+	lede_buf_addc(out, '[');
+	for (i = 0; i < doc->nwarnings; i++) {
+		w = &doc->warnings[i];
+		if (i)
+			lede_buf_addc(out, ',');
+		lede_buf_addc(out, '{');
+		key(out, "kind");
+		lede_json_strz(out, w->kind);
+		lede_buf_addc(out, ',');
+		key(out, "message");
+		lede_json_strz(out, w->message);
+		lede_buf_addc(out, ',');
+		key(out, "paragraph");
+		if (w->para == LEDE_NO_PARA)
+			lede_buf_adds(out, "null");
+		else
+			lede_buf_printf(out, "%d", w->para);
+		lede_buf_addc(out, '}');
+	}
+	lede_buf_addc(out, ']');
+}
+
+static void
+notes(struct lede_buf *out, const struct lede_doc *doc)
+{
+	const struct lede_note *n;
+	size_t i;
+
+	lede_buf_addc(out, '[');
+	for (i = 0; i < doc->nnotes; i++) {
+		n = &doc->notes[i];
+		if (i)
+			lede_buf_addc(out, ',');
+		lede_buf_addc(out, '{');
+		span_fields(out, n->span);
+		lede_buf_lit(out, ",\"selector\":{\"type\":\"TextQuoteSelector\",");
+		key(out, "exact");
+		lede_json_strz(out, n->exact ? n->exact : "");
+		lede_buf_addc(out, ',');
+		key(out, "prefix");
+		lede_json_strz(out, n->prefix ? n->prefix : "");
+		lede_buf_addc(out, ',');
+		key(out, "suffix");
+		lede_json_strz(out, n->suffix ? n->suffix : "");
+		lede_buf_lit(out, "},");
+		key(out, "note");
+		lede_json_strz(out, n->text);
+		lede_buf_addc(out, ',');
+		key(out, "created");
+		lede_json_strz(out, n->created);
+		lede_buf_addc(out, '}');
+	}
+	lede_buf_addc(out, ']');
+}
+
+int
+lede_json_write_doc(struct lede_buf *out, const struct lede_doc *doc)
+{
+	size_t i;
+
+	lede_buf_lit(out, "{\"url\":");
+	lede_json_strz(out, doc->url);
+	lede_buf_lit(out, ",\"title\":");
+	lede_json_strz(out, doc->title ? doc->title : "");
+	lede_buf_lit(out, ",\"byline\":");
+	lede_json_strz(out, doc->byline);
+	lede_buf_lit(out, ",\"site\":");
+	lede_json_strz(out, doc->site);
+	lede_buf_lit(out, ",\"published\":");
+	lede_json_strz(out, doc->published);
+	lede_buf_lit(out, ",\"lang\":");
+	lede_json_strz(out, doc->lang);
+	if (doc->saved != NULL) {
+		lede_buf_lit(out, ",\"saved\":");
+		lede_json_strz(out, doc->saved);
+	}
+	lede_buf_lit(out, ",\"paragraphs\":[");
+	for (i = 0; i < doc->nparas; i++) {
+		if (i)
+			lede_buf_addc(out, ',');
+		lede_buf_lit(out, "{\"kind\":\"");
+		lede_buf_adds(out, lede_kind_name(doc->paras[i].kind));
+		lede_buf_lit(out, "\",\"text\":");
+		lede_json_str(out, doc->paras[i].text, doc->paras[i].len);
+		lede_buf_addc(out, '}');
+	}
+	lede_buf_lit(out, "],\"people\":");
+	entities(out, doc->people, doc->npeople, true);
+	lede_buf_lit(out, ",\"places\":");
+	entities(out, doc->places, doc->nplaces, false);
+	lede_buf_lit(out, ",\"quotes\":");
+	quotes(out, doc);
+	lede_buf_lit(out, ",\"facts\":");
+	facts(out, doc);
+	lede_buf_lit(out, ",\"warnings\":");
+	warnings(out, doc);
+	lede_buf_lit(out, ",\"notes\":");
+	notes(out, doc);
+	lede_buf_addc(out, '}');
+	return lede_buf_ok(out) ? 0 : -1;
+}

@@ -1,0 +1,226 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/text.h"
+
+uint32_t
+lede_utf8_next(const char *s, size_t n, size_t *adv)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp, min;
+	size_t len, i;
+
+	*adv = 1;
+	if (p[0] < 0x80)
+		return p[0];
+	if ((p[0] & 0xE0) == 0xC0) {
+		len = 2; cp = p[0] & 0x1F; min = 0x80;
+	} else if ((p[0] & 0xF0) == 0xE0) {
+		len = 3; cp = p[0] & 0x0F; min = 0x800;
+	} else if ((p[0] & 0xF8) == 0xF0) {
+		len = 4; cp = p[0] & 0x07; min = 0x10000;
+	} else {
+		return LEDE_REPLACEMENT;
+	}
+	if (n < len)
+		return LEDE_REPLACEMENT;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return LEDE_REPLACEMENT;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return LEDE_REPLACEMENT;
+	*adv = len;
+	return cp;
+}
+
+size_t
+lede_utf8_put(char *out, uint32_t cp)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+bool
+lede_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0, adv;
+	uint32_t cp;
+
+	while (i < n) {
+		cp = lede_utf8_next(s + i, n - i, &adv);
+		/* A literal U+FFFD in the input is valid; a decode failure is not. */
+		if (cp == LEDE_REPLACEMENT && adv == 1)
+			return false;
+		i += adv;
+	}
+	return true;
+}
+
+bool
+lede_cp_is_forbidden(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return true;
+	/* LRM/RLM/ALM, embeddings and overrides, isolates: all can reorder what
+	 * the reader sees (Trojan Source), none is needed to read an article. */
+	if (cp == 0x200E || cp == 0x200F || cp == 0x061C)
+		return true;
+	if (cp >= 0x202A && cp <= 0x202E)
+		return true;
+	if (cp >= 0x2066 && cp <= 0x2069)
+		return true;
+	/* Non-characters and the interlinear annotation controls. */
+	if (cp >= 0xFFF9 && cp <= 0xFFFB)
+		return true;
+	if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF))
+		return true;
+	return false;
+}
+
+bool
+lede_cp_is_invisible(uint32_t cp)
+{
+	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+	    cp == 0xFEFF || cp == 0x180E;
+}
+
+bool
+lede_cp_is_space(uint32_t cp)
+{
+	switch (cp) {
+	case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+	case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
+	case 0x202F: case 0x205F: case 0x3000:
+		return true;
+	default:
+		return cp >= 0x2000 && cp <= 0x200A;
+	}
+}
+
+void
+lede_norm_start(struct lede_norm *n, struct lede_buf *out, unsigned flags)
+{
+	n->out = out;
+	n->flags = flags;
+	n->pending_space = false;
+	n->empty = true;
+}
+
+void
+lede_norm_space(struct lede_norm *n)
+{
+	if (!n->empty)
+		n->pending_space = true;
+}
+
+static void
+emit(struct lede_norm *n, const char *s, size_t len)
+{
+	if (n->pending_space) {
+		lede_buf_addc(n->out, ' ');
+		n->pending_space = false;
+	}
+	lede_buf_add(n->out, s, len);
+	n->empty = false;
+}
+
+void
+lede_norm_feed(struct lede_norm *n, const char *s, size_t len)
+{
+	size_t i = 0, adv, run;
+	uint32_t cp;
+	char enc[4];
+	bool keep = n->flags & LEDE_NORM_KEEP_LINES;
+
+	lede_buf_reserve(n->out, len);
+	while (i < len) {
+		/* Copy runs of plain printable ASCII in one go: that is most text. */
+		run = i;
+		while (run < len && (unsigned char)s[run] > 0x20 && (unsigned char)s[run] < 0x7F)
+			run++;
+		if (run > i) {
+			emit(n, s + i, run - i);
+			i = run;
+			continue;
+		}
+		cp = lede_utf8_next(s + i, len - i, &adv);
+		i += adv;
+		if (keep && cp == '\n') {
+			if (n->empty)
+				continue;
+			n->pending_space = false;
+			lede_buf_addc(n->out, '\n');
+			n->empty = false;
+			continue;
+		}
+		if (keep && cp == '\t') {
+			emit(n, "    ", 4);
+			continue;
+		}
+		if (lede_cp_is_space(cp)) {
+			if (keep)
+				emit(n, " ", 1);
+			else
+				lede_norm_space(n);
+			continue;
+		}
+		if (lede_cp_is_forbidden(cp) || lede_cp_is_invisible(cp))
+			continue;
+		emit(n, enc, lede_utf8_put(enc, cp));
+	}
+}
+
+void
+lede_norm_finish(struct lede_norm *n)
+{
+	struct lede_buf *b = n->out;
+
+	n->pending_space = false;
+	if (n->flags & LEDE_NORM_KEEP_LINES) {
+		while (b->len > 0 && (b->data[b->len - 1] == '\n' || b->data[b->len - 1] == ' '))
+			b->data[--b->len] = '\0';
+	}
+}
+
+void
+lede_text_normalize(struct lede_buf *out, const char *s, size_t len, unsigned flags)
+{
+	struct lede_norm n;
+
+	lede_norm_start(&n, out, flags);
+	lede_norm_feed(&n, s, len);
+	lede_norm_finish(&n);
+}
+
+char *
+lede_text_normalize_dup(const char *s, size_t len, unsigned flags)
+{
+	struct lede_buf b = LEDE_BUF_INIT;
+
+	lede_text_normalize(&b, s, len, flags);
+	return lede_buf_detach(&b);
+}
