@@ -40,3 +40,16 @@ bool lede_copy_looks_like(const char *data, size_t len) { return false; }
 int lede_copy_read(const char *data, size_t len, struct lede_doc **out, struct lede_err *err)
 { return lede_errf(err, "reading copies is not written yet"); }
 #endif
+#ifndef LEDE_HAVE_QUOTES
+#include "lede/quote.h"
+int lede_quotes_find(struct lede_doc *doc, struct lede_err *err) { return 0; }
+int lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err) { return 0; }
+#endif
+#ifndef LEDE_HAVE_FACTS
+#include "lede/fact.h"
+int lede_facts_find(struct lede_doc *doc, struct lede_err *err) { return 0; }
+#endif
+#ifndef LEDE_HAVE_WARN
+#include "lede/warn.h"
+int lede_warnings_find(struct lede_doc *doc, struct lede_err *err) { return 0; }
+#endif
