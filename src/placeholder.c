@@ -7,7 +7,6 @@
 #include "lede/copy.h"
 #include "lede/fetch.h"
 #include "lede/pager.h"
-#include "lede/save.h"
 
 #ifndef LEDE_HAVE_FETCH
 int lede_fetch_global_init(struct lede_err *err) { (void)err; return 0; }
@@ -30,10 +29,6 @@ int lede_annotate(const struct lede_annotator *a, struct lede_doc *doc, struct l
 #ifndef LEDE_HAVE_PAGER
 int lede_pager_run(struct lede_doc **docs, size_t ndocs, const struct lede_pager_opts *o,
     struct lede_err *err) { return lede_errf(err, "the pager is not written yet"); }
-#endif
-#ifndef LEDE_HAVE_SAVE
-int lede_save(const char *path, const char *data, size_t len, struct lede_err *err)
-{ return lede_errf(err, "saving is not written yet"); }
 #endif
 #ifndef LEDE_HAVE_COPY
 bool lede_copy_looks_like(const char *data, size_t len) { return false; }
