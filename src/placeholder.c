@@ -8,12 +8,6 @@
 #include "lede/fetch.h"
 #include "lede/pager.h"
 
-#ifndef LEDE_HAVE_FETCH
-int lede_fetch_global_init(struct lede_err *err) { (void)err; return 0; }
-void lede_fetch_global_cleanup(void) {}
-int lede_fetch(const char *url, const struct lede_input_opts *o, struct lede_input *in,
-    struct lede_err *err) { return lede_errf(err, "fetching is not written yet"); }
-#endif
 #ifndef LEDE_HAVE_CLEAN
 bool lede_looks_like_html(const char *d, size_t n) { return false; }
 int lede_clean(const struct lede_input *in, struct lede_doc **out, struct lede_err *err)
