@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -37,6 +38,59 @@ lede_input_free(struct lede_input *in)
 	memset(in, 0, sizeof *in);
 }
 
+/* strerror's words, lowercase-first to fit "lede: FILE: reason", with the
+ * common cases said plainly. */
+static int
+errno_err(struct lede_err *err, int e)
+{
+	const char *s;
+
+	switch (e) {
+	case ENOENT: return lede_errf(err, "no such file");
+	case EACCES: return lede_errf(err, "permission denied");
+	case EISDIR: return lede_errf(err, "is a folder, not a page");
+	case ENOTDIR: return lede_errf(err, "a part of the path is not a folder");
+	default: break;
+	}
+	s = strerror(e);
+	if (isupper((unsigned char)s[0]) && islower((unsigned char)s[1]))
+		return lede_errf(err, "%c%s", tolower((unsigned char)s[0]), s + 1);
+	return lede_errf(err, "%s", s);
+}
+
+/* The media type a file's name announces; NULL leaves it to the content. */
+static const char *
+type_from_name(const char *path)
+{
+	static const struct { const char *ext, *type; } map[] = {
+		{ ".txt", "text/plain" }, { ".text", "text/plain" },
+		{ ".html", "text/html" }, { ".htm", "text/html" },
+		{ ".xhtml", "application/xhtml+xml" }, { ".xht", "application/xhtml+xml" },
+	};
+	const char *dot = strrchr(path, '.');
+	size_t i;
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return NULL;
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcasecmp(dot, map[i].ext) == 0)
+			return map[i].type;
+	return NULL;
+}
+
+/* Names a URL's scheme in an error when it is a plain word. */
+static int
+scheme_err(const char *arg, struct lede_err *err)
+{
+	size_t n = 0;
+
+	while (isalnum((unsigned char)arg[n]) || arg[n] == '+' || arg[n] == '-' || arg[n] == '.')
+		n++;
+	if (n > 0 && n <= 16 && arg[n] == ':' && isalpha((unsigned char)arg[0]))
+		return lede_errf(err, "%.*s: URLs are not fetched (only http and https)", (int)n, arg);
+	return lede_errf(err, "unsupported URL scheme (only http and https)");
+}
+
 /* Reads all of fd, refusing more than max bytes (one byte past the limit is
  * read to tell "exactly max" from "more"). */
 static int
@@ -51,7 +105,7 @@ read_fd(int fd, size_t max, struct lede_buf *b, struct lede_err *err)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			return lede_errf(err, "%s", strerror(errno));
+			return errno_err(err, errno);
 		}
 		if (n == 0)
 			break;
@@ -75,11 +129,11 @@ read_path(const char *arg, const struct lede_input_opts *o, struct lede_buf *b,
 	if (strncasecmp(arg, "file:", 5) == 0)
 		return lede_errf(err, "file: URLs are not fetched; give the path instead");
 	if (strstr(arg, "://") != NULL)
-		return lede_errf(err, "unsupported URL scheme (only http and https)");
+		return scheme_err(arg, err);
 	if ((fd = open(arg, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0)
-		return lede_errf(err, "%s", strerror(errno));
+		return errno_err(err, errno);
 	if (fstat(fd, &st) != 0) {
-		rc = lede_errf(err, "%s", strerror(errno));
+		rc = errno_err(err, errno);
 	} else if (S_ISDIR(st.st_mode)) {
 		rc = lede_errf(err, "is a folder, not a page");
 	} else if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > o->max_size) {
@@ -96,6 +150,7 @@ lede_input_read(const char *arg, const struct lede_input_opts *o, struct lede_in
     struct lede_err *err)
 {
 	struct lede_buf b = LEDE_BUF_INIT;
+	const char *type;
 
 	memset(in, 0, sizeof *in);
 	if (lede_input_is_url(arg))
@@ -106,9 +161,15 @@ lede_input_read(const char *arg, const struct lede_input_opts *o, struct lede_in
 	}
 	if (b.len == 0) {
 		lede_buf_free(&b);
-		return lede_errf(err, "empty input");
+		return lede_errf(err, strcmp(arg, "-") == 0 ? "empty input" : "empty file");
 	}
 	in->len = b.len;
-	in->data = lede_buf_detach(&b);
-	return in->data != NULL ? 0 : lede_err_oom(err);
+	if ((in->data = lede_buf_detach(&b)) == NULL)
+		return lede_err_oom(err);
+	if (strcmp(arg, "-") != 0 && (type = type_from_name(arg)) != NULL &&
+	    (in->content_type = lede_strdup(type)) == NULL) {
+		lede_input_free(in);
+		return lede_err_oom(err);
+	}
+	return 0;
 }
