@@ -4,7 +4,6 @@
 
 #include "lede/annotate.h"
 #include "lede/clean.h"
-#include "lede/copy.h"
 #include "lede/fetch.h"
 #include "lede/pager.h"
 
@@ -23,11 +22,6 @@ int lede_annotate(const struct lede_annotator *a, struct lede_doc *doc, struct l
 #ifndef LEDE_HAVE_PAGER
 int lede_pager_run(struct lede_doc **docs, size_t ndocs, const struct lede_pager_opts *o,
     struct lede_err *err) { return lede_errf(err, "the pager is not written yet"); }
-#endif
-#ifndef LEDE_HAVE_COPY
-bool lede_copy_looks_like(const char *data, size_t len) { return false; }
-int lede_copy_read(const char *data, size_t len, struct lede_doc **out, struct lede_err *err)
-{ return lede_errf(err, "reading copies is not written yet"); }
 #endif
 #ifndef LEDE_HAVE_QUOTES
 #include "lede/quote.h"

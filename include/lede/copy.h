@@ -12,7 +12,18 @@
  * the first bytes; lede_copy_read does the real check). */
 bool lede_copy_looks_like(const char *data, size_t len);
 
-/* Parses a copy. A damaged or hand-edited copy gives -1 and a clear reason. */
+/* Parses a copy. A damaged or hand-edited copy gives -1 and a clear reason
+ * naming the field ("damaged copy: quotes[2].speaker: ..."). Every string is
+ * checked for control characters and invalid UTF-8, every span against its
+ * paragraph and character boundaries; notes whose offsets no longer match
+ * their quoted text are re-anchored (see note.h) or dropped with a warning. */
 int lede_copy_read(const char *data, size_t len, struct lede_doc **out, struct lede_err *err);
+
+/* Proposes where to save doc: $XDG_DATA_HOME/lede/copies/DATE-SLUG.EXT, with
+ * DATE the article's publication date (YYYY-MM-DD) or today, SLUG an ASCII
+ * slug of the title (at most 60 bytes), EXT ext without its dot ("json" when
+ * NULL). The copies folder is created (0700); a name already taken gets -2,
+ * -3 ... The result is malloc'd, or NULL with err. */
+char *lede_copy_default_path(const struct lede_doc *doc, const char *ext, struct lede_err *err);
 
 #endif
