@@ -7,11 +7,6 @@
 #include "lede/fetch.h"
 #include "lede/pager.h"
 
-#ifndef LEDE_HAVE_CLEAN
-bool lede_looks_like_html(const char *d, size_t n) { return false; }
-int lede_clean(const struct lede_input *in, struct lede_doc **out, struct lede_err *err)
-{ return lede_errf(err, "the cleaner is not written yet"); }
-#endif
 #ifndef LEDE_HAVE_ANNOTATE
 struct lede_annotator { int unused; };
 static struct lede_annotator none;
@@ -22,11 +17,6 @@ int lede_annotate(const struct lede_annotator *a, struct lede_doc *doc, struct l
 #ifndef LEDE_HAVE_PAGER
 int lede_pager_run(struct lede_doc **docs, size_t ndocs, const struct lede_pager_opts *o,
     struct lede_err *err) { return lede_errf(err, "the pager is not written yet"); }
-#endif
-#ifndef LEDE_HAVE_QUOTES
-#include "lede/quote.h"
-int lede_quotes_find(struct lede_doc *doc, struct lede_err *err) { return 0; }
-int lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err) { return 0; }
 #endif
 #ifndef LEDE_HAVE_FACTS
 #include "lede/fact.h"

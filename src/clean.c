@@ -1,0 +1,216 @@
+/* The cleaner's front door: HTML or plain text, and plain text itself. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lede/buf.h"
+#include "lede/clean-decode.h"
+#include "lede/clean.h"
+#include "lede/text.h"
+
+#define BINARY_MSG "not a web page or text (binary data)"
+
+bool
+lede_looks_like_html(const char *data, size_t len)
+{
+	static const char *const marks[] = {
+		"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>",
+		"<p ", "<br", "<article", "<script", "<link ", "<table", "<h1", "<span",
+	};
+	char s[2048];
+	size_t i, n = 0, k, bomlen;
+
+	lede_clean_bom(data, len, &bomlen);
+	/* NULs dropped so UTF-16 markup reads as ASCII here. */
+	for (i = bomlen; i < len && n + 1 < sizeof s; i++)
+		if (data[i] != '\0')
+			s[n++] = (char)tolower((unsigned char)data[i]);
+	s[n] = '\0';
+	for (i = 0; i < n && isspace((unsigned char)s[i]); i++)
+		;
+	if (i < n && s[i] == '<' && i + 1 < n &&
+	    (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '!' || s[i + 1] == '?'))
+		return true;
+	for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+		if (strstr(s, marks[k]) != NULL)
+			return true;
+	return false;
+}
+
+static bool
+is_blank_line(const char *s, size_t n)
+{
+	size_t i, adv;
+
+	for (i = 0; i < n; i += adv)
+		if (!lede_cp_is_space(lede_utf8_next(s + i, n - i, &adv)))
+			return false;
+	return true;
+}
+
+/* A headline: one short line, no closing full stop or comma. */
+static bool
+reads_as_headline(const char *s, size_t n)
+{
+	size_t i, words = 1;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0 || n > 160)
+		return false;
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ')
+			words++;
+	if (words > 20)
+		return false;
+	return s[n - 1] != '.' && s[n - 1] != ',' && s[n - 1] != ';' && s[n - 1] != ':';
+}
+
+struct span {
+	size_t start, end;
+	size_t lines;
+};
+
+/* Paragraphs of plain text: blocks between blank lines, or every line when
+ * the text has no blank line at all. */
+static int
+split_text(const char *t, size_t len, struct span **out, size_t *nout)
+{
+	struct span *v = NULL, *cur = NULL;
+	size_t n = 0, cap = 0, i = 0, e, nonblank = 0;
+	bool blanks = false, seen = false, gap = false;
+
+	for (i = 0; i < len; i = e + 1) {
+		e = i;
+		while (e < len && t[e] != '\n')
+			e++;
+		if (is_blank_line(t + i, e - i)) {
+			gap = seen;
+		} else {
+			if (gap)
+				blanks = true;
+			seen = true;
+			nonblank++;
+		}
+		if (e >= len)
+			break;
+	}
+	gap = true;
+	for (i = 0; i < len; i = e + 1) {
+		e = i;
+		while (e < len && t[e] != '\n')
+			e++;
+		if (is_blank_line(t + i, e - i)) {
+			gap = true;
+		} else if (gap || !blanks) {
+			if (!lede_grow(&v, &cap, n + 1, sizeof *v)) {
+				free(v);
+				return -1;
+			}
+			cur = &v[n++];
+			cur->start = i;
+			cur->end = e;
+			cur->lines = 1;
+			gap = false;
+		} else {
+			cur->end = e;
+			cur->lines++;
+		}
+		if (e >= len)
+			break;
+	}
+	(void)nonblank;
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+int
+lede_clean_text(const char *data, size_t len, const char *charset, struct lede_doc **out,
+    struct lede_err *err)
+{
+	struct lede_buf u = LEDE_BUF_INIT, p = LEDE_BUF_INIT;
+	struct lede_doc *doc = NULL;
+	struct span *sp = NULL;
+	size_t n = 0, k, first = 0;
+	int rc = -1;
+
+	if (lede_clean_is_binary(data, len))
+		return lede_errf(err, BINARY_MSG);
+	if (lede_clean_to_utf8(&u, data, len, charset, err) != 0)
+		return -1;
+	if (split_text(u.data ? u.data : "", u.len, &sp, &n) != 0 || (doc = lede_doc_new()) == NULL) {
+		rc = lede_err_oom(err);
+		goto done;
+	}
+	if (n > 1 && sp[0].lines == 1 && reads_as_headline(u.data + sp[0].start, sp[0].end - sp[0].start)) {
+		lede_text_normalize(&p, u.data + sp[0].start, sp[0].end - sp[0].start, 0);
+		first = 1;
+	}
+	if (lede_doc_set(&doc->title, p.data ? p.data : "") != 0) {
+		rc = lede_err_oom(err);
+		goto done;
+	}
+	for (k = first; k < n; k++) {
+		lede_buf_reset(&p);
+		lede_text_normalize(&p, u.data + sp[k].start, sp[k].end - sp[k].start, 0);
+		if (!lede_buf_ok(&p)) {
+			rc = lede_err_oom(err);
+			goto done;
+		}
+		if (p.len > 0 && lede_doc_add_para(doc, LEDE_PARA_TEXT, p.data, p.len) != 0) {
+			rc = lede_err_oom(err);
+			goto done;
+		}
+	}
+	if (doc->nparas == 0) {
+		rc = lede_errf(err, "no readable text");
+		goto done;
+	}
+	*out = doc;
+	doc = NULL;
+	rc = 0;
+done:
+	free(sp);
+	lede_buf_free(&u);
+	lede_buf_free(&p);
+	lede_doc_free(doc);
+	return rc;
+}
+
+static bool
+is_type(const char *ct, const char *want)
+{
+	return ct != NULL && strcasecmp(ct, want) == 0;
+}
+
+int
+lede_clean(const struct lede_input *in, struct lede_doc **out, struct lede_err *err)
+{
+	const char *ct = in->content_type;
+	bool html;
+	int rc;
+
+	if (in->data == NULL || in->len == 0)
+		return lede_errf(err, "no readable text");
+	if (lede_clean_is_binary(in->data, in->len))
+		return lede_errf(err, BINARY_MSG);
+	if (is_type(ct, "text/plain"))
+		html = false;
+	else if (is_type(ct, "text/html") || is_type(ct, "application/xhtml+xml"))
+		html = true;
+	else
+		html = lede_looks_like_html(in->data, in->len);
+	if (html)
+		return lede_clean_html(in->data, in->len, in->charset, in->url, out, err);
+	rc = lede_clean_text(in->data, in->len, in->charset, out, err);
+	if (rc == 0 && in->url != NULL && lede_doc_set(&(*out)->url, in->url) != 0) {
+		lede_doc_free(*out);
+		*out = NULL;
+		return lede_err_oom(err);
+	}
+	return rc;
+}
