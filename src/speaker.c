@@ -1,0 +1,919 @@
+/* Who said each quote. The words around a quote are cut into a few dozen
+ * tokens (never more than a bounded window, so the pass stays linear) and
+ * matched against the shapes news prose uses: "…,” said X", "…,” X said",
+ * "X told the BBC: “…”", "according to X", "X added:" closing the paragraph
+ * before. The noun phrase found there is then resolved to a person: by a
+ * mention of them inside it, by a role they hold ("the defence secretary"),
+ * by a description said of them elsewhere, or, for he/she, by the subject of
+ * the nearest sentence naming someone. What resolves to no person is kept as
+ * written ("French diplomats", "the newspaper"). Quotes with no cue of their
+ * own inherit the speaker of the quote they continue. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/buf.h"
+#include "lede/cue.h"
+#include "lede/quote.h"
+#include "lede/text.h"
+
+#define WIN_BYTES 600   /* how far a cue may stand from its quote */
+#define TOK_MAX 96
+#define NP_MAX 8        /* words in a speaker's noun phrase */
+
+enum { T_WORD, T_PUNCT, T_MARK };
+
+struct tok {
+	size_t s, e;
+	int kind;
+	uint32_t cp;        /* the character, for T_PUNCT and T_MARK */
+};
+
+struct toks {
+	const char *text;
+	struct tok t[TOK_MAX];
+	int n;
+};
+
+/* Person mentions, per paragraph, sorted by start. */
+struct ment {
+	size_t s, e;
+	int person;
+};
+
+struct mindex {
+	struct ment *m;
+	size_t *first;      /* first[p + 1] .. first[p + 2]: paragraph p's (title at 0) */
+	size_t nparas;
+};
+
+struct np {
+	int para;
+	size_t s, e;
+};
+
+static const char *const verbs[] = {
+	"accused", "acknowledged", "acknowledges", "add", "added", "adds", "admitted", "admits",
+	"advised", "affirmed", "agreed", "alleged", "alleges", "announced", "announces",
+	"answered", "argued", "argues", "asked", "asks", "asserted", "asserts", "assured",
+	"blasted", "boasted", "boasts", "cautioned", "charged", "cited", "claimed", "claims",
+	"commented", "complained", "complains", "conceded", "concedes", "concluded",
+	"confirmed", "confirms", "contended", "contends", "continued", "continues",
+	"countered", "counters", "cried", "declared", "declares", "demanded", "demands",
+	"denied", "denies", "described", "emailed", "emphasised", "emphasises", "emphasized",
+	"emphasizes", "exclaimed", "explained", "explains", "insisted", "insists", "joked",
+	"jokes", "lamented", "maintained", "maintains", "mused", "noted", "notes", "observed",
+	"opined", "pleaded", "posted", "predicted", "predicts", "promised", "promises",
+	"quipped", "recalled", "recalls", "remarked", "repeated", "replied", "replies",
+	"reported", "reports", "responded", "responds", "reiterated", "said", "say", "says",
+	"screamed", "shouted", "slammed", "stated", "states", "stressed", "stresses",
+	"suggested", "suggests", "tell", "tells", "testified", "texted", "threatened",
+	"told", "tweeted", "tweets", "urged", "urges", "vowed", "vows", "warned", "warns",
+	"whispered", "wondered", "wrote", "writes", "yelled",
+};
+
+static const char *const participles[] = {
+	"adding", "arguing", "asking", "claiming", "continuing", "declaring", "explaining",
+	"insisting", "noting", "replying", "responding", "saying", "stating", "stressing",
+	"telling", "tweeting", "warning", "writing",
+};
+
+static bool
+word_in(const char *w, size_t n, const char *const *list, size_t nlist)
+{
+	char low[24];
+	size_t i;
+
+	if (n == 0 || n >= sizeof low)
+		return false;
+	for (i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)w[i]);
+	low[n] = '\0';
+	for (i = 0; i < nlist; i++) {
+		if (strcmp(low, list[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+#define IN(w, n, list) word_in((w), (n), (list), sizeof (list) / sizeof *(list))
+
+bool
+lede_cue_is_speech_verb(const char *w, size_t n, bool *participle)
+{
+	bool p = IN(w, n, participles);
+
+	if (participle != NULL)
+		*participle = p;
+	return p || IN(w, n, verbs);
+}
+
+static const char *const stops[] = {
+	"that", "which", "who", "whom", "and", "but", "because", "when", "while", "if", "as",
+	"than", "so", "where", "after", "before", "since", "though", "although", "what", "how",
+	"why", "whether", "in", "on", "at", "to", "for", "with", "from", "by", "about", "into",
+	"during", "over", "under", "it", "is", "was", "are", "were", "be", "been", "has",
+	"have", "had", "not", "this", "there", "then", "also", "once", "yet", "or", "nor",
+	"said", "says", "told", "later", "again", "just", "would", "will", "could", "can",
+	"did", "does", "do", "may", "might", "should", "must", "we", "i", "you", "us", "me",
+	"him", "them", "her", "his", "its", "their", "our", "my", "your",
+};
+
+static const char *const skippable[] = {
+	"also", "later", "then", "again", "once", "previously", "recently", "repeatedly",
+	"has", "had", "have", "was", "is", "were", "would", "will", "did", "does", "had",
+	"simply", "just", "since", "further", "already", "often", "never", "even", "still",
+	"first", "last", "now", "later",
+};
+
+static const char *const determiners[] = {
+	"the", "a", "an", "another", "one", "two", "three", "several", "many", "some", "his",
+	"her", "their", "its", "our", "other", "these", "those",
+};
+
+static const char *const timewords[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "week", "month", "year", "morning", "afternoon",
+	"evening", "night", "earlier", "previously", "recently", "now",
+};
+
+static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", "you" };
+
+static const char *const abbrevs[] = {
+	"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr",
+	"sr", "prof", "rev", "pres", "capt", "adm", "maj", "supt", "insp", "atty", "amb",
+};
+
+static bool
+is_word_cp(uint32_t cp)
+{
+	return lede_cue_is_letter(cp) || (cp >= '0' && cp <= '9');
+}
+
+/* Cuts text[a..b) into tokens; words keep inner apostrophes, hyphens and
+ * the dot of an abbreviation or initial. */
+static void
+tokenize(struct toks *tk, const char *text, size_t a, size_t b)
+{
+	size_t i = a, adv, j, jadv;
+	uint32_t cp, nx;
+
+	tk->text = text;
+	tk->n = 0;
+	while (i < b && tk->n < TOK_MAX) {
+		cp = lede_utf8_next(text + i, b - i, &adv);
+		if (lede_cp_is_space(cp)) {
+			i += adv;
+			continue;
+		}
+		struct tok *t = &tk->t[tk->n++];
+		t->s = i;
+		t->cp = cp;
+		if (!is_word_cp(cp)) {
+			t->kind = lede_cue_is_quote_mark(cp) ? T_MARK : T_PUNCT;
+			t->e = i + adv;
+			i += adv;
+			continue;
+		}
+		t->kind = T_WORD;
+		j = i + adv;
+		while (j < b) {
+			cp = lede_utf8_next(text + j, b - j, &jadv);
+			if (is_word_cp(cp)) {
+				j += jadv;
+				continue;
+			}
+			if ((cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.') && j + jadv < b) {
+				nx = lede_utf8_next(text + j + jadv, b - j - jadv, &adv);
+				if (is_word_cp(nx) && !(cp == '.' && nx >= 'a' && nx <= 'z')) {
+					j += jadv;
+					continue;
+				}
+			}
+			break;
+		}
+		if (j < b && text[j] == '.' &&
+		    ((j - i == 1 && isupper((unsigned char)text[i])) ||
+		    IN(text + i, j - i, abbrevs)))
+			j++;
+		t->e = j;
+		i = j;
+	}
+}
+
+static bool
+tis(const struct toks *tk, int i, const char *const *list, size_t n)
+{
+	const struct tok *t = &tk->t[i];
+	size_t len = t->e - t->s;
+
+	if (t->kind != T_WORD)
+		return false;
+	if (len > 1 && tk->text[t->e - 1] == '.')
+		len--;
+	return word_in(tk->text + t->s, len, list, n);
+}
+
+#define TIS(tk, i, list) tis((tk), (i), (list), sizeof (list) / sizeof *(list))
+
+static bool
+tword(const struct toks *tk, int i, const char *w)
+{
+	const struct tok *t = &tk->t[i];
+	size_t n = strlen(w);
+
+	return t->kind == T_WORD && t->e - t->s == n && strncasecmp(tk->text + t->s, w, n) == 0;
+}
+
+static bool
+tverb(const struct toks *tk, int i, bool *participle)
+{
+	const struct tok *t = &tk->t[i];
+
+	if (t->kind != T_WORD)
+		return false;
+	/* "pointed out", "went on", "shot back" */
+	if (i + 1 < tk->n && ((tword(tk, i, "pointed") && tword(tk, i + 1, "out")) ||
+	    (tword(tk, i, "went") && tword(tk, i + 1, "on")) ||
+	    (tword(tk, i, "shot") && tword(tk, i + 1, "back")))) {
+		*participle = false;
+		return true;
+	}
+	return lede_cue_is_speech_verb(tk->text + t->s, t->e - t->s, participle);
+}
+
+static bool
+tcap(const struct toks *tk, int i)
+{
+	const struct tok *t = &tk->t[i];
+	unsigned char c = (unsigned char)tk->text[t->s];
+
+	return t->kind == T_WORD && (isupper(c) || c >= 0xC0);
+}
+
+/* An adverb in -ly ("quickly", "reportedly") or a listed filler word. */
+static bool
+tskip(const struct toks *tk, int i)
+{
+	const struct tok *t = &tk->t[i];
+	size_t n = t->e - t->s;
+	const char *w = tk->text + t->s;
+
+	if (t->kind != T_WORD)
+		return false;
+	if (n > 3 && w[n - 2] == 'l' && w[n - 1] == 'y' && islower((unsigned char)w[0]) &&
+	    strncmp(w, "only", n) != 0)
+		return true;
+	return TIS(tk, i, skippable);
+}
+
+/* The noun phrase ending just before token v (the verb), looking no further
+ * back than token lo. */
+static bool
+np_before(const struct toks *tk, int v, int lo, struct np *out)
+{
+	int i = v - 1, first, words = 0;
+
+	while (i >= lo && tskip(tk, i))
+		i--;
+	/* "Trump on Wednesday said" */
+	if (i - 1 >= lo && TIS(tk, i, timewords) && (tword(tk, i - 1, "on") || tword(tk, i - 1, "last")))
+		i -= 2;
+	if (i < lo || tk->t[i].kind != T_WORD)
+		return false;
+	if (TIS(tk, i, pronouns)) {
+		out->s = tk->t[i].s;
+		out->e = tk->t[i].e;
+		return true;
+	}
+	first = i + 1;
+	while (i >= lo && tk->t[i].kind == T_WORD && words < NP_MAX) {
+		if (TIS(tk, i, determiners)) {
+			first = i;
+			break;
+		}
+		if (TIS(tk, i, timewords) || (TIS(tk, i, stops) && !tword(tk, i, "of")))
+			break;
+		if (tword(tk, i, "of") && (i == lo || tk->t[i - 1].kind != T_WORD))
+			break;
+		first = i;
+		words++;
+		i--;
+	}
+	if (first >= v || tword(tk, first, "of"))
+		return false;
+	out->s = tk->t[first].s;
+	out->e = tk->t[v - 1].e;
+	/* drop trailing skipped words */
+	{
+		int last = v - 1;
+		while (last > first && (tskip(tk, last) || TIS(tk, last, timewords) ||
+		    tword(tk, last, "on")))
+			last--;
+		out->e = tk->t[last].e;
+	}
+	return true;
+}
+
+/* The noun phrase starting at token i ("said Sen. John McCain, who"). */
+static bool
+np_after(const struct toks *tk, int i, struct np *out)
+{
+	int j = i, words = 0;
+
+	if (i >= tk->n || tk->t[i].kind != T_WORD)
+		return false;
+	if (TIS(tk, i, pronouns)) {
+		out->s = tk->t[i].s;
+		out->e = tk->t[i].e;
+		return true;
+	}
+	bool named;
+
+	if (TIS(tk, j, determiners))
+		j++;
+	named = j == i && tcap(tk, j);
+	while (j < tk->n && tk->t[j].kind == T_WORD && words < NP_MAX) {
+		if (TIS(tk, j, stops) && !tword(tk, j, "of"))
+			break;
+		/* a name ends at the first lower-case word ("Healey commended") */
+		if (named && !tcap(tk, j) && !tword(tk, j, "of"))
+			break;
+		if (TIS(tk, j, timewords) && words > 0)
+			break;
+		j++;
+		words++;
+	}
+	while (j > i && tword(tk, j - 1, "of"))
+		j--;
+	if (j == i || words == 0)
+		return false;
+	out->s = tk->t[i].s;
+	out->e = tk->t[j - 1].e;
+	return true;
+}
+
+/* "according to X" anywhere in tokens [lo, hi). */
+static bool
+according(const struct toks *tk, int lo, int hi, struct np *out)
+{
+	int i;
+
+	for (i = lo; i + 2 < hi; i++) {
+		if (tword(tk, i, "according") && tword(tk, i + 1, "to") && np_after(tk, i + 2, out))
+			return true;
+	}
+	return false;
+}
+
+/* A cue right after the closing mark: "…,” said X", "…,” X said", "…,”
+ * according to X". Tokens run to the sentence end or the next mark. */
+static bool
+cue_after(const struct toks *tk, struct np *out)
+{
+	int i = 0, j;
+	bool part;
+
+	while (i < tk->n && tk->t[i].kind == T_PUNCT && (tk->t[i].cp == ',' ||
+	    tk->t[i].cp == 0x2014 || tk->t[i].cp == 0x2013 || tk->t[i].cp == '-'))
+		i++;
+	if (i >= tk->n || tk->t[i].kind != T_WORD)
+		return false;
+	if (tverb(tk, i, &part) && !part)
+		return np_after(tk, i + 1 + (tword(tk, i, "pointed") || tword(tk, i, "went") ||
+		    tword(tk, i, "shot")), out);
+	if (tword(tk, i, "according") && i + 2 < tk->n && tword(tk, i + 1, "to"))
+		return np_after(tk, i + 2, out);
+	for (j = i + 1; j < tk->n && j <= i + NP_MAX + 2 && tk->t[j].kind == T_WORD; j++) {
+		if (tverb(tk, j, &part) && !part)
+			return np_before(tk, j, i, out) && out->s == tk->t[i].s;
+	}
+	return false;
+}
+
+/* A cue before the opening mark, in the same sentence: the speech verb
+ * nearest the quote and its subject; for a participle ("…, saying “"), the
+ * first verb's subject; a headline's "Name: …". */
+static bool
+cue_before(const struct toks *tk, struct np *out)
+{
+	int i, j;
+	bool part, p2;
+
+	if (tk->n > 1 && tword(tk, 0, "according") && tword(tk, 1, "to") && np_after(tk, 2, out))
+		return true;
+	for (i = tk->n - 1; i >= 0; i--) {
+		if (!tverb(tk, i, &part))
+			continue;
+		if (part) {
+			for (j = 0; j < i; j++) {
+				if (tverb(tk, j, &p2) && !p2 && np_before(tk, j, 0, out))
+					return true;
+			}
+			/* "…, John Healey commended Trump, saying": the subject opens
+			 * the clause before the participle's comma */
+			j = i - 1;
+			if (j >= 0 && tk->t[j].kind == T_PUNCT)
+				j--;
+			while (j >= 0 && !(tk->t[j].kind == T_PUNCT && tk->t[j].cp == ','))
+				j--;
+			j++;
+			if (j < i && (tcap(tk, j) || TIS(tk, j, pronouns)) && np_after(tk, j, out))
+				return true;
+			return false;
+		}
+		if (tword(tk, i, "out") || tword(tk, i, "on") || tword(tk, i, "back"))
+			continue;
+		if (np_before(tk, i, 0, out))
+			return true;
+		/* "Said Smith: “" */
+		return np_after(tk, i + 1, out);
+	}
+	for (i = 0; i < tk->n && i <= NP_MAX && tk->t[i].kind == T_WORD && tcap(tk, i); i++)
+		;
+	if (i > 0 && i < tk->n && tk->t[i].kind == T_PUNCT && tk->t[i].cp == ':') {
+		out->s = tk->t[0].s;
+		out->e = tk->t[i - 1].e;
+		return true;
+	}
+	return false;
+}
+
+/* Sentence bounds: a sentence ends at . ! ? followed by a space, unless the
+ * dot ends a known abbreviation or an initial. */
+static bool
+ends_sentence(const char *s, size_t n, size_t i)
+{
+	size_t w;
+
+	if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+		return false;
+	if (i + 1 < n && s[i + 1] != ' ')
+		return false;
+	if (s[i] != '.')
+		return true;
+	for (w = i; w > 0 && isalpha((unsigned char)s[w - 1]); w--)
+		;
+	if (i - w == 1 && isupper((unsigned char)s[w]))
+		return false;
+	return !IN(s + w, i - w, abbrevs);
+}
+
+static size_t
+sentence_start(const char *s, size_t lo, size_t pos)
+{
+	size_t i = pos, floor = pos > WIN_BYTES ? pos - WIN_BYTES : 0;
+
+	if (floor < lo)
+		floor = lo;
+	while (i > floor) {
+		if (ends_sentence(s, pos, i - 1))
+			return i;
+		i--;
+	}
+	return floor;
+}
+
+static size_t
+sentence_end(const char *s, size_t n, size_t pos)
+{
+	size_t i, cap = pos + WIN_BYTES < n ? pos + WIN_BYTES : n;
+
+	for (i = pos; i < cap; i++) {
+		if (ends_sentence(s, n, i))
+			return i + 1;
+	}
+	return cap;
+}
+
+/* Backs off to a character boundary so a window never splits a character. */
+static size_t
+utf8_floor(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+static int
+build_index(const struct lede_doc *doc, struct mindex *mx)
+{
+	size_t p, k, total = 0, np = doc->nparas + 1;
+	size_t *fill;
+
+	mx->nparas = np;
+	mx->first = calloc(np + 1, sizeof *mx->first);
+	fill = calloc(np + 1, sizeof *fill);
+	for (p = 0; p < doc->npeople; p++)
+		total += doc->people[p].nmentions;
+	mx->m = calloc(total + 1, sizeof *mx->m);
+	if (mx->first == NULL || fill == NULL || mx->m == NULL) {
+		free(fill);
+		return -1;
+	}
+	for (p = 0; p < doc->npeople; p++) {
+		for (k = 0; k < doc->people[p].nmentions; k++) {
+			int para = doc->people[p].mentions[k].para;
+			if (para >= -1 && (size_t)(para + 1) < np)
+				mx->first[para + 2]++;
+		}
+	}
+	for (p = 1; p <= np; p++)
+		mx->first[p] += mx->first[p - 1];
+	for (p = 0; p < doc->npeople; p++) {
+		for (k = 0; k < doc->people[p].nmentions; k++) {
+			const struct lede_span *s = &doc->people[p].mentions[k];
+			if (s->para < -1 || (size_t)(s->para + 1) >= np)
+				continue;
+			struct ment *m = &mx->m[mx->first[s->para + 1] + fill[s->para + 1]++];
+			m->s = s->start;
+			m->e = s->end;
+			m->person = (int)p;
+		}
+	}
+	free(fill);
+	/* mentions arrive per person; sort each paragraph's by start */
+	for (p = 0; p < np; p++) {
+		size_t a = mx->first[p], b = mx->first[p + 1], i, j;
+		for (i = a + 1; i < b; i++) {
+			struct ment t = mx->m[i];
+			for (j = i; j > a && mx->m[j - 1].s > t.s; j--)
+				mx->m[j] = mx->m[j - 1];
+			mx->m[j] = t;
+		}
+	}
+	return 0;
+}
+
+static void
+mentions_of(const struct mindex *mx, int para, struct ment **m, size_t *n)
+{
+	size_t p = (size_t)(para + 1);
+
+	if (para < -1 || p >= mx->nparas) {
+		*m = NULL;
+		*n = 0;
+		return;
+	}
+	*m = mx->m + mx->first[p];
+	*n = mx->first[p + 1] - mx->first[p];
+}
+
+/* The person named inside np (the last such mention: "UK defence secretary
+ * John Healey"), or -1. */
+static int
+person_in(const struct mindex *mx, const struct np *np)
+{
+	struct ment *m;
+	size_t n, i;
+	int who = -1;
+
+	mentions_of(mx, np->para, &m, &n);
+	for (i = 0; i < n && m[i].s < np->e; i++) {
+		if (m[i].e > np->s)
+			who = m[i].person;
+	}
+	return who;
+}
+
+static bool
+ci_contains_word(const char *hay, size_t hn, const char *needle)
+{
+	size_t nn = strlen(needle), i;
+
+	if (nn == 0 || nn > hn)
+		return false;
+	for (i = 0; i + nn <= hn; i++) {
+		if (strncasecmp(hay + i, needle, nn) == 0 &&
+		    (i == 0 || !isalnum((unsigned char)hay[i - 1])) &&
+		    (i + nn == hn || !isalnum((unsigned char)hay[i + nn])))
+			return true;
+	}
+	return false;
+}
+
+/* The most recently mentioned person, at or before (para, pos), for whom
+ * pred holds; a bounded look back. */
+static int
+recent_person(const struct lede_doc *doc, const struct mindex *mx, int para, size_t pos,
+    bool (*pred)(const struct lede_doc *, int, const void *), const void *arg)
+{
+	struct ment *m;
+	size_t n, i;
+	int p, looked = 0;
+
+	for (p = para; p >= -1 && looked < 12; p--, looked++) {
+		mentions_of(mx, p, &m, &n);
+		for (i = n; i > 0; i--) {
+			if (p == para && m[i - 1].s >= pos)
+				continue;
+			if (pred(doc, m[i - 1].person, arg))
+				return m[i - 1].person;
+		}
+		if (p == -1)
+			break;
+	}
+	return -1;
+}
+
+/* A role's head noun: its last word ("President" of "French President"). */
+static const char *
+last_word(const char *s, size_t *len)
+{
+	size_t n = strlen(s), e = n, b;
+
+	while (e > 0 && !isalnum((unsigned char)s[e - 1]))
+		e--;
+	for (b = e; b > 0 && s[b - 1] != ' '; b--)
+		;
+	*len = e - b;
+	return s + b;
+}
+
+struct role_arg {
+	const char *np;
+	size_t n;
+	bool head_only;
+};
+
+static bool
+holds_role(const struct lede_doc *doc, int person, const void *argp)
+{
+	const struct role_arg *a = argp;
+	const struct lede_entity *e = &doc->people[person];
+	size_t r, hl, nl;
+	const char *h, *nh;
+
+	for (r = 0; r < e->nroles; r++) {
+		if (!a->head_only) {
+			if (ci_contains_word(a->np, a->n, e->roles[r]))
+				return true;
+			continue;
+		}
+		h = last_word(e->roles[r], &hl);
+		{
+			char tmp[256];
+			size_t len = a->n < sizeof tmp - 1 ? a->n : sizeof tmp - 1;
+			memcpy(tmp, a->np, len);
+			tmp[len] = '\0';
+			nh = last_word(tmp, &nl);
+			if (hl > 0 && hl == nl && strncasecmp(h, nh, hl) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* he/she: the subject of the nearest sentence that names a person; the first
+ * mention of a sentence is most often its subject. */
+static int
+resolve_pronoun(const struct lede_doc *doc, const struct mindex *mx, int para, size_t pos)
+{
+	struct ment *m;
+	size_t n, i, len, ss;
+	const char *t;
+	int p, looked = 0, last;
+
+	for (p = para; p >= -1 && looked < 4; p--, looked++) {
+		mentions_of(mx, p, &m, &n);
+		last = -1;
+		for (i = 0; i < n; i++) {
+			if (p != para || m[i].e <= pos)
+				last = (int)i;
+		}
+		if (last >= 0) {
+			t = lede_doc_text(doc, p, &len);
+			ss = sentence_start(t, 0, m[last].s);
+			for (i = 0; i < (size_t)last && m[i].s < ss; i++)
+				;
+			return m[i].person;
+		}
+		if (p == -1)
+			break;
+	}
+	return -1;
+}
+
+struct attrib {
+	int speaker;
+	char *source;
+	bool found;         /* a cue of its own, not inherited */
+};
+
+static bool
+is_pronoun_np(const char *t, const struct np *np)
+{
+	return IN(t + np->s, np->e - np->s, pronouns);
+}
+
+static int
+resolve(const struct lede_doc *doc, const struct mindex *mx, const struct np *np,
+    const char *last_named, struct attrib *out)
+{
+	const char *t;
+	size_t len;
+	struct role_arg ra;
+	int who;
+
+	out->found = true;
+	out->speaker = -1;
+	out->source = NULL;
+	t = lede_doc_text(doc, np->para, &len);
+	if ((who = person_in(mx, np)) >= 0) {
+		out->speaker = who;
+		return 0;
+	}
+	if (is_pronoun_np(t, np)) {
+		if ((np->e - np->s == 2 && strncasecmp(t + np->s, "he", 2) == 0) ||
+		    (np->e - np->s == 3 && strncasecmp(t + np->s, "she", 3) == 0)) {
+			out->speaker = resolve_pronoun(doc, mx, np->para, np->s);
+			if (out->speaker < 0 && last_named != NULL &&
+			    (out->source = lede_strdup(last_named)) == NULL)
+				return -1;
+		} else {
+			out->found = false;
+		}
+		return 0;
+	}
+	ra.np = t + np->s;
+	ra.n = np->e - np->s;
+	ra.head_only = false;
+	if ((who = recent_person(doc, mx, np->para, np->s, holds_role, &ra)) >= 0) {
+		out->speaker = who;
+		return 0;
+	}
+	if (!isupper((unsigned char)t[np->s]) || strncmp(t + np->s, "The ", 4) == 0) {
+		ra.head_only = true;
+		if ((who = recent_person(doc, mx, np->para, np->s, holds_role, &ra)) >= 0) {
+			out->speaker = who;
+			return 0;
+		}
+	}
+	if ((out->source = lede_strndup(t + np->s, np->e - np->s)) == NULL)
+		return -1;
+	return 0;
+}
+
+/* Whether the quote is a short phrase inside a sentence (a scare quote or a
+ * title), which only a cue in its own sentence can attribute. */
+static bool
+is_phrase(const struct lede_doc *doc, const struct lede_quote *q)
+{
+	const char *t, *w;
+	size_t len, words = 0, i;
+	bool in = false;
+
+	for (w = q->text; *w; w++) {
+		bool sp = *w == ' ';
+		if (!sp && !in)
+			words++;
+		in = !sp;
+	}
+	if (words > 3)
+		return false;
+	t = lede_doc_text(doc, q->span.para, &len);
+	for (i = q->span.start; i > 0 && t[i - 1] == ' '; i--)
+		;
+	return i > 0 && isalnum((unsigned char)t[i - 1]);
+}
+
+static size_t
+tok_floor(const struct lede_quote *prev, int para)
+{
+	return prev != NULL && prev->span.para == para ? prev->span.end : 0;
+}
+
+static int
+attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
+    const char *last_named, struct attrib *out)
+{
+	const struct lede_quote *q = &doc->quotes[qi];
+	const struct lede_quote *prev = qi > 0 ? &doc->quotes[qi - 1] : NULL;
+	const struct lede_quote *next = qi + 1 < doc->nquotes ? &doc->quotes[qi + 1] : NULL;
+	const char *t;
+	size_t len, a, b, tl;
+	struct toks *tk;
+	struct np np;
+	bool got = false, fin;
+	int pass;
+
+	out->speaker = -1;
+	out->source = NULL;
+	out->found = false;
+	t = lede_doc_text(doc, q->span.para, &len);
+	np.para = q->span.para;
+	tl = strlen(q->text);
+	fin = tl > 0 && (q->text[tl - 1] == '.');
+	if ((tk = malloc(sizeof *tk)) == NULL)
+		return -1;
+	for (pass = 0; pass < 2 && !got; pass++) {
+		bool after = (pass == 0) != fin;
+
+		if (after) {
+			a = q->span.end;
+			b = sentence_end(t, len, a);
+			if (next != NULL && next->span.para == q->span.para && next->span.start < b)
+				b = next->span.start;
+			if (!q->unclosed && !q->continued) {
+				tokenize(tk, t, a, utf8_floor(t, b));
+				got = cue_after(tk, &np);
+			}
+		} else {
+			b = q->span.start;
+			a = sentence_start(t, tok_floor(prev, q->span.para), b);
+			if (a < tok_floor(prev, q->span.para))
+				a = tok_floor(prev, q->span.para);
+			a = utf8_floor(t, a);
+			tokenize(tk, t, a, b);
+			got = cue_before(tk, &np);
+		}
+	}
+	/* "…” is the question, according to X." */
+	if (!got && !q->unclosed) {
+		a = q->span.end;
+		b = sentence_end(t, len, a);
+		if (next != NULL && next->span.para == q->span.para && next->span.start < b)
+			b = next->span.start;
+		tokenize(tk, t, a, utf8_floor(t, b));
+		got = according(tk, 0, tk->n, &np);
+	}
+	/* "Caddell continued:" closing the paragraph before */
+	if (!got && q->span.para > 0 && sentence_start(t, 0, q->span.start) == 0) {
+		size_t pl, i;
+		const char *pt = lede_doc_text(doc, q->span.para - 1, &pl);
+		for (i = 0; i < q->span.start && t[i] == ' '; i++)
+			;
+		while (pl > 0 && pt[pl - 1] == ' ')
+			pl--;
+		if (i == q->span.start && pl > 0 && pt[pl - 1] == ':') {
+			a = utf8_floor(pt, sentence_start(pt, 0, pl));
+			tokenize(tk, pt, a, pl);
+			np.para = q->span.para - 1;
+			got = cue_before(tk, &np);
+		}
+	}
+	if (got) {
+		free(tk);
+		return resolve(doc, mx, &np, last_named, out);
+	}
+	free(tk);
+	return 0;
+}
+
+int
+lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
+{
+	struct mindex mx;
+	struct attrib at;
+	size_t qi;
+	char *last_named = NULL;
+	int last_para = -2;
+
+	memset(&mx, 0, sizeof mx);
+	if (build_index(doc, &mx) < 0)
+		goto oom;
+	for (qi = 0; qi < doc->nquotes; qi++) {
+		struct lede_quote *q = &doc->quotes[qi];
+		const struct lede_quote *prev = qi > 0 ? &doc->quotes[qi - 1] : NULL;
+
+		if (last_named != NULL && q->span.para - last_para > 3) {
+			free(last_named);
+			last_named = NULL;
+		}
+		if (attribute_one(doc, &mx, qi, last_named, &at) < 0)
+			goto oom;
+		if (!at.found && prev != NULL && !is_phrase(doc, q) &&
+		    (prev->speaker >= 0 || prev->source != NULL) &&
+		    (prev->span.para == q->span.para || (prev->continued &&
+		    prev->span.para + 1 == q->span.para))) {
+			/* the second half of an interrupted quote, or a quote running on */
+			at.speaker = prev->speaker;
+			if (prev->source != NULL && (at.source = lede_strdup(prev->source)) == NULL)
+				goto oom;
+		}
+		q->speaker = at.speaker;
+		free(q->source);
+		q->source = at.source;
+		if (at.source != NULL && at.speaker < 0 && isupper((unsigned char)at.source[0]) &&
+		    strncmp(at.source, "The ", 4) != 0) {
+			free(last_named);
+			if ((last_named = lede_strdup(at.source)) == NULL)
+				goto oom;
+			last_para = q->span.para;
+		} else if (at.speaker >= 0) {
+			free(last_named);
+			last_named = NULL;
+		}
+	}
+	free(last_named);
+	free(mx.m);
+	free(mx.first);
+	return 0;
+oom:
+	free(last_named);
+	free(mx.m);
+	free(mx.first);
+	return lede_err_oom(err);
+}
