@@ -24,7 +24,7 @@
 #include "lede/input.h"
 
 #define PARSE_OPTS (HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
-	HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT)
+	HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC)
 
 enum { ST_READ, ST_PARSE, ST_CLEAN, ST_ANNOTATE, ST_EXPORT, ST_N };
 
@@ -79,7 +79,7 @@ main(int argc, char **argv)
 		bytes += in.len;
 
 		t = now();
-		hd = htmlReadMemory(in.data, (int)in.len, argv[i], NULL, PARSE_OPTS);
+		hd = htmlReadMemory(in.data, (int)in.len, NULL, "UTF-8", PARSE_OPTS);
 		xmlFreeDoc(hd);
 		total[ST_PARSE] += now() - t;
 
