@@ -404,6 +404,16 @@ take(struct fetch *f, struct lede_input *in, struct lede_err *err)
 	return 0;
 }
 
+/* A header value with a line break would smuggle in headers of its own. */
+static bool
+one_line(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
 int
 lede_fetch(const char *url, const struct lede_input_opts *o, struct lede_input *in,
     struct lede_err *err)
@@ -416,6 +426,8 @@ lede_fetch(const char *url, const struct lede_input_opts *o, struct lede_input *
 
 	memset(&f, 0, sizeof f);
 	memset(in, 0, sizeof *in);
+	if (o->user_agent != NULL && !one_line(o->user_agent))
+		return lede_errf(err, "the User-Agent must be one line of printable text");
 	f.opts = o;
 	lede_buf_init(&f.body);
 	if ((f.curl = curl_easy_init()) == NULL)

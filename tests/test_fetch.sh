@@ -59,20 +59,6 @@ refused() {
 	diag "exit $rc" "stdout: $out" "stderr: $err" "wanted: lede: $BASE$p: ...$want..."
 }
 
-# The CLI-level checks need the cleaner; until it lands they are TODO.
-printf 'A short plain text article with a few words in it.\n' >"$TMPD/probe.txt"
-if "$LEDE" --format=text "$TMPD/probe.txt" 2>&1 | grep -q 'not written yet'; then
-	TODO=" # TODO the cleaner is not in yet"
-else
-	TODO=
-fi
-# needs_cleaner CHECK ARGS...: a check whose failure, while TODO is set, is
-# expected and so must not fail the file.
-needs_cleaner() {
-	f0=$tap_failed
-	"$@"
-	[ -z "$TODO" ] || tap_failed=$f0
-}
 
 # --- the input layer alone (tests/fetch_probe)
 run "$PROBE" "$BASE/plain"
@@ -115,25 +101,25 @@ contains "$out" "Answered by the proxy." "http_proxy is honoured"
 
 # --- the command: pages
 run "$LEDE" --format=text "$BASE/plain"
-needs_cleaner contains "$out" "Hello from the plain page." "lede prints a fetched page$TODO"
+contains "$out" "Hello from the plain page." "lede prints a fetched page"
 contains "$(cat "$TMPD/log")" "/plain${TAB}lede/" "the User-Agent names lede"
 grep "^/plain$TAB" "$TMPD/log" | tail -n 1 >"$TMPD/ua"
 contains "$(cat "$TMPD/ua")" "lede/" "lede's own request carries lede/VERSION"
 
 run "$LEDE" --format=json "$BASE/r1"
 url=$(printf '%s\n' "$out" | "$PYTHON3" -c 'import json, sys; print(json.loads(sys.stdin.readline())["url"])' 2>/dev/null)
-needs_cleaner is "$url" "$BASE/plain" "after redirects --format=json names the final URL$TODO"
+is "$url" "$BASE/plain" "after redirects --format=json names the final URL"
 
 run "$LEDE" --format=text "$BASE/gzip"
-needs_cleaner contains "$out" "arrived whole" "lede prints a decoded gzip page$TODO"
+contains "$out" "arrived whole" "lede prints a decoded gzip page"
 
 run "$LEDE" --format=text "$BASE/cp1252"
-needs_cleaner contains "$out" "“It costs £25 a week,”" "Windows-1252 from the header comes out as UTF-8$TODO"
+contains "$out" "“It costs £25 a week,”" "Windows-1252 from the header comes out as UTF-8"
 
 run "$LEDE" --format=text "$BASE/404" "$BASE/plain"
 is "$rc" 1 "one failing URL among two: exit 1"
-needs_cleaner contains "$out" "Hello from the plain page." "the other is still printed$TODO"
-needs_cleaner is "$err" "lede: $BASE/404: HTTP 404 Not Found" "and the failure is one line$TODO"
+contains "$out" "Hello from the plain page." "the other is still printed"
+is "$err" "lede: $BASE/404: HTTP 404 Not Found" "and the failure is one line"
 
 # --- the command: refusals, each one line
 refused /404 "HTTP 404 Not Found" "404 names the status"
@@ -146,6 +132,11 @@ is "$(grep -c "^/loop$TAB" "$TMPD/log")" 11 "after the first request and 10 redi
 refused /tofile "refused a redirect to a file: URL" "a redirect to file:///etc/passwd is refused"
 lacks "$out" "root:" "and nothing of /etc/passwd shows"
 refused /toftp "refused a redirect to the ftp: scheme" "a redirect to ftp: is refused"
+
+before=$(grep -c "^/ua$TAB" "$TMPD/log")
+refused /ua "the User-Agent must be one line" "a User-Agent with a line break is refused" \
+    --user-agent="$(printf 'x\r\nX-Injected: 1')"
+is "$(grep -c "^/ua$TAB" "$TMPD/log")" "$before" "and no request is made with it"
 
 refused /drip "timed out after 2 seconds" "a one-byte-a-second drip times out" --timeout=2
 check "within about 2 seconds (took ${secs}s)" [ "$secs" -le 4 ]
