@@ -679,6 +679,12 @@ parse(const char *data, size_t len, json_object **out, struct lede_err *err)
 		json_object_put(root);
 		return lede_errf(err, "damaged copy: nested more than %d levels deep", COPY_MAX_DEPTH);
 	}
+#ifdef JSON_TOKENER_VALIDATE_UTF8
+	if (jerr == json_tokener_error_parse_utf8_string) {
+		json_object_put(root);
+		return lede_errf(err, "damaged copy: invalid UTF-8 near byte %zu", end);
+	}
+#endif
 	if (jerr != json_tokener_success || root == NULL) {
 		json_object_put(root);
 		return lede_errf(err, "damaged copy: invalid JSON at byte %zu: %s", end,
