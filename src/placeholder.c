@@ -2,18 +2,10 @@
  * block goes when its module lands; nothing here may survive a release. */
 #include "config.h"
 
-#include "lede/annotate.h"
 #include "lede/clean.h"
 #include "lede/fetch.h"
 #include "lede/pager.h"
 
-#ifndef LEDE_HAVE_ANNOTATE
-struct lede_annotator { int unused; };
-static struct lede_annotator none;
-int lede_annotator_new(struct lede_annotator **out, struct lede_err *err) { *out = &none; return 0; }
-void lede_annotator_free(struct lede_annotator *a) {}
-int lede_annotate(const struct lede_annotator *a, struct lede_doc *doc, struct lede_err *err) { return 0; }
-#endif
 #ifndef LEDE_HAVE_PAGER
 int lede_pager_run(struct lede_doc **docs, size_t ndocs, const struct lede_pager_opts *o,
     struct lede_err *err) { return lede_errf(err, "the pager is not written yet"); }

@@ -1,0 +1,150 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/annotate.h"
+#include "lede/buf.h"
+#include "lede/entity.h"
+#include "lede/fact.h"
+#include "lede/gazetteer.h"
+#include "lede/ner.h"
+#include "lede/paths.h"
+#include "lede/quote.h"
+#include "lede/tok.h"
+#include "lede/warn.h"
+
+struct lede_annotator {
+	struct lede_ner *ner;
+	struct lede_gaz *gaz;
+};
+
+int
+lede_annotator_new(struct lede_annotator **out, struct lede_err *err)
+{
+	struct lede_annotator *a;
+	char *path;
+	int rc;
+
+	*out = NULL;
+	if ((a = calloc(1, sizeof *a)) == NULL)
+		return lede_err_oom(err);
+	if ((path = lede_data_path("data/gazetteers.bin", err)) == NULL) {
+		free(a);
+		return -1;
+	}
+	rc = lede_gaz_load(&a->gaz, path, err);
+	free(path);
+	if (rc == 0) {
+		if ((path = lede_data_path("data/ner.model", err)) == NULL)
+			rc = -1;
+		else
+			rc = lede_ner_load(&a->ner, path, err);
+		free(path);
+	}
+	if (rc != 0) {
+		lede_annotator_free(a);
+		return -1;
+	}
+	*out = a;
+	return 0;
+}
+
+void
+lede_annotator_free(struct lede_annotator *a)
+{
+	if (a == NULL)
+		return;
+	lede_ner_free(a->ner);
+	lede_gaz_free(a->gaz);
+	free(a);
+}
+
+/* Scratch shared by both passes; grows to the longest paragraph. */
+struct run {
+	struct lede_toks toks;
+	struct lede_ner_ctx ctx;
+	uint8_t *tags;               /* every token's tag, paragraph after paragraph */
+	size_t ntags, captags;
+};
+
+static int
+tag_para(const struct lede_annotator *a, struct run *r, struct lede_ents *ents, int para,
+    const char *text, size_t len, struct lede_err *err)
+{
+	uint8_t *tags;
+
+	if (lede_tokenize(text, len, &r->toks, err) != 0 ||
+	    lede_ner_prepare(&r->ctx, a->gaz, text, &r->toks, err) != 0)
+		return -1;
+	if (!lede_grow(&r->tags, &r->captags, r->ntags + r->toks.n + 1, 1))
+		return lede_err_oom(err);
+	tags = r->tags + r->ntags;
+	lede_ner_tag(a->ner, &r->ctx, &r->toks, tags);
+	if (lede_ents_collect(ents, para, text, &r->toks, r->ctx.gw, r->ctx.gp, tags, err) != 0)
+		return -1;
+	r->ntags += r->toks.n;
+	return 0;
+}
+
+static int
+recall_para(const struct lede_annotator *a, struct run *r, struct lede_ents *ents, int para,
+    const char *text, size_t len, size_t *at, struct lede_err *err)
+{
+	if (lede_tokenize(text, len, &r->toks, err) != 0 ||
+	    lede_ner_prepare(&r->ctx, a->gaz, text, &r->toks, err) != 0)
+		return -1;
+	if (*at + r->toks.n > r->ntags)
+		return lede_errf(err, "internal error: paragraph %d tokenised differently", para);
+	if (lede_ents_recall(ents, para, text, &r->toks, r->ctx.gw, r->tags + *at, err) != 0)
+		return -1;
+	*at += r->toks.n;
+	return 0;
+}
+
+static int
+find_entities(const struct lede_annotator *a, struct lede_doc *doc, struct lede_err *err)
+{
+	struct run r;
+	struct lede_ents *ents = NULL;
+	size_t i, at = 0;
+	int rc = -1;
+
+	memset(&r, 0, sizeof r);
+	if (lede_ents_new(&ents, err) != 0)
+		return -1;
+	if (doc->title != NULL &&
+	    tag_para(a, &r, ents, LEDE_TITLE, doc->title, strlen(doc->title), err) != 0)
+		goto done;
+	for (i = 0; i < doc->nparas; i++)
+		if (tag_para(a, &r, ents, (int)i, doc->paras[i].text, doc->paras[i].len, err) != 0)
+			goto done;
+	if (doc->title != NULL &&
+	    recall_para(a, &r, ents, LEDE_TITLE, doc->title, strlen(doc->title), &at, err) != 0)
+		goto done;
+	for (i = 0; i < doc->nparas; i++)
+		if (recall_para(a, &r, ents, (int)i, doc->paras[i].text, doc->paras[i].len, &at, err) != 0)
+			goto done;
+	rc = lede_ents_finish(ents, doc, err);
+done:
+	lede_ents_free(ents);
+	lede_toks_free(&r.toks);
+	lede_ner_ctx_free(&r.ctx);
+	free(r.tags);
+	return rc;
+}
+
+int
+lede_annotate(const struct lede_annotator *a, struct lede_doc *doc, struct lede_err *err)
+{
+	lede_doc_clear_annotations(doc);
+	if (find_entities(a, doc, err) != 0 ||
+	    lede_quotes_find(doc, err) != 0 ||
+	    lede_quotes_attribute(doc, err) != 0 ||
+	    lede_facts_find(doc, err) != 0 ||
+	    lede_warnings_find(doc, err) != 0) {
+		lede_doc_clear_annotations(doc);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,678 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/buf.h"
+#include "lede/entity.h"
+#include "lede/gazetteer.h"
+#include "lede/ner.h"
+#include "lede/text.h"
+
+/* A person can collect many forms; past these the rest add nothing for a
+ * reader and would make duplicate checks quadratic on hostile pages. */
+#define MAX_ALIASES 24
+#define MAX_ROLES 24
+
+enum { M_PER = 1, M_LOC = 2 };
+
+struct ment {
+	int para;
+	uint32_t start, end;         /* the name, possessive excluded */
+	uint32_t rstart, rend;       /* a role in the same paragraph, or rend == 0 */
+	uint64_t key, first, last;   /* folded whole name, first and last word */
+	uint16_t nwords;
+	uint8_t type;
+	int ent;
+};
+
+/* uint64 -> int map, open addressing; key 0 is never stored (keys are
+ * hashes, and a zero hash is moved to 1). */
+struct map {
+	uint64_t *k;
+	int *v;
+	size_t n, cap;
+};
+
+struct lede_ents {
+	struct ment *m;
+	size_t nm, capm;
+	struct map full;             /* person: first+last key -> entity */
+	struct map parts;            /* person: any single word of a name -> 1 */
+	struct map places;           /* place: whole key -> 1 */
+};
+
+static uint64_t
+nz(uint64_t k)
+{
+	return k ? k : 1;
+}
+
+static int *
+map_slot(struct map *m, uint64_t key)
+{
+	size_t i;
+
+	key = nz(key);
+	for (i = key & (m->cap - 1); m->k[i] != 0; i = (i + 1) & (m->cap - 1))
+		if (m->k[i] == key)
+			return &m->v[i];
+	return NULL;
+}
+
+static int
+map_get(const struct map *m, uint64_t key, int dflt)
+{
+	int *v;
+
+	if (m->cap == 0)
+		return dflt;
+	v = map_slot((struct map *)m, key);
+	return v ? *v : dflt;
+}
+
+/* Sets key to val; when keep is true an existing value stays. */
+static int
+map_put(struct map *m, uint64_t key, int val, bool keep)
+{
+	size_t i;
+	int *v;
+
+	key = nz(key);
+	if ((m->n + 1) * 2 > m->cap) {
+		struct map bigger = { NULL, NULL, 0, m->cap ? m->cap * 2 : 64 };
+		bigger.k = calloc(bigger.cap, sizeof *bigger.k);
+		bigger.v = calloc(bigger.cap, sizeof *bigger.v);
+		if (bigger.k == NULL || bigger.v == NULL) {
+			free(bigger.k);
+			free(bigger.v);
+			return -1;
+		}
+		for (i = 0; i < m->cap; i++)
+			if (m->k[i] != 0)
+				(void)map_put(&bigger, m->k[i], m->v[i], false);
+		free(m->k);
+		free(m->v);
+		*m = bigger;
+	}
+	if ((v = map_slot(m, key)) != NULL) {
+		if (!keep)
+			*v = val;
+		return 0;
+	}
+	for (i = key & (m->cap - 1); m->k[i] != 0; i = (i + 1) & (m->cap - 1))
+		;
+	m->k[i] = key;
+	m->v[i] = val;
+	m->n++;
+	return 0;
+}
+
+static void
+map_free(struct map *m)
+{
+	free(m->k);
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
+int
+lede_ents_new(struct lede_ents **out, struct lede_err *err)
+{
+	if ((*out = calloc(1, sizeof **out)) == NULL)
+		return lede_err_oom(err);
+	return 0;
+}
+
+void
+lede_ents_free(struct lede_ents *e)
+{
+	if (e == NULL)
+		return;
+	free(e->m);
+	map_free(&e->full);
+	map_free(&e->parts);
+	map_free(&e->places);
+	free(e);
+}
+
+static bool
+tok_is(const char *text, const struct lede_tok *k, const char *const *list)
+{
+	char low[32];
+	size_t n = k->end - k->start, i;
+
+	if (n >= sizeof low)
+		return false;
+	lede_tok_lower(text + k->start, n, low, sizeof low);
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(low, list[i]) == 0)
+			return true;
+	return false;
+}
+
+static const char *const honorifics[] = {
+	"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "mme",
+	"mme.", "m.", "messrs", "messrs.", "prof", "prof.", "lord", "lady", NULL,
+};
+
+/* Words that qualify a role but cannot end one ("special" in "special envoy"). */
+static const char *const modifiers[] = {
+	"special", "deputy", "former", "acting", "foreign", "defence", "defense", "interior",
+	"finance", "economy", "health", "justice", "home", "trade", "national", "prime", "vice",
+	"chief", "senior", "top", "then", "new", "incoming", "outgoing", "late", "assistant",
+	"general", "state", "federal", "opposition", "military", "security", "energy", "army",
+	"navy", "foreign-policy", "climate", "labour", "labor", "education", "culture",
+	"transport", "environment", "agriculture", "culture", "sports", "party", "NULL", NULL,
+};
+
+static const char *const sports_verbs[] = {
+	"beat", "beats", "drew", "draw", "defeated", "edged", "thrashed", "routed", "hammered",
+	"downed", "crushed", "trounced", "outclassed", "v", "vs", "vs.", NULL,
+};
+
+static bool
+is_score(const char *text, const struct lede_tok *k)
+{
+	size_t i, dash = 0;
+
+	if (!(k->flags & LEDE_TOK_DIGIT) || (k->flags & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)))
+		return false;
+	for (i = k->start; i < k->end; i++)
+		if (text[i] == '-')
+			dash++;
+	return dash == 1;
+}
+
+static bool
+role_word(const char *text, const struct lede_toks *t, size_t i, const uint16_t *gword,
+    const uint8_t *tags)
+{
+	const struct lede_tok *k = &t->v[i];
+	uint16_t g = gword[i];
+
+	if (!(k->flags & LEDE_TOK_WORD) || tags[i] == LEDE_NER_B_PER || tags[i] == LEDE_NER_I_PER)
+		return false;
+	if (tok_is(text, k, honorifics))
+		return false;
+	if (g & (LEDE_GAZ_TITLE | LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY))
+		return true;
+	if (tok_is(text, k, modifiers))
+		return true;
+	/* acronyms: US, UK, NATO, EU, UN */
+	return (k->flags & LEDE_TOK_ALLCAP) && k->end - k->start <= 6 && k->end - k->start >= 2;
+}
+
+static bool
+role_head(const char *text, const struct lede_toks *t, size_t i, const uint16_t *gword)
+{
+	return (gword[i] & LEDE_GAZ_TITLE) && !tok_is(text, &t->v[i], modifiers) &&
+	    !tok_is(text, &t->v[i], honorifics);
+}
+
+/* "French President Emmanuel Macron", "the UK defence secretary John Healey". */
+static void
+role_before(const char *text, const struct lede_toks *t, size_t s, const uint16_t *gword,
+    const uint8_t *tags, struct ment *m)
+{
+	size_t i;
+
+	if (s == 0 || !role_head(text, t, s - 1, gword) || (t->v[s].flags & LEDE_TOK_SENT))
+		return;
+	i = s - 1;
+	while (i > 0 && s - i < 6 && !(t->v[i].flags & LEDE_TOK_SENT) &&
+	    role_word(text, t, i - 1, gword, tags))
+		i--;
+	m->rstart = t->v[i].start;
+	m->rend = t->v[s - 1].end;
+}
+
+/* "John Healey, the defence secretary," */
+static void
+role_after(const char *text, const struct lede_toks *t, size_t e, const uint16_t *gword,
+    const uint8_t *tags, struct ment *m)
+{
+	static const char *const dets[] = { "the", "a", "an", NULL };
+	size_t i = e, s, last = 0;
+
+	if (i >= t->n || text[t->v[i].start] != ',' || t->v[i].end - t->v[i].start != 1)
+		return;
+	i++;
+	if (i < t->n && tok_is(text, &t->v[i], dets))
+		i++;
+	s = i;
+	while (i < t->n && i - s < 6 && !(t->v[i].flags & LEDE_TOK_SENT) &&
+	    role_word(text, t, i, gword, tags)) {
+		if (role_head(text, t, i, gword))
+			last = i + 1;
+		i++;
+	}
+	if (last == 0 || last != i)
+		return;
+	if (i < t->n && (t->v[i].flags & LEDE_TOK_WORD) && !(t->v[i].flags & LEDE_TOK_SENT)) {
+		/* "the defence secretary of ..." or "the secretary said": not an apposition */
+		static const char *const ok_next[] = { "and", "said", "says", "told", "who", NULL };
+		if (!tok_is(text, &t->v[i], ok_next))
+			return;
+	}
+	m->rstart = t->v[s].start;
+	m->rend = t->v[last - 1].end;
+}
+
+static int
+add_ment(struct lede_ents *e, const struct ment *m, struct lede_err *err)
+{
+	if (e->nm == e->capm && !lede_grow(&e->m, &e->capm, e->nm + 1, sizeof *e->m))
+		return lede_err_oom(err);
+	e->m[e->nm++] = *m;
+	return 0;
+}
+
+static void
+name_keys(const char *text, const struct lede_toks *t, size_t s, size_t end, struct ment *m)
+{
+	size_t i;
+	uint64_t k = 0, w;
+
+	m->nwords = 0;
+	for (i = s; i < end; i++) {
+		w = lede_gaz_word_key(text + t->v[i].start, t->v[i].end - t->v[i].start);
+		k = i == s ? w : lede_gaz_extend(k, w);
+		if (t->v[i].flags & LEDE_TOK_WORD) {
+			if (m->nwords == 0)
+				m->first = w;
+			m->last = w;
+			m->nwords++;
+		}
+	}
+	m->key = k;
+}
+
+static bool
+sentence_is_sport(const char *text, const struct lede_toks *t, size_t i)
+{
+	size_t s = i, k;
+
+	while (s > 0 && !(t->v[s].flags & LEDE_TOK_SENT))
+		s--;
+	for (k = s; k < t->n && (k == s || !(t->v[k].flags & LEDE_TOK_SENT)); k++)
+		if (is_score(text, &t->v[k]))
+			return true;
+	return false;
+}
+
+int
+lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
+    const uint16_t *gword, const uint16_t *gphrase, uint8_t *tags, struct lede_err *err)
+{
+	size_t i = 0, s, end, k;
+	int sport = -1;     /* unknown until a city needs it; per sentence */
+	size_t sport_sent = (size_t)-1;
+
+	while (i < t->n) {
+		int b = tags[i], type;
+		struct ment m;
+
+		if (!(b & 1)) {
+			i++;
+			continue;
+		}
+		for (end = i + 1; end < t->n && tags[end] == b + 1; end++)
+			;
+		s = i;
+		i = end;
+		type = b == LEDE_NER_B_PER ? M_PER : b == LEDE_NER_B_LOC ? M_LOC : 0;
+		if (type == 0)
+			continue;
+		/* a possessive or stray mark is never part of the name */
+		while (end > s && !(t->v[end - 1].flags & LEDE_TOK_WORD))
+			end--;
+		while (s < end && !(t->v[s].flags & LEDE_TOK_WORD))
+			s++;
+		if (type == M_PER)
+			while (s + 1 < end && ((gword[s] & LEDE_GAZ_TITLE) || tok_is(text, &t->v[s], honorifics)) &&
+			    !(gword[s] & (LEDE_GAZ_FIRST)))
+				s++;
+		if (s >= end)
+			continue;
+		/* "According", "Despite": small words that open a sentence */
+		if (end - s == 1 && (gword[s] & LEDE_GAZ_COMMON) && (t->v[s].flags & LEDE_TOK_SENT) &&
+		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY)))
+			continue;
+		if (end - s == 1 && (t->v[s].flags & LEDE_TOK_ABBR) && t->v[s].end - t->v[s].start <= 2)
+			continue;   /* a lone initial */
+		if (type == M_LOC && !((gword[s] | gphrase[s]) & LEDE_GAZ_COUNTRY)) {
+			/* a city in a match report is a team: "Milan beat Roma 2-1" */
+			bool team = end < t->n && ((t->v[end].flags & LEDE_TOK_DIGIT) ||
+			    tok_is(text, &t->v[end], sports_verbs));
+			if (!team && s > 0 && tok_is(text, &t->v[s - 1], sports_verbs))
+				team = true;
+			if (!team && (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_REGION))) {
+				size_t sent = s;
+				while (sent > 0 && !(t->v[sent].flags & LEDE_TOK_SENT))
+					sent--;
+				if (sent != sport_sent) {
+					sport = sentence_is_sport(text, t, s);
+					sport_sent = sent;
+				}
+				team = sport == 1;
+			}
+			if (team) {
+				for (k = s; k < end; k++)
+					tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
+				continue;
+			}
+		}
+		memset(&m, 0, sizeof m);
+		m.para = para;
+		m.start = t->v[s].start;
+		m.end = t->v[end - 1].end;
+		m.type = (uint8_t)type;
+		m.ent = -1;
+		name_keys(text, t, s, end, &m);
+		if (type == M_PER) {
+			role_before(text, t, s, gword, tags, &m);
+			if (m.rend == 0)
+				role_after(text, t, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)),
+				    gword, tags, &m);
+			if (map_put(&e->parts, m.last, 1, true) != 0 ||
+			    map_put(&e->parts, m.first, 1, true) != 0 ||
+			    (m.nwords >= 2 && map_put(&e->parts, m.key, 1, true) != 0))
+				return lede_err_oom(err);
+		} else if (map_put(&e->places, m.key, 1, true) != 0) {
+			return lede_err_oom(err);
+		}
+		if (add_ment(e, &m, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+lede_ents_recall(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
+    const uint16_t *gword, const uint8_t *tags, struct lede_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		const struct lede_tok *k = &t->v[i];
+		struct ment m;
+		int type = 0;
+
+		if (tags[i] != LEDE_NER_O || !(k->flags & LEDE_TOK_UPPER) || (k->flags & LEDE_TOK_ABBR))
+			continue;
+		/* part of a longer capitalised run the tagger left alone: another name */
+		if ((i > 0 && tags[i - 1] == LEDE_NER_O && (t->v[i - 1].flags & LEDE_TOK_UPPER) &&
+		    !(k->flags & LEDE_TOK_SENT)) ||
+		    (i + 1 < t->n && tags[i + 1] == LEDE_NER_O && (t->v[i + 1].flags & LEDE_TOK_UPPER) &&
+		    !(t->v[i + 1].flags & LEDE_TOK_SENT)))
+			if (!(k->flags & LEDE_TOK_ALLCAP))
+				continue;
+		if ((k->flags & LEDE_TOK_SENT) && (gword[i] & LEDE_GAZ_COMMON))
+			continue;
+		memset(&m, 0, sizeof m);
+		name_keys(text, t, i, i + 1, &m);
+		if (map_get(&e->parts, m.key, 0))
+			type = M_PER;
+		else if (map_get(&e->places, m.key, 0))
+			type = M_LOC;
+		if (type == 0)
+			continue;
+		m.para = para;
+		m.start = k->start;
+		m.end = k->end;
+		m.type = (uint8_t)type;
+		m.ent = -1;
+		if (add_ment(e, &m, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+struct group {
+	int name;          /* index of the mention whose text names it */
+	int first;         /* its first mention in reading order */
+	int out;
+};
+
+static int
+ment_order(const void *a, const void *b)
+{
+	const struct ment *x = a, *y = b;
+
+	if (x->para != y->para)
+		return x->para < y->para ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return 0;
+}
+
+static char *
+span_text(const struct lede_doc *doc, int para, uint32_t s, uint32_t e)
+{
+	size_t len;
+	const char *t = lede_doc_text(doc, para, &len);
+
+	if (t == NULL || e > len || s >= e)
+		return NULL;
+	return lede_strndup(t + s, e - s);
+}
+
+static uint64_t
+pair_key(const struct ment *m)
+{
+	return lede_gaz_extend(m->first, m->last) ^ 0x5bd1e995u;
+}
+
+/* Decides the entity of every mention; returns the number of groups. */
+static int
+group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
+{
+	struct map byname = { 0 }, last_first = { 0 }, first_first = { 0 }, last_recent = { 0 },
+	    first_recent = { 0 }, single = { 0 };
+	struct group *g = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = -1, ent;
+
+	/* multi-word names first: they name the people */
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		if (m->type != M_PER || m->nwords < 2)
+			continue;
+		ent = map_get(&byname, pair_key(m), -1);
+		if (ent < 0) {
+			if (!lede_grow(&g, &cap, n + 1, sizeof *g))
+				goto oom;
+			ent = (int)n++;
+			g[ent].name = (int)i;
+			g[ent].first = (int)i;
+			if (map_put(&byname, pair_key(m), ent, false) != 0 ||
+			    map_put(&last_first, m->last, ent, true) != 0 ||
+			    map_put(&first_first, m->first, ent, true) != 0)
+				goto oom;
+		} else if (m->nwords > e->m[g[ent].name].nwords) {
+			g[ent].name = (int)i;
+		}
+		m->ent = ent;
+	}
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		if (m->type != M_PER)
+			continue;
+		if (m->nwords >= 2) {
+			if (map_put(&last_recent, m->last, m->ent, false) != 0 ||
+			    map_put(&first_recent, m->first, m->ent, false) != 0)
+				goto oom;
+			continue;
+		}
+		ent = map_get(&last_recent, m->key, -1);
+		if (ent < 0)
+			ent = map_get(&last_first, m->key, -1);
+		if (ent < 0)
+			ent = map_get(&first_recent, m->key, -1);
+		if (ent < 0)
+			ent = map_get(&first_first, m->key, -1);
+		if (ent < 0)
+			ent = map_get(&single, m->key, -1);
+		if (ent < 0) {
+			if (!lede_grow(&g, &cap, n + 1, sizeof *g))
+				goto oom;
+			ent = (int)n++;
+			g[ent].name = (int)i;
+			g[ent].first = (int)i;
+			if (map_put(&single, m->key, ent, false) != 0)
+				goto oom;
+		}
+		if ((int)i < g[ent].first)
+			g[ent].first = (int)i;
+		m->ent = ent;
+	}
+	*gout = g;
+	*ng = n;
+	g = NULL;
+	rc = 0;
+	goto done;
+oom:
+	lede_err_oom(err);
+done:
+	free(g);
+	map_free(&byname);
+	map_free(&last_first);
+	map_free(&first_first);
+	map_free(&last_recent);
+	map_free(&first_recent);
+	map_free(&single);
+	return rc;
+}
+
+static int
+group_places(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
+{
+	struct map byname = { 0 };
+	struct group *g = NULL;
+	size_t n = 0, cap = 0, i;
+	int ent;
+
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		if (m->type != M_LOC)
+			continue;
+		ent = map_get(&byname, m->key, -1);
+		if (ent < 0) {
+			if (!lede_grow(&g, &cap, n + 1, sizeof *g) || map_put(&byname, m->key, (int)n, false) != 0) {
+				free(g);
+				map_free(&byname);
+				return lede_err_oom(err);
+			}
+			ent = (int)n++;
+			g[ent].name = (int)i;
+			g[ent].first = (int)i;
+		}
+		m->ent = ent;
+	}
+	map_free(&byname);
+	*gout = g;
+	*ng = n;
+	return 0;
+}
+
+static int
+group_first_order(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+static int
+emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_t ng,
+    struct lede_err *err)
+{
+	struct group *sorted;
+	size_t i, k;
+	int *map;
+
+	/* entries in the order their first mention is read */
+	if ((sorted = malloc((ng ? ng : 1) * sizeof *sorted)) == NULL ||
+	    (map = malloc((ng ? ng : 1) * sizeof *map)) == NULL) {
+		free(sorted);
+		return lede_err_oom(err);
+	}
+	for (i = 0; i < ng; i++) {
+		sorted[i] = g[i];
+		sorted[i].out = (int)i;   /* the group's own index, carried through the sort */
+	}
+	qsort(sorted, ng, sizeof *sorted, group_first_order);
+	for (i = 0; i < ng; i++) {
+		const struct ment *nm = &e->m[sorted[i].name];
+		char *name = span_text(doc, nm->para, nm->start, nm->end);
+		int idx;
+		if (name == NULL)
+			goto oom;
+		idx = type == M_PER ? lede_doc_add_person(doc, name) : lede_doc_add_place(doc, name);
+		free(name);
+		if (idx < 0)
+			goto oom;
+		map[sorted[i].out] = idx;
+	}
+	for (k = 0; k < e->nm; k++) {
+		const struct ment *m = &e->m[k];
+		struct lede_entity *ent;
+		struct lede_span sp;
+		char *s;
+		if (m->type != type || m->ent < 0)
+			continue;
+		ent = type == M_PER ? &doc->people[map[m->ent]] : &doc->places[map[m->ent]];
+		sp.para = m->para;
+		sp.start = m->start;
+		sp.end = m->end;
+		if (lede_entity_add_mention(ent, sp) != 0)
+			goto oom;
+		if ((s = span_text(doc, m->para, m->start, m->end)) == NULL)
+			goto oom;
+		if (strcmp(s, ent->name) != 0 && ent->naliases < MAX_ALIASES &&
+		    lede_entity_add_alias(ent, s) != 0) {
+			free(s);
+			goto oom;
+		}
+		free(s);
+		if (m->rend > m->rstart && ent->nroles < MAX_ROLES) {
+			if ((s = span_text(doc, m->para, m->rstart, m->rend)) == NULL)
+				goto oom;
+			if (lede_entity_add_role(ent, s) != 0) {
+				free(s);
+				goto oom;
+			}
+			free(s);
+		}
+	}
+	free(sorted);
+	free(map);
+	return 0;
+oom:
+	free(sorted);
+	free(map);
+	return lede_err_oom(err);
+}
+
+int
+lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err)
+{
+	struct group *g = NULL;
+	size_t ng = 0;
+	int rc;
+
+	/* the recall pass appends; reading order matters for "most recent" */
+	qsort(e->m, e->nm, sizeof *e->m, ment_order);
+	if (group_people(e, &g, &ng, err) != 0)
+		return -1;
+	rc = emit(e, doc, M_PER, g, ng, err);
+	free(g);
+	if (rc != 0)
+		return -1;
+	if (group_places(e, &g, &ng, err) != 0)
+		return -1;
+	rc = emit(e, doc, M_LOC, g, ng, err);
+	free(g);
+	return rc;
+}

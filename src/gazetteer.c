@@ -1,0 +1,313 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/buf.h"
+#include "lede/gazetteer.h"
+#include "lede/tok.h"
+
+/* File layout, host byte order (checked by the marker):
+ *   "LEDEGAZ1" u32 marker 0x01020304, u32 nslots, u32 nentries, u32 checksum,
+ *   u32 fingerprint[nslots], u16 classes[nslots].
+ * Open addressing with linear probing; fingerprint 0 is an empty slot. */
+#define GAZ_MAGIC "LEDEGAZ1"
+#define GAZ_MARKER 0x01020304u
+#define GAZ_HEADER 24
+#define GAZ_CLASSES "FLCKRDWTPB"
+
+struct lede_gaz {
+	uint32_t mask;
+	uint32_t *fp;
+	uint16_t *cls;
+	void *mem;
+};
+
+static uint32_t
+fnv32(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	return h;
+}
+
+static uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	x ^= x >> 31;
+	return x;
+}
+
+uint64_t
+lede_gaz_word_key(const char *s, size_t n)
+{
+	char low[128];
+	size_t m = lede_tok_lower(s, n, low, sizeof low), i;
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	for (i = 0; i < m; i++)
+		h = (h ^ (unsigned char)low[i]) * 0x100000001b3ull;
+	return mix64(h + m);
+}
+
+uint64_t
+lede_gaz_extend(uint64_t phrase, uint64_t word)
+{
+	return mix64(phrase * 31 + word);
+}
+
+static uint32_t
+fingerprint(uint64_t key)
+{
+	return (uint32_t)(key >> 32) | 1u;
+}
+
+uint32_t
+lede_gaz_get(const struct lede_gaz *g, uint64_t key)
+{
+	uint32_t f = fingerprint(key), i = (uint32_t)key & g->mask;
+
+	while (g->fp[i] != 0) {
+		if (g->fp[i] == f)
+			return g->cls[i];
+		i = (i + 1) & g->mask;
+	}
+	return 0;
+}
+
+void
+lede_gaz_tag(const struct lede_gaz *g, const char *text, const struct lede_toks *t,
+    uint64_t *keys, uint16_t *word, uint16_t *phrase)
+{
+	size_t i, j, best;
+	uint64_t k;
+	uint32_t c, bestc;
+
+	for (i = 0; i < t->n; i++) {
+		keys[i] = lede_gaz_word_key(text + t->v[i].start, t->v[i].end - t->v[i].start);
+		word[i] = (uint16_t)lede_gaz_get(g, keys[i]);
+		phrase[i] = 0;
+	}
+	/* Longest match from each start; a phrase never crosses a sentence. */
+	for (i = 0; i < t->n; i++) {
+		if (!(t->v[i].flags & LEDE_TOK_WORD))
+			continue;
+		k = keys[i];
+		best = 0;
+		bestc = 0;
+		for (j = i + 1; j < t->n && j < i + LEDE_GAZ_MAXWORDS; j++) {
+			if (t->v[j].flags & LEDE_TOK_SENT)
+				break;
+			k = lede_gaz_extend(k, keys[j]);
+			if ((c = lede_gaz_get(g, k)) != 0) {
+				best = j;
+				bestc = c;
+			}
+		}
+		if (best == 0)
+			continue;
+		if (phrase[i] == 0)
+			phrase[i] = (uint16_t)(bestc | LEDE_GAZ_PHRASE_B);
+		for (j = i + 1; j <= best; j++)
+			if (phrase[j] == 0)
+				phrase[j] = (uint16_t)bestc;
+	}
+}
+
+static int
+gaz_check(struct lede_gaz *g, const unsigned char *m, size_t size, const char *path,
+    struct lede_err *err)
+{
+	uint32_t marker, nslots, nentries, sum;
+
+	if (size < GAZ_HEADER || memcmp(m, GAZ_MAGIC, 8) != 0)
+		return lede_errf(err, "%s is not a lede gazetteer file (bad magic); reinstall lede's data", path);
+	memcpy(&marker, m + 8, 4);
+	memcpy(&nslots, m + 12, 4);
+	memcpy(&nentries, m + 16, 4);
+	memcpy(&sum, m + 20, 4);
+	if (marker != GAZ_MARKER)
+		return lede_errf(err, "%s was written for another byte order", path);
+	if (nslots < 16 || nslots > (1u << 26) || (nslots & (nslots - 1)) != 0 || nentries >= nslots)
+		return lede_errf(err, "%s is damaged (table size %u, %u entries)", path, nslots, nentries);
+	if (size != GAZ_HEADER + (size_t)nslots * 6)
+		return lede_errf(err, "%s is damaged (%zu bytes, expected %zu)", path, size,
+		    GAZ_HEADER + (size_t)nslots * 6);
+	if (fnv32(m + GAZ_HEADER, size - GAZ_HEADER) != sum)
+		return lede_errf(err, "%s is damaged (checksum mismatch)", path);
+	g->mask = nslots - 1;
+	g->fp = (uint32_t *)(void *)(m + GAZ_HEADER);
+	g->cls = (uint16_t *)(void *)(m + GAZ_HEADER + (size_t)nslots * 4);
+	return 0;
+}
+
+/* Reads a whole data file; shared with the tagger's loader. */
+int lede_data_read(const char *path, unsigned char **out, size_t *size, struct lede_err *err);
+
+int
+lede_data_read(const char *path, unsigned char **out, size_t *size, struct lede_err *err)
+{
+	FILE *f;
+	long n;
+	unsigned char *m;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return lede_errf(err, "cannot open %s: %s (lede's data files are missing; "
+		    "reinstall lede or set LEDE_DATADIR)", path, strerror(errno));
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return lede_errf(err, "cannot read %s", path);
+	}
+	/* 8 bytes of slack keep the tables after the header aligned. */
+	if ((m = aligned_alloc(16, ((size_t)n + 16) & ~(size_t)15)) == NULL) {
+		fclose(f);
+		return lede_err_oom(err);
+	}
+	if (fread(m, 1, (size_t)n, f) != (size_t)n) {
+		fclose(f);
+		free(m);
+		return lede_errf(err, "cannot read %s", path);
+	}
+	fclose(f);
+	*out = m;
+	*size = (size_t)n;
+	return 0;
+}
+
+int
+lede_gaz_load(struct lede_gaz **out, const char *path, struct lede_err *err)
+{
+	struct lede_gaz *g;
+	unsigned char *m;
+	size_t size;
+
+	*out = NULL;
+	if ((g = calloc(1, sizeof *g)) == NULL)
+		return lede_err_oom(err);
+	if (lede_data_read(path, &m, &size, err) != 0) {
+		free(g);
+		return -1;
+	}
+	g->mem = m;
+	if (gaz_check(g, m, size, path, err) != 0) {
+		lede_gaz_free(g);
+		return -1;
+	}
+	*out = g;
+	return 0;
+}
+
+void
+lede_gaz_free(struct lede_gaz *g)
+{
+	if (g == NULL)
+		return;
+	free(g->mem);
+	free(g);
+}
+
+static void
+put(uint32_t *fp, uint16_t *cls, uint32_t mask, uint64_t key, uint16_t c, uint32_t *n)
+{
+	uint32_t f = fingerprint(key), i = (uint32_t)key & mask;
+
+	while (fp[i] != 0 && fp[i] != f)
+		i = (i + 1) & mask;
+	if (fp[i] == 0) {
+		fp[i] = f;
+		(*n)++;
+	}
+	cls[i] |= c;
+}
+
+int
+lede_gaz_compile(const char *txt_path, const char *out_path, struct lede_err *err)
+{
+	FILE *in, *out;
+	char line[1024];
+	struct lede_toks toks = { 0 };
+	uint32_t nslots = 1u << 16, *fp, n = 0, marker = GAZ_MARKER, sum;
+	uint16_t *cls;
+	size_t lines = 0, i;
+	int rc = -1;
+
+	if ((in = fopen(txt_path, "r")) == NULL)
+		return lede_errf(err, "cannot open %s: %s", txt_path, strerror(errno));
+	while (fgets(line, sizeof line, in) != NULL)
+		lines++;
+	rewind(in);
+	while (nslots < lines * 2 + 16)
+		nslots <<= 1;
+	fp = calloc(nslots, 4);
+	cls = calloc(nslots, 2);
+	if (fp == NULL || cls == NULL) {
+		lede_err_oom(err);
+		goto done;
+	}
+	while (fgets(line, sizeof line, in) != NULL) {
+		char *tab = strchr(line, '\t'), *p;
+		size_t len;
+		uint16_t c = 0;
+		uint64_t key = 0;
+
+		if (tab == NULL)
+			continue;
+		for (p = line; p < tab; p++) {
+			const char *at = strchr(GAZ_CLASSES, *p);
+			if (at != NULL)
+				c |= (uint16_t)(1u << (at - GAZ_CLASSES));
+		}
+		p = tab + 1;
+		len = strcspn(p, "\r\n");
+		if (c == 0 || len == 0 || lede_tokenize(p, len, &toks, err) != 0)
+			continue;
+		if (toks.n == 0 || toks.n > LEDE_GAZ_MAXWORDS)
+			continue;
+		for (i = 0; i < toks.n; i++) {
+			uint64_t w = lede_gaz_word_key(p + toks.v[i].start, toks.v[i].end - toks.v[i].start);
+			key = i == 0 ? w : lede_gaz_extend(key, w);
+		}
+		put(fp, cls, nslots - 1, key, c, &n);
+	}
+	if ((out = fopen(out_path, "wb")) == NULL) {
+		lede_errf(err, "cannot write %s: %s", out_path, strerror(errno));
+		goto done;
+	}
+	sum = 2166136261u;
+	{
+		const unsigned char *a = (const unsigned char *)fp, *b = (const unsigned char *)cls;
+		size_t k;
+		for (k = 0; k < (size_t)nslots * 4; k++)
+			sum = (sum ^ a[k]) * 16777619u;
+		for (k = 0; k < (size_t)nslots * 2; k++)
+			sum = (sum ^ b[k]) * 16777619u;
+	}
+	fwrite(GAZ_MAGIC, 1, 8, out);
+	fwrite(&marker, 4, 1, out);
+	fwrite(&nslots, 4, 1, out);
+	fwrite(&n, 4, 1, out);
+	fwrite(&sum, 4, 1, out);
+	fwrite(fp, 4, nslots, out);
+	fwrite(cls, 2, nslots, out);
+	if (fclose(out) != 0) {
+		lede_errf(err, "cannot write %s", out_path);
+		goto done;
+	}
+	rc = 0;
+done:
+	fclose(in);
+	free(fp);
+	free(cls);
+	lede_toks_free(&toks);
+	return rc;
+}
