@@ -245,7 +245,8 @@ static int
 explain(struct fetch *f, CURLcode rc, const char *errbuf, struct lede_err *err)
 {
 	curl_off_t connect_us = 0;
-	const char *host;
+	const char *detail;
+	char words[128];
 	long oserr = 0;
 
 	switch (rc) {
@@ -279,11 +280,10 @@ explain(struct fetch *f, CURLcode rc, const char *errbuf, struct lede_err *err)
 	case CURLE_URL_MALFORMAT:
 		return lede_errf(err, "malformed URL");
 	case CURLE_COULDNT_RESOLVE_HOST:
-		host = strncmp(errbuf, "Could not resolve host: ", 24) == 0 ? errbuf + 24 : NULL;
-		if (host != NULL) {
-			char h[128];
-			copy_printable(h, sizeof h, host, strlen(host));
-			return lede_errf(err, "host not found: %s", h);
+		detail = strncmp(errbuf, "Could not resolve host: ", 24) == 0 ? errbuf + 24 : NULL;
+		if (detail != NULL) {
+			copy_printable(words, sizeof words, detail, strlen(detail));
+			return lede_errf(err, "host not found: %s", words);
 		}
 		return lede_errf(err, "host not found");
 	case CURLE_COULDNT_RESOLVE_PROXY:
@@ -301,6 +301,9 @@ explain(struct fetch *f, CURLcode rc, const char *errbuf, struct lede_err *err)
 		return lede_errf(err, "the connection closed before the whole page arrived");
 	case CURLE_RECV_ERROR:
 	case CURLE_SEND_ERROR:
+		curl_easy_getinfo(f->curl, CURLINFO_OS_ERRNO, &oserr);
+		if (oserr == ECONNRESET)
+			return lede_errf(err, "the server reset the connection");
 		return lede_errf(err, "the connection broke during the transfer");
 	case CURLE_BAD_CONTENT_ENCODING:
 		return lede_errf(err, "the compressed page is corrupt");
@@ -309,6 +312,11 @@ explain(struct fetch *f, CURLcode rc, const char *errbuf, struct lede_err *err)
 	case CURLE_HTTP2_STREAM:
 		return lede_errf(err, "the server sent a malformed reply");
 	case CURLE_PEER_FAILED_VERIFICATION:
+		detail = strncmp(errbuf, "SSL certificate problem: ", 25) == 0 ? errbuf + 25 : NULL;
+		if (detail != NULL) {
+			copy_printable(words, sizeof words, detail, strlen(detail));
+			return lede_errf(err, "the server's TLS certificate is not trusted: %s", words);
+		}
 		return lede_errf(err, "the server's TLS certificate could not be verified");
 	case CURLE_SSL_CONNECT_ERROR:
 		return lede_errf(err, "the TLS handshake failed");

@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
 """A small HTTP server for lede's fetcher tests, standard library only.
 
-Usage: httpd.py PORTFILE LOGFILE [LIFETIME_SECONDS]
+Usage: httpd.py PORTFILE LOGFILE [LIFETIME_SECONDS [CERT KEY]]
 
 Binds 127.0.0.1 on a port the kernel picks, writes the port to PORTFILE once
 it listens, appends "PATH<TAB>USER-AGENT" for each request to LOGFILE, and
 exits by itself after LIFETIME_SECONDS (default 120) whatever happens, so a
-test that dies cannot leave it behind for long. Each path below is one
+test that dies cannot leave it behind for long. Given a certificate and its
+key, it also serves the same paths over TLS on a second port, written to
+PORTFILE.tls before PORTFILE appears. Each path below is one
 misbehaviour a real server might show.
 """
 import gzip
 import http.server
 import os
 import socketserver
+import ssl
 import sys
 import threading
 import time
@@ -171,6 +174,15 @@ def main():
     threading.Timer(lifetime, lambda: os._exit(0)).start()
     srv = Server(("127.0.0.1", 0), Handler)
     srv.logfile = logfile
+    if len(sys.argv) > 5:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[4], sys.argv[5])
+        tls = Server(("127.0.0.1", 0), Handler)
+        tls.logfile = logfile
+        tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+        with open(portfile + ".tls", "w") as f:
+            f.write("%d\n" % tls.server_port)
+        threading.Thread(target=tls.serve_forever, daemon=True).start()
     tmp = portfile + ".tmp"
     with open(tmp, "w") as f:
         f.write("%d\n" % srv.server_port)

@@ -12,7 +12,17 @@ PROBE=${builddir:-.}/tests/fetch_probe
 # The test server must be reached directly, whatever the caller's proxy.
 unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 
-"$PYTHON3" "$srcdir/tests/httpd.py" "$TMPD/port" "$TMPD/log" 120 2>"$TMPD/httpd.err" &
+# With openssl at hand, a throwaway self-signed certificate lets the server
+# speak TLS too, to show that lede checks certificates.
+tls=
+if command -v openssl >/dev/null 2>&1 &&
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+    -keyout "$TMPD/key.pem" -out "$TMPD/cert.pem" >/dev/null 2>&1; then
+	tls="$TMPD/cert.pem $TMPD/key.pem"
+fi
+# $tls is two paths without spaces or nothing: split on purpose.
+# shellcheck disable=SC2086
+"$PYTHON3" "$srcdir/tests/httpd.py" "$TMPD/port" "$TMPD/log" 120 $tls 2>"$TMPD/httpd.err" &
 httpd=$!
 trap 'kill $httpd 2>/dev/null; rm -rf "$TMPD"' EXIT
 trap 'exit 1' INT TERM HUP
@@ -158,6 +168,17 @@ else
 	skip "no /usr/bin/time to measure memory"
 fi
 refused /bomb "larger than the 33554432-byte limit" "the default limit is 32 MiB"
+
+if [ -n "$tls" ]; then
+	TLSPORT=$(cat "$TMPD/port.tls")
+	run "$LEDE" --format=text "https://127.0.0.1:$TLSPORT/plain"
+	is "$err" "lede: https://127.0.0.1:$TLSPORT/plain: the server's TLS certificate is not trusted: self-signed certificate" \
+	    "a self-signed certificate is refused, saying why"
+	is "$out" "" "and nothing of the page is printed"
+else
+	skip "no openssl to make a test certificate"
+	skip "no openssl to make a test certificate"
+fi
 
 # A port nobody listens on: bind one, close it, use it.
 closed=$("$PYTHON3" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
