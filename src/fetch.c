@@ -276,7 +276,9 @@ explain(struct fetch *f, CURLcode rc, const char *errbuf, struct lede_err *err)
 		if (f->status >= 300 && f->status <= 399 && f->location_scheme[0] != '\0')
 			return lede_errf(err, "refused a redirect to the %s: scheme (only http and https)",
 			    f->location_scheme);
-		return lede_errf(err, "unsupported URL scheme (only http and https)");
+		/* input.c sends only http(s) URLs here, so this is libcurl refusing an
+		 * HTTP/0.9 reply: headerless bytes are no page. */
+		return lede_errf(err, "the server sent a malformed reply");
 	case CURLE_URL_MALFORMAT:
 		return lede_errf(err, "malformed URL");
 	case CURLE_COULDNT_RESOLVE_HOST:
@@ -304,6 +306,8 @@ explain(struct fetch *f, CURLcode rc, const char *errbuf, struct lede_err *err)
 		curl_easy_getinfo(f->curl, CURLINFO_OS_ERRNO, &oserr);
 		if (oserr == ECONNRESET)
 			return lede_errf(err, "the server reset the connection");
+		if (strncmp(errbuf, "Too large response headers", 26) == 0)
+			return lede_errf(err, "the server sent too many headers");
 		return lede_errf(err, "the connection broke during the transfer");
 	case CURLE_BAD_CONTENT_ENCODING:
 		return lede_errf(err, "the compressed page is corrupt");

@@ -148,6 +148,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             time.sleep(60)
         elif path == "/endless":
             self.endless("text/plain", b"endless text " * 5000, 0)
+        elif path == "/endlessheaders":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.flush_headers()
+            try:
+                while True:
+                    self.wfile.write(b"X-Filler: " + b"h" * 1000 + b"\r\n")
+            except OSError:
+                pass
+            self.close_connection = True
         elif path == "/hugelength":
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")

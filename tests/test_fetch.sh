@@ -155,6 +155,7 @@ check "within about 2 seconds (took ${secs}s)" [ "$secs" -le 4 ]
 
 refused /endless "larger than the 1048576-byte limit (see --max-size)" \
     "a body that never ends stops at --max-size" --max-size=1M
+refused /endlessheaders "too many headers" "headers that never end are cut off"
 refused /hugelength "larger than the 1048576-byte limit" \
     "a Content-Length past --max-size is refused up front" --max-size=1M
 refused /bomb "larger than the 1048576-byte limit" \
