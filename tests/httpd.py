@@ -146,6 +146,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(b"a few bytes, then nothing")
             self.wfile.flush()
             time.sleep(60)
+        elif path == "/silent":
+            time.sleep(60)
+            self.close_connection = True
         elif path == "/endless":
             self.endless("text/plain", b"endless text " * 5000, 0)
         elif path == "/endlessheaders":
