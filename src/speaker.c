@@ -58,7 +58,7 @@ static const char *const verbs[] = {
 	"accused", "acknowledged", "acknowledges", "add", "added", "adds", "admitted", "admits",
 	"advised", "affirmed", "agreed", "alleged", "alleges", "announced", "announces",
 	"answered", "argued", "argues", "asked", "asks", "asserted", "asserts", "assured",
-	"blasted", "boasted", "boasts", "cautioned", "charged", "cited", "claimed", "claims",
+	"attacked", "blasted", "boasted", "call", "called", "calls", "chanted", "boasts", "cautioned", "charged", "cited", "claimed", "claims",
 	"commented", "complained", "complains", "conceded", "concedes", "concluded",
 	"confirmed", "confirms", "contended", "contends", "continued", "continues",
 	"countered", "counters", "cried", "declared", "declares", "demanded", "demands",
@@ -66,9 +66,9 @@ static const char *const verbs[] = {
 	"emphasizes", "exclaimed", "explained", "explains", "insisted", "insists", "joked",
 	"jokes", "lamented", "maintained", "maintains", "mused", "noted", "notes", "observed",
 	"opined", "pleaded", "posted", "predicted", "predicts", "promised", "promises",
-	"quipped", "recalled", "recalls", "remarked", "repeated", "replied", "replies",
+	"quipped", "read", "recalled", "recalls", "remarked", "repeated", "replied", "replies",
 	"reported", "reports", "responded", "responds", "reiterated", "said", "say", "says",
-	"screamed", "shouted", "slammed", "stated", "states", "stressed", "stresses",
+	"sang", "screamed", "shouted", "sings", "slammed", "speaks", "spoke", "stated", "states", "stressed", "stresses",
 	"suggested", "suggests", "tell", "tells", "testified", "texted", "threatened",
 	"told", "tweeted", "tweets", "urged", "urges", "vowed", "vows", "warned", "warns",
 	"whispered", "wondered", "wrote", "writes", "yelled",
@@ -137,6 +137,18 @@ static const char *const timewords[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"today", "yesterday", "tonight", "week", "month", "year", "morning", "afternoon",
 	"evening", "night", "earlier", "previously", "recently", "now",
+};
+
+static const char *const titles[] = {
+	"nominee", "secretary", "president", "senator", "leader", "chairman", "chairwoman",
+	"spokesman", "spokeswoman", "spokesperson", "candidate", "governor", "mayor",
+	"minister", "commander", "envoy", "director", "chief", "official", "adviser",
+	"advisor", "aide", "host", "anchor", "correspondent", "reporter", "pollster",
+	"strategist", "manager", "attorney", "general", "representative", "congressman",
+	"congresswoman", "ambassador", "chancellor", "judge", "justice", "speaker", "whip",
+	"economist", "analyst", "professor", "founder", "executive", "officer", "head",
+	"defence", "defense", "foreign", "state", "former", "vice", "deputy", "press",
+	"campaign", "running", "mate", "nominee", "counsel", "lawyer", "activist", "author",
 };
 
 static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", "you" };
@@ -292,6 +304,14 @@ np_before(const struct toks *tk, int v, int lo, struct np *out)
 	while (i >= lo && tk->t[i].kind == T_WORD && words < NP_MAX) {
 		if (TIS(tk, i, determiners)) {
 			first = i;
+			/* "Mr. Morgan of the Sierra Club" */
+			if (i - 2 >= lo && tword(tk, i - 1, "of") && tk->t[i - 2].kind == T_WORD &&
+			    tcap(tk, i - 2)) {
+				i -= 2;
+				first = i;
+				words += 2;
+				continue;
+			}
 			break;
 		}
 		if (TIS(tk, i, timewords) || (TIS(tk, i, stops) && !tword(tk, i, "of")))
@@ -338,8 +358,9 @@ np_after(const struct toks *tk, int i, struct np *out)
 	while (j < tk->n && tk->t[j].kind == T_WORD && words < NP_MAX) {
 		if (TIS(tk, j, stops) && !tword(tk, j, "of"))
 			break;
-		/* a name ends at the first lower-case word ("Healey commended") */
-		if (named && !tcap(tk, j) && !tword(tk, j, "of"))
+		/* a name ends at the first lower-case word ("Healey commended")
+		 * that is no title ("Democratic nominee Hillary Clinton") */
+		if (named && !tcap(tk, j) && !tword(tk, j, "of") && !TIS(tk, j, titles))
 			break;
 		if (TIS(tk, j, timewords) && words > 0)
 			break;
@@ -368,6 +389,38 @@ according(const struct toks *tk, int lo, int hi, struct np *out)
 	return false;
 }
 
+static const char *const clause_words[] = {
+	"is", "was", "are", "were", "that", "which", "who", "and", "but", "it", "to", "be",
+	"not", "this", "there", "if", "when", "because", "so", "as", "than", "what",
+};
+
+/* Tokens [i, v) before the verb v are the whole subject ("a narrator in the
+ * Clinton ad asks"), unless they read as a clause. */
+static bool
+whole_np(const struct toks *tk, int i, int v, struct np *out)
+{
+	int last = v - 1, k;
+
+	while (last >= i && (tskip(tk, last) || (TIS(tk, last, timewords) && last > i)))
+		last--;
+	if (last < i)
+		return false;
+	if (last == i && TIS(tk, i, pronouns)) {
+		out->s = tk->t[i].s;
+		out->e = tk->t[i].e;
+		return true;
+	}
+	for (k = i; k <= last; k++) {
+		if (TIS(tk, k, clause_words) || TIS(tk, k, pronouns))
+			return false;
+	}
+	if (tword(tk, last, "on") || tword(tk, last, "in"))
+		last--;
+	out->s = tk->t[i].s;
+	out->e = tk->t[last].e;
+	return true;
+}
+
 /* A cue right after the closing mark: "…,” said X", "…,” X said", "…,”
  * according to X". Tokens run to the sentence end or the next mark. */
 static bool
@@ -379,6 +432,10 @@ cue_after(const struct toks *tk, struct np *out)
 	while (i < tk->n && tk->t[i].kind == T_PUNCT && (tk->t[i].cp == ',' ||
 	    tk->t[i].cp == 0x2014 || tk->t[i].cp == 0x2013 || tk->t[i].cp == '-'))
 		i++;
+	/* "…” ― Pamela Padilla" */
+	if (i + 1 < tk->n && tk->t[i].kind == T_PUNCT && (tk->t[i].cp == 0x2015 ||
+	    tk->t[i].cp == 0x2014) && tcap(tk, i + 1))
+		return np_after(tk, i + 1, out);
 	if (i >= tk->n || tk->t[i].kind != T_WORD)
 		return false;
 	if (tverb(tk, i, &part) && !part)
@@ -388,7 +445,24 @@ cue_after(const struct toks *tk, struct np *out)
 		return np_after(tk, i + 2, out);
 	for (j = i + 1; j < tk->n && j <= i + NP_MAX + 2 && tk->t[j].kind == T_WORD; j++) {
 		if (tverb(tk, j, &part) && !part)
-			return np_before(tk, j, i, out) && out->s == tk->t[i].s;
+			return whole_np(tk, i, j, out);
+	}
+	/* "…,” Rep. Gwen Moore (D-Wis.) said", "…,” Scott Pruitt, the attorney
+	 * general of Oklahoma, said" */
+	if (tcap(tk, i) && np_after(tk, i, out)) {
+		for (j = i; j < tk->n && tk->t[j].e <= out->e; j++)
+			;
+		if (j < tk->n && tk->t[j].kind == T_PUNCT && (tk->t[j].cp == ',' || tk->t[j].cp == '(')) {
+			int k;
+			for (k = j + 1; k < tk->n && k < j + 30; k++) {
+				if (tk->t[k].kind == T_PUNCT && tk->t[k].cp != ',' && tk->t[k].cp != '(' &&
+				    tk->t[k].cp != ')' && tk->t[k].cp != '-' && tk->t[k].cp != '.')
+					break;
+				if (tverb(tk, k, &part) && !part && tk->t[k - 1].kind == T_PUNCT &&
+				    (tk->t[k - 1].cp == ',' || tk->t[k - 1].cp == ')'))
+					return true;
+			}
+		}
 	}
 	return false;
 }
@@ -408,6 +482,9 @@ cue_before(const struct toks *tk, struct np *out)
 		if (!tverb(tk, i, &part))
 			continue;
 		if (part) {
+			/* "footage of Trump saying, “" */
+			if (i > 0 && tcap(tk, i - 1) && !TIS(tk, i - 1, pronouns) && np_before(tk, i, 0, out))
+				return true;
 			for (j = 0; j < i; j++) {
 				if (tverb(tk, j, &p2) && !p2 && np_before(tk, j, 0, out))
 					return true;
@@ -427,6 +504,10 @@ cue_before(const struct toks *tk, struct np *out)
 		if (tword(tk, i, "out") || tword(tk, i, "on") || tword(tk, i, "back"))
 			continue;
 		if (np_before(tk, i, 0, out))
+			return true;
+		/* "Douglas Brinkley, a historian who attended, recalled, “" */
+		if (i > 0 && tk->t[i - 1].kind == T_PUNCT && (tk->t[i - 1].cp == ',' ||
+		    tk->t[i - 1].cp == ')') && tcap(tk, 0) && np_after(tk, 0, out))
 			return true;
 		/* "Said Smith: “" */
 		return np_after(tk, i + 1, out);

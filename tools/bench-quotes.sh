@@ -21,7 +21,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 printf 'Probe "quote," he said.\n\nA second paragraph.\n' >"$tmp/probe.txt"
 if "$lede" --format=json "$tmp/probe.txt" >"$tmp/probe.json" 2>/dev/null &&
-    grep -q '"quotes"' "$tmp/probe.json"; then
+    grep -q '"quotes":\[{' "$tmp/probe.json"; then
 	run=$lede
 	runargs=--format=json
 else
