@@ -252,6 +252,10 @@ explain(struct fetch *f, CURLcode rc, const char *errbuf, struct lede_err *err)
 	switch (rc) {
 	case CURLE_WRITE_ERROR:
 	case CURLE_FILESIZE_EXCEEDED:
+		/* A huge Content-Length is refused before any body arrives; an error
+		 * status or a wrong type is still the better reason. */
+		if (rc == CURLE_FILESIZE_EXCEEDED && !f->checked && check_response(f, err) != 0)
+			return -1;
 		if (f->have_verdict) {
 			*err = f->verdict;
 			return -1;

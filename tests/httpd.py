@@ -161,12 +161,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             except OSError:
                 pass
             self.close_connection = True
-        elif path == "/hugelength":
-            self.send_response(200)
+        elif path in ("/hugelength", "/hugelength404"):
+            self.send_response(404 if path.endswith("404") else 200)
             self.send_header("Content-Type", "text/plain")
             self.send_header("Content-Length", str(1 << 40))
             self.end_headers()
             self.close_connection = True
+        elif path == "/quotedcharset":
+            self.send(200, 'text/html;Charset="ISO-8859-1"', PLAIN)
         else:
             self.send(404, "text/plain", b"unknown test path\n")
 

@@ -101,6 +101,9 @@ run "$PROBE" "$BASE/notype"
 is "$rc" 0 "a page without Content-Type is read"
 contains "$out" "type=$NL" "and has no type"
 
+run "$PROBE" "$BASE/quotedcharset"
+contains "$out" "charset=iso-8859-1$NL" "a quoted charset parameter is read"
+
 run "$PROBE" "$BASE/badcharset"
 is "$rc" 0 "a page with a garbage charset is read"
 contains "$out" "charset=${NL}len=" "the garbage charset is dropped"
@@ -164,6 +167,7 @@ refused /endless "larger than the 1048576-byte limit (see --max-size)" \
 refused /endlessheaders "too many headers" "headers that never end are cut off"
 refused /hugelength "larger than the 1048576-byte limit" \
     "a Content-Length past --max-size is refused up front" --max-size=1M
+refused /hugelength404 "HTTP 404 Not Found" "a 404 with a huge Content-Length is still a 404" --max-size=1M
 refused /bomb "larger than the 1048576-byte limit" \
     "a gzip bomb (260 kB inflating to 256 MiB) stops at --max-size" --max-size=1M
 if [ -x /usr/bin/time ]; then
