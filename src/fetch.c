@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +91,8 @@ on_header(char *line, size_t size, size_t nmemb, void *arg)
 			continue;
 		while (i < n && line[i] == ' ')
 			i++;
-		for (; i < n && isdigit((unsigned char)line[i]); i++)
+		/* Three digits at most: the line is the server's, the long is ours. */
+		for (len = 0; i < n && len < 3 && isdigit((unsigned char)line[i]); i++, len++)
 			f->status = f->status * 10 + (line[i] - '0');
 		while (i < n && line[i] == ' ')
 			i++;
@@ -121,7 +123,7 @@ on_header(char *line, size_t size, size_t nmemb, void *arg)
 static void
 media_type(const char *ct, char *out, size_t max)
 {
-	size_t n = strcspn(ct, ";"), j = 0;
+	size_t n = strcspn(ct, ";"), j;
 
 	while (n > 0 && (*ct == ' ' || *ct == '\t'))
 		ct++, n--;
@@ -228,6 +230,15 @@ on_body(char *data, size_t size, size_t nmemb, void *arg)
 	return lede_buf_ok(&f->body) ? n : 0;
 }
 
+/* "Connection refused" reads "connection refused" after "lede: URL: ", but
+ * "SSL ..." keeps its capitals. */
+static void
+lower_first(char *s)
+{
+	if (isupper((unsigned char)s[0]) && !isupper((unsigned char)s[1]))
+		s[0] = (char)tolower((unsigned char)s[0]);
+}
+
 /* libcurl's message, made safe and lowercase-first to fit "lede: X: reason". */
 static int
 curl_words(struct lede_err *err, const char *errbuf, CURLcode rc)
@@ -236,8 +247,7 @@ curl_words(struct lede_err *err, const char *errbuf, CURLcode rc)
 	const char *s = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc);
 
 	copy_printable(msg, sizeof msg, s, strlen(s));
-	if (isupper((unsigned char)msg[0]) && !isupper((unsigned char)msg[1]))
-		msg[0] = (char)tolower((unsigned char)msg[0]);
+	lower_first(msg);
 	return lede_errf(err, "%s", msg);
 }
 
@@ -298,8 +308,12 @@ explain(struct fetch *f, CURLcode rc, const char *errbuf, struct lede_err *err)
 		curl_easy_getinfo(f->curl, CURLINFO_OS_ERRNO, &oserr);
 		if (oserr == ECONNREFUSED)
 			return lede_errf(err, "connection refused");
-		if (oserr != 0)
-			return lede_errf(err, "could not connect: %s", strerror((int)oserr));
+		if (oserr != 0) {
+			copy_printable(words, sizeof words, strerror((int)oserr),
+			    strlen(strerror((int)oserr)));
+			lower_first(words);
+			return lede_errf(err, "could not connect: %s", words);
+		}
 		return lede_errf(err, "could not connect");
 	case CURLE_GOT_NOTHING:
 		return lede_errf(err, "the server closed the connection without replying");
@@ -350,7 +364,7 @@ lede_fetch_global_cleanup(void)
 	curl_global_cleanup();
 }
 
-static int
+static CURLcode
 setup(struct fetch *f, const char *url, char *errbuf, struct curl_slist **hdrs)
 {
 	const struct lede_input_opts *o = f->opts;
@@ -363,7 +377,7 @@ setup(struct fetch *f, const char *url, char *errbuf, struct curl_slist **hdrs)
 	*hdrs = curl_slist_append(NULL,
 	    "Accept: text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1");
 	if (*hdrs == NULL)
-		return -1;
+		return CURLE_OUT_OF_MEMORY;
 #define SET(opt, val) do { if (rc == CURLE_OK) rc = curl_easy_setopt(c, opt, val); } while (0)
 	SET(CURLOPT_URL, url);
 	SET(CURLOPT_ERRORBUFFER, errbuf);
@@ -381,7 +395,8 @@ setup(struct fetch *f, const char *url, char *errbuf, struct curl_slist **hdrs)
 	SET(CURLOPT_TIMEOUT, o->timeout);
 	/* Checked against Content-Length up front; the write callback counts the
 	 * decoded bytes, which is what the limit is about. */
-	SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_size);
+	if ((uintmax_t)o->max_size <= (uintmax_t)INT64_MAX)
+		SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_size);
 	SET(CURLOPT_ACCEPT_ENCODING, "");
 	SET(CURLOPT_USERAGENT, o->user_agent != NULL ? o->user_agent : "lede/" PACKAGE_VERSION);
 	SET(CURLOPT_HTTPHEADER, *hdrs);
@@ -390,7 +405,7 @@ setup(struct fetch *f, const char *url, char *errbuf, struct curl_slist **hdrs)
 	SET(CURLOPT_WRITEFUNCTION, on_body);
 	SET(CURLOPT_WRITEDATA, f);
 #undef SET
-	return rc == CURLE_OK ? 0 : -1;
+	return rc;
 }
 
 /* Fills in from the finished transfer. */
@@ -448,8 +463,8 @@ lede_fetch(const char *url, const struct lede_input_opts *o, struct lede_input *
 	lede_buf_init(&f.body);
 	if ((f.curl = curl_easy_init()) == NULL)
 		return lede_errf(err, "could not start libcurl");
-	if (setup(&f, url, errbuf, &hdrs) != 0) {
-		lede_errf(err, "could not set up the request (libcurl too old?)");
+	if ((rc = setup(&f, url, errbuf, &hdrs)) != CURLE_OK) {
+		lede_errf(err, "could not set up the request: %s", curl_easy_strerror(rc));
 	} else if ((rc = curl_easy_perform(f.curl)) != CURLE_OK) {
 		explain(&f, rc, errbuf, err);
 	} else if (take(&f, in, err) != 0) {
