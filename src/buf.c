@@ -57,6 +57,8 @@ lede_buf_reserve(struct lede_buf *b, size_t extra)
 		goto fail;
 	b->data = p;
 	b->cap = cap;
+	/* A reserve with no add after it must still leave a C string. */
+	b->data[b->len] = '\0';
 	return true;
 fail:
 	b->oom = true;
