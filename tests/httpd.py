@@ -4,7 +4,7 @@
 Usage: httpd.py PORTFILE LOGFILE [LIFETIME_SECONDS [CERT KEY]]
 
 Binds 127.0.0.1 on a port the kernel picks, writes the port to PORTFILE once
-it listens, appends "PATH<TAB>USER-AGENT" for each request to LOGFILE, and
+it listens, appends "PATH<TAB>USER-AGENT<TAB>ACCEPT-ENCODING" for each request to LOGFILE, and
 exits by itself after LIFETIME_SECONDS (default 120) whatever happens, so a
 test that dies cannot leave it behind for long. Given a certificate and its
 key, it also serves the same paths over TLS on a second port, written to
@@ -86,7 +86,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         with open(self.server.logfile, "a") as log:
-            log.write("%s\t%s\n" % (self.path, self.headers.get("User-Agent", "")))
+            log.write("%s\t%s\t%s\n" % (self.path, self.headers.get("User-Agent", ""),
+                                         self.headers.get("Accept-Encoding", "")))
         path = self.path
         proxied = path.startswith("http://")
         if proxied:
@@ -113,6 +114,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.redirect(301, "ftp://127.0.0.1/pub/")
         elif path == "/gzip":
             self.send(200, "text/plain", gzip.compress(GZIP_TEXT),
+                      [("Content-Encoding", "gzip")])
+        elif path == "/deflate":
+            self.send(200, "text/plain", zlib.compress(GZIP_TEXT),
+                      [("Content-Encoding", "deflate")])
+        elif path == "/badgzip":
+            self.send(200, "text/plain", b"\x1f\x8b\x08\x00garbage, not gzip",
                       [("Content-Encoding", "gzip")])
         elif path == "/bomb":
             self.send(200, "text/html", BOMB, [("Content-Encoding", "gzip")])

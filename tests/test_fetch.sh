@@ -89,6 +89,12 @@ is "$(grep -Ec "^(/r[123]|/plain)$TAB" "$TMPD/log")" 5 "each hop was one request
 run "$PROBE" "$BASE/gzip"
 contains "$out" "This page travelled gzip-compressed and arrived whole." "a gzip body is decoded"
 
+run "$PROBE" "$BASE/deflate"
+contains "$out" "This page travelled gzip-compressed and arrived whole." "a deflate body is decoded"
+enc=$(grep "^/deflate$TAB" "$TMPD/log" | cut -f 3)
+contains "$enc" "gzip" "Accept-Encoding offers gzip"
+contains "$enc" "deflate" "and deflate"
+
 run "$PROBE" "$BASE/cp1252"
 contains "$out" "charset=windows-1252" "a charset given only in the header reaches the cleaner"
 contains "$out" "type=text/html" "with the media type alone"
@@ -139,6 +145,7 @@ contains "$out" "Hello from the plain page." "the other is still printed"
 is "$err" "lede: $BASE/404: HTTP 404 Not Found" "and the failure is one line"
 
 # --- the command: refusals, each one line
+refused /badgzip "the compressed page is corrupt" "a corrupt gzip body is named"
 refused /404 "HTTP 404 Not Found" "404 names the status"
 refused /500 "HTTP 500 Internal Server Error" "500 names the status"
 refused /418 "HTTP 418" "a status without a reason phrase names the code"
