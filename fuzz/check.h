@@ -5,6 +5,7 @@
 #define LEDE_FUZZ_CHECK_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lede/buf.h"
@@ -12,7 +13,27 @@
 #include "lede/export.h"
 #include "lede/text.h"
 
-#define FUZZ_ASSERT(c) do { if (!(c)) __builtin_trap(); } while (0)
+#define FUZZ_ASSERT(c) do { \
+	if (!(c)) { \
+		fprintf(stderr, "broken promise: %s (%s:%d)\n", #c, __FILE__, __LINE__); \
+		__builtin_trap(); \
+	} \
+} while (0)
+
+/* Shows s with every byte outside printable ASCII escaped, for a report. */
+static inline void
+fuzz_show(const char *what, const char *s)
+{
+	fprintf(stderr, "%s: \"", what);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c < 0x7f && c != '\\')
+			fputc(c, stderr);
+		else
+			fprintf(stderr, "\\x%02x", c);
+	}
+	fputs("\"\n", stderr);
+}
 
 /* Valid UTF-8 with nothing a terminal would act on. Preformatted text may
  * keep newlines; nothing may keep any other control, C1 or bidi control. */
@@ -25,9 +46,13 @@ fuzz_check_str(const char *s, int keep_lines)
 	if (s == NULL)
 		return;
 	n = strlen(s);
+	if (!lede_utf8_valid(s, n))
+		fuzz_show("not UTF-8", s);
 	FUZZ_ASSERT(lede_utf8_valid(s, n));
 	while (i < n) {
 		cp = lede_utf8_next(s + i, n - i, &adv);
+		if (!(keep_lines && cp == '\n') && lede_cp_is_forbidden(cp))
+			fuzz_show("a control character in", s);
 		if (!(keep_lines && cp == '\n'))
 			FUZZ_ASSERT(!lede_cp_is_forbidden(cp));
 		i += adv;
