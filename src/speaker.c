@@ -39,6 +39,7 @@ struct toks {
 
 /* Person mentions, per paragraph, sorted by start. */
 struct ment {
+	int para;
 	size_t s, e;
 	int person;
 };
@@ -47,6 +48,7 @@ struct mindex {
 	struct ment *m;
 	size_t *first;      /* first[p + 1] .. first[p + 2]: paragraph p's (title at 0) */
 	size_t nparas;
+	int *desc_left;     /* description searches left: each reads back a while */
 };
 
 struct np {
@@ -579,53 +581,195 @@ utf8_floor(const char *s, size_t i)
 }
 
 static int
-build_index(const struct lede_doc *doc, struct mindex *mx)
+cmp_ment(const void *a, const void *b)
 {
-	size_t p, k, total = 0, np = doc->nparas + 1;
-	size_t *fill;
+	const struct ment *x = a, *y = b;
 
-	mx->nparas = np;
-	mx->first = calloc(np + 1, sizeof *mx->first);
-	fill = calloc(np + 1, sizeof *fill);
-	for (p = 0; p < doc->npeople; p++)
-		total += doc->people[p].nmentions;
-	mx->m = calloc(total + 1, sizeof *mx->m);
-	if (mx->first == NULL || fill == NULL || mx->m == NULL) {
-		free(fill);
-		return -1;
+	if (x->para != y->para)
+		return x->para < y->para ? -1 : 1;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->e > y->e ? -1 : x->e < y->e;
+}
+
+/* How a person may be written: full name, aliases, and the surname. */
+struct form {
+	const char *s;
+	size_t n;
+	int person;         /* -1 when two people share the form */
+};
+
+struct forms {
+	struct form *v;
+	size_t n, cap;
+	size_t by_byte[257];    /* forms sorted by first byte: where each starts */
+};
+
+static int
+cmp_form(const void *a, const void *b)
+{
+	const struct form *x = a, *y = b;
+
+	return (unsigned char)x->s[0] - (unsigned char)y->s[0];
+}
+
+static void
+bucket_forms(struct forms *f)
+{
+	size_t k, b = 0;
+
+	if (f->n > 0)
+		qsort(f->v, f->n, sizeof *f->v, cmp_form);
+	for (k = 0; k <= 256; k++) {
+		while (b < f->n && (unsigned char)f->v[b].s[0] < k)
+			b++;
+		f->by_byte[k] = b;
 	}
-	for (p = 0; p < doc->npeople; p++) {
-		for (k = 0; k < doc->people[p].nmentions; k++) {
-			int para = doc->people[p].mentions[k].para;
-			if (para >= -1 && (size_t)(para + 1) < np)
-				mx->first[para + 2]++;
+}
+
+static int
+add_form(struct forms *f, const char *s, size_t n, int person)
+{
+	size_t i;
+
+	if (n < 2 || !(isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC0))
+		return 0;
+	for (i = 0; i < f->n; i++) {
+		if (f->v[i].n == n && memcmp(f->v[i].s, s, n) == 0) {
+			if (f->v[i].person != person)
+				f->v[i].person = -1;
+			return 0;
 		}
 	}
-	for (p = 1; p <= np; p++)
-		mx->first[p] += mx->first[p - 1];
+	if (!lede_grow(&f->v, &f->cap, f->n + 1, sizeof *f->v))
+		return -1;
+	f->v[f->n].s = s;
+	f->v[f->n].n = n;
+	f->v[f->n].person = person;
+	f->n++;
+	return 0;
+}
+
+#define FORMS_MAX 512   /* the scan below tries each form at each capital */
+
+static int
+collect_forms(const struct lede_doc *doc, struct forms *f)
+{
+	size_t p, a, n;
+	const char *name, *sp;
+
+	for (p = 0; p < doc->npeople && f->n < FORMS_MAX; p++) {
+		const struct lede_entity *e = &doc->people[p];
+		name = e->name;
+		if (add_form(f, name, strlen(name), (int)p) < 0)
+			return -1;
+		for (a = 0; a < e->naliases; a++) {
+			if (add_form(f, e->aliases[a], strlen(e->aliases[a]), (int)p) < 0)
+				return -1;
+		}
+		if ((sp = strrchr(name, ' ')) != NULL && strlen(sp + 1) >= 3) {
+			n = strlen(sp + 1);
+			if (add_form(f, sp + 1, n, (int)p) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Adds the places where a person's name, alias or surname stands as words
+ * and the tagger left no mention. Every capitalised word is tried against
+ * a bounded number of forms, so the scan stays linear in the text. */
+static int
+scan_forms(const struct lede_doc *doc, const struct forms *f, struct ment **m, size_t *n,
+    size_t *cap)
+{
+	int p;
+	size_t i, k, len, best, bestk = 0;
+	const char *t;
+	unsigned char c;
+
+	for (p = LEDE_TITLE; p < (int)doc->nparas; p++) {
+		if ((t = lede_doc_text(doc, p, &len)) == NULL)
+			continue;
+		for (i = 0; i < len; i++) {
+			c = (unsigned char)t[i];
+			if (!(isupper(c) || c >= 0xC0) || (i > 0 && (isalnum((unsigned char)t[i - 1]) ||
+			    ((unsigned char)t[i - 1] & 0x80))))
+				continue;
+			best = 0;
+			for (k = f->by_byte[c]; k < f->by_byte[c + 1]; k++) {
+				const struct form *fo = &f->v[k];
+				if (fo->n > best && fo->n <= len - i && fo->s[0] == t[i] &&
+				    memcmp(fo->s, t + i, fo->n) == 0 &&
+				    (i + fo->n == len || !isalnum((unsigned char)t[i + fo->n]))) {
+					best = fo->n;
+					bestk = k;
+				}
+			}
+			if (best == 0 || f->v[bestk].person < 0)
+				continue;
+			if (!lede_grow(m, cap, *n + 1, sizeof **m))
+				return -1;
+			(*m)[*n].para = p;
+			(*m)[*n].s = i;
+			(*m)[*n].e = i + best;
+			(*m)[*n].person = f->v[bestk].person;
+			(*n)++;
+			i += best - 1;
+		}
+	}
+	return 0;
+}
+
+static int
+build_index(const struct lede_doc *doc, struct mindex *mx)
+{
+	size_t p, k, n = 0, cap = 0, out, np = doc->nparas + 1;
+	struct ment *m = NULL;
+	struct forms f;
+
+	memset(&f, 0, sizeof f);
+	mx->nparas = np;
+	if ((mx->first = calloc(np + 1, sizeof *mx->first)) == NULL)
+		return -1;
 	for (p = 0; p < doc->npeople; p++) {
 		for (k = 0; k < doc->people[p].nmentions; k++) {
 			const struct lede_span *s = &doc->people[p].mentions[k];
 			if (s->para < -1 || (size_t)(s->para + 1) >= np)
 				continue;
-			struct ment *m = &mx->m[mx->first[s->para + 1] + fill[s->para + 1]++];
-			m->s = s->start;
-			m->e = s->end;
-			m->person = (int)p;
+			if (!lede_grow(&m, &cap, n + 1, sizeof *m))
+				goto fail;
+			m[n].para = s->para;
+			m[n].s = s->start;
+			m[n].e = s->end;
+			m[n].person = (int)p;
+			n++;
 		}
 	}
-	free(fill);
-	/* mentions arrive per person; sort each paragraph's by start */
-	for (p = 0; p < np; p++) {
-		size_t a = mx->first[p], b = mx->first[p + 1], i, j;
-		for (i = a + 1; i < b; i++) {
-			struct ment t = mx->m[i];
-			for (j = i; j > a && mx->m[j - 1].s > t.s; j--)
-				mx->m[j] = mx->m[j - 1];
-			mx->m[j] = t;
-		}
+	if (collect_forms(doc, &f) < 0)
+		goto fail;
+	bucket_forms(&f);
+	if (scan_forms(doc, &f, &m, &n, &cap) < 0)
+		goto fail;
+	free(f.v);
+	if (n > 0)
+		qsort(m, n, sizeof *m, cmp_ment);
+	/* one mention per place: the tagger's and the scan's overlap */
+	for (k = 0, out = 0; k < n; k++) {
+		if (out > 0 && m[out - 1].para == m[k].para && m[k].s < m[out - 1].e)
+			continue;
+		m[out++] = m[k];
 	}
+	for (k = 0; k < out; k++)
+		mx->first[m[k].para + 2]++;
+	for (p = 1; p <= np; p++)
+		mx->first[p] += mx->first[p - 1];
+	mx->m = m;
 	return 0;
+fail:
+	free(f.v);
+	free(m);
+	return -1;
 }
 
 static void
@@ -777,6 +921,54 @@ resolve_pronoun(const struct lede_doc *doc, const struct mindex *mx, int para, s
 	return -1;
 }
 
+#define DESC_PARAS 6         /* how far back a description is looked for */
+#define DESC_BYTES 65536     /* and how much of each paragraph */
+#define DESC_GAP 40          /* "Jane Doe, a 42-year-old mother of five" */
+
+/* "the 42-year-old mother of five said": the person the article described
+ * that way before ("Jane Doe, a 42-year-old mother of five, ..."). */
+static int
+described(const struct lede_doc *doc, const struct mindex *mx, const struct np *np)
+{
+	const char *t, *needle, *pt;
+	size_t len, nn, pl, i, lim, k;
+	struct ment *m;
+	size_t nm;
+	int p;
+
+	t = lede_doc_text(doc, np->para, &len);
+	needle = t + np->s;
+	nn = np->e - np->s;
+	if (nn > 4 && strncasecmp(needle, "the ", 4) == 0) {
+		needle += 4;
+		nn -= 4;
+	} else if (nn > 2 && strncasecmp(needle, "a ", 2) == 0) {
+		needle += 2;
+		nn -= 2;
+	} else {
+		return -1;
+	}
+	if (memchr(needle, ' ', nn) == NULL || *mx->desc_left <= 0)
+		return -1;
+	(*mx->desc_left)--;
+	for (p = np->para; p >= LEDE_TITLE && p > np->para - DESC_PARAS; p--) {
+		pt = lede_doc_text(doc, p, &pl);
+		lim = p == np->para ? np->s : pl;
+		if (lim > DESC_BYTES)
+			lim = DESC_BYTES;
+		mentions_of(mx, p, &m, &nm);
+		for (i = 0; i + nn <= lim; i++) {
+			if (strncasecmp(pt + i, needle, nn) != 0)
+				continue;
+			for (k = nm; k > 0; k--) {
+				if (m[k - 1].e <= i && m[k - 1].e + DESC_GAP >= i)
+					return m[k - 1].person;
+			}
+		}
+	}
+	return -1;
+}
+
 struct attrib {
 	int speaker;
 	char *source;
@@ -831,6 +1023,10 @@ resolve(const struct lede_doc *doc, const struct mindex *mx, const struct np *np
 			out->speaker = who;
 			return 0;
 		}
+	}
+	if ((who = described(doc, mx, np)) >= 0) {
+		out->speaker = who;
+		return 0;
 	}
 	if ((out->source = lede_strndup(t + np->s, np->e - np->s)) == NULL)
 		return -1;
@@ -950,9 +1146,10 @@ lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 	struct attrib at;
 	size_t qi;
 	char *last_named = NULL;
-	int last_para = -2;
+	int last_para = -2, desc_left = 64;
 
 	memset(&mx, 0, sizeof mx);
+	mx.desc_left = &desc_left;
 	if (build_index(doc, &mx) < 0)
 		goto oom;
 	for (qi = 0; qi < doc->nquotes; qi++) {
@@ -965,7 +1162,10 @@ lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 		}
 		if (attribute_one(doc, &mx, qi, last_named, &at) < 0)
 			goto oom;
-		if (!at.found && prev != NULL && !is_phrase(doc, q) &&
+		bool cut_short = q->unclosed && qi + 1 < doc->nquotes &&
+		    doc->quotes[qi + 1].span.para == q->span.para;
+
+		if (!at.found && !cut_short && prev != NULL && !is_phrase(doc, q) &&
 		    (prev->speaker >= 0 || prev->source != NULL) &&
 		    (prev->span.para == q->span.para || (prev->continued &&
 		    prev->span.para + 1 == q->span.para))) {
@@ -987,6 +1187,19 @@ lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 			free(last_named);
 			last_named = NULL;
 		}
+	}
+	/* "“I’ve never said that. But what’s the point? In Beijing, Putin
+	 * stated, “Let’s see.”": an open quote cut short by the next one shares
+	 * its speaker */
+	for (qi = doc->nquotes; qi > 1; qi--) {
+		struct lede_quote *q = &doc->quotes[qi - 2];
+		const struct lede_quote *nx = &doc->quotes[qi - 1];
+		if (!q->unclosed || q->speaker >= 0 || q->source != NULL ||
+		    nx->span.para != q->span.para)
+			continue;
+		q->speaker = nx->speaker;
+		if (nx->source != NULL && (q->source = lede_strdup(nx->source)) == NULL)
+			goto oom;
 	}
 	free(last_named);
 	free(mx.m);
