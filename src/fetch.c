@@ -294,6 +294,8 @@ explain(struct fetch *f, CURLcode rc, const char *errbuf, struct lede_err *err)
 		 * HTTP/0.9 reply: headerless bytes are no page. */
 		return lede_errf(err, "the server sent a malformed reply");
 	case CURLE_URL_MALFORMAT:
+		if (f->status >= 300 && f->status <= 399)
+			return lede_errf(err, "refused a redirect to a malformed URL");
 		return lede_errf(err, "malformed URL");
 	case CURLE_COULDNT_RESOLVE_HOST:
 		detail = strncmp(errbuf, "Could not resolve host: ", 24) == 0 ? errbuf + 24 : NULL;

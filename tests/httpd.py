@@ -93,6 +93,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if proxied:
             # Asked as a proxy: answer for the absolute URL's path.
             path = "/" + path.split("/", 3)[3] if path.count("/") >= 3 else "/"
+        path = path.split("?", 1)[0]
         if path == "/plain":
             self.send(200, "text/plain; charset=utf-8", PLAIN)
         elif path == "/proxied" and proxied:
@@ -110,6 +111,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.redirect(302, "/loop")
         elif path == "/tofile":
             self.redirect(302, "file:///etc/passwd")
+        elif path == "/toescape":
+            self.redirect(302, "/plain?\x1b[31mred\x07")
+        elif path == "/tohigh":
+            self.redirect(302, "/plain?caf\xe9 au lait")
         elif path == "/toftp":
             self.redirect(301, "ftp://127.0.0.1/pub/")
         elif path == "/gzip":

@@ -86,6 +86,9 @@ contains "$out" "url=$BASE/plain" "a 301, 302, 307 chain ends at the final URL"
 contains "$out" "Hello from the plain page." "and brings its page"
 is "$(grep -Ec "^(/r[123]|/plain)$TAB" "$TMPD/log")" 5 "each hop was one request (two /plain so far)"
 
+run "$PROBE" "$BASE/tohigh"
+contains "$out" "url=$BASE/plain?caf%e9+au+lait$NL" "bytes past ASCII in a Location arrive percent-encoded"
+
 run "$PROBE" "$BASE/gzip"
 contains "$out" "This page travelled gzip-compressed and arrived whole." "a gzip body is decoded"
 
@@ -137,6 +140,7 @@ run "$LEDE" --format=text "$BASE/gzip"
 contains "$out" "arrived whole" "lede prints a decoded gzip page"
 
 run "$LEDE" --format=text "$BASE/cp1252"
+# shellcheck disable=SC1111
 contains "$out" "“It costs £25 a week,”" "Windows-1252 from the header comes out as UTF-8"
 
 run "$LEDE" --format=text "$BASE/404" "$BASE/plain"
@@ -155,6 +159,7 @@ refused /loop "redirect loop: more than 10 redirects" "a redirect loop is stoppe
 is "$(grep -c "^/loop$TAB" "$TMPD/log")" 11 "after the first request and 10 redirects"
 refused /tofile "refused a redirect to a file: URL" "a redirect to file:///etc/passwd is refused"
 lacks "$out" "root:" "and nothing of /etc/passwd shows"
+refused /toescape "refused a redirect to a malformed URL" "a Location with control characters is refused"
 refused /toftp "refused a redirect to the ftp: scheme" "a redirect to ftp: is refused"
 
 before=$(grep -c "^/ua$TAB" "$TMPD/log")
