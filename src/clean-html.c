@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -114,7 +115,7 @@ struct ninfo {
 	uint8_t cls;
 	bool dead, has_block, last_br, scored;
 	uint32_t text, link, commas, inl_text, inl_commas;
-	uint32_t np, nli, nimg, ninput, nembed, nbrbr, nth, nchild;
+	uint32_t np, nli, nimg, ninput, nembed, nbrbr, nth, nh1, nchild;
 	float score;
 };
 
@@ -133,6 +134,17 @@ enum {
 	F_WEIGHT_CLASSES = 1 << 1,
 	F_CLEAN_CONDITIONALLY = 1 << 2,
 };
+
+/* Tracing the choice of block, for tuning; off unless compiled in. */
+static bool
+debug_on(void)
+{
+#ifdef LEDE_CLEAN_DEBUG
+	return getenv("LEDE_DEBUG_CLEAN") != NULL;
+#else
+	return false;
+#endif
+}
 
 static int
 idx_of(const xmlNode *n)
@@ -445,6 +457,7 @@ build(struct ctx *c, struct lede_err *err)
 		i->nli += i->tag == T_LI;
 		i->nimg += i->tag == T_IMG;
 		i->nth += i->tag == T_TH;
+		i->nh1 += i->tag == T_H1;
 		if (i->parent < 0)
 			continue;
 		p = &c->info[i->parent];
@@ -455,6 +468,7 @@ build(struct ctx *c, struct lede_err *err)
 		p->ninput += i->ninput;
 		p->nembed += i->nembed;
 		p->nth += i->nth;
+		p->nh1 += i->nh1;
 		if (is_block(i->tag) || i->has_block) {
 			p->has_block = true;
 			p->text += i->text;
@@ -644,9 +658,10 @@ struct out {
 	struct lede_doc *doc;
 	struct lede_buf buf;
 	struct lede_norm norm;
-	bool open, last_br;
+	bool open, last_br, cell_sep;
 	enum lede_kind kind;
 	int pre, bq, li, head;
+	int dtable;           /* inside a data table: a row is a paragraph */
 	size_t chars;
 };
 
@@ -679,8 +694,13 @@ feed(struct out *o, const char *s)
 		lede_norm_start(&o->norm, &o->buf, o->pre ? LEDE_NORM_KEEP_LINES : 0);
 		o->open = true;
 	}
-	if (!blank(s))
+	if (!blank(s)) {
 		o->last_br = false;
+		if (o->cell_sep) {
+			o->cell_sep = false;
+			lede_norm_feed(&o->norm, " | ", 3);
+		}
+	}
 	lede_norm_feed(&o->norm, s, len);
 }
 
@@ -742,6 +762,15 @@ junk(struct ctx *c, const struct ninfo *i)
 	return false;
 }
 
+/* Cells of a data table run on within their row. */
+static bool
+blockish(const struct out *o, enum tag t)
+{
+	if (o->dtable > 0 && (t == T_TD || t == T_TH))
+		return false;
+	return is_block(t);
+}
+
 static void
 enter_ctx(struct out *o, enum tag t, int d)
 {
@@ -753,6 +782,18 @@ enter_ctx(struct out *o, enum tag t, int d)
 		o->li += d;
 	else if (is_heading(t))
 		o->head += d;
+}
+
+static void
+leave(struct ctx *c, struct out *o, const struct ninfo *i)
+{
+	(void)c;
+	if (i->tag == T_TABLE && o->dtable > 0 && !layout_table(i))
+		o->dtable--;
+	if (blockish(o, i->tag)) {
+		flush(o);
+		enter_ctx(o, i->tag, -1);
+	}
 }
 
 static void
@@ -775,19 +816,21 @@ emit_tree(struct ctx *c, struct out *o, xmlNode *root)
 					else if (o->open)
 						lede_norm_space(&o->norm);
 					o->last_br = true;
-				} else if (is_block(i->tag)) {
+				} else if (blockish(o, i->tag)) {
 					flush(o);
 					o->last_br = false;
+					o->cell_sep = false;
 					enter_ctx(o, i->tag, 1);
+					if (i->tag == T_TABLE && !layout_table(i))
+						o->dtable++;
 					down = true;
 				} else {
+					if ((i->tag == T_TD || i->tag == T_TH) && o->open)
+						o->cell_sep = true;
 					down = true;
 				}
 				if (down && n->children == NULL) {
-					if (is_block(i->tag)) {
-						flush(o);
-						enter_ctx(o, i->tag, -1);
-					}
+					leave(c, o, i);
 					down = false;
 				}
 			}
@@ -801,11 +844,7 @@ emit_tree(struct ctx *c, struct out *o, xmlNode *root)
 		}
 		while (n != root && n->next == NULL) {
 			n = n->parent;
-			i = &c->info[idx_of(n)];
-			if (is_block(i->tag)) {
-				flush(o);
-				enter_ctx(o, i->tag, -1);
-			}
+			leave(c, o, &c->info[idx_of(n)]);
 		}
 		n = n == root ? NULL : n->next;
 	}
@@ -854,6 +893,34 @@ keep_sibling(struct ctx *c, int top, const struct ninfo *s, float threshold)
 	return false;
 }
 
+/* The block before the article that holds its headline often holds the
+ * standfirst too, which pages repeat as their description: that one
+ * paragraph belongs to the article, the byline and kicker beside it do not. */
+static int
+standfirst_in(struct ctx *c, const struct ninfo *s, struct lede_doc *doc)
+{
+	struct out o = { 0 };
+	size_t k;
+	int rc = 0;
+
+	if (s->dead || s->nh1 == 0 || s->text > 2000 || c->meta.description == NULL)
+		return 0;
+	if ((o.doc = lede_doc_new()) == NULL)
+		return -1;
+	emit_tree(c, &o, s->node);
+	for (k = 0; k < o.doc->nparas && rc == 0; k++) {
+		if (o.doc->paras[k].kind == LEDE_PARA_TEXT &&
+		    lede_meta_same_text(o.doc->paras[k].text, c->meta.description))
+			rc = lede_doc_add_para(doc, LEDE_PARA_TEXT, o.doc->paras[k].text,
+			    o.doc->paras[k].len);
+	}
+	if (o.buf.oom)
+		rc = -1;
+	lede_buf_free(&o.buf);
+	lede_doc_free(o.doc);
+	return rc;
+}
+
 static void
 free_paras(struct lede_doc *doc)
 {
@@ -872,6 +939,7 @@ extract(struct ctx *c, struct lede_doc *doc, int **counts, struct lede_err *err)
 	struct ninfo *t;
 	xmlNode *s;
 	float threshold;
+	bool before;
 	int top, body;
 
 	if (build(c, err) != 0)
@@ -886,15 +954,27 @@ extract(struct ctx *c, struct lede_doc *doc, int **counts, struct lede_err *err)
 	if (top < 0)
 		return 0;
 	t = &c->info[top];
+	if (debug_on())
+		fprintf(stderr, "flags %u top %d <%s class=%s id=%s> score %.1f text %u\n", c->flags, top,
+		    (const char *)t->node->name, lede_attr(t->node, "class"), lede_attr(t->node, "id"),
+		    t->score, t->text);
 	if (t->parent < 0 || t->tag == T_BODY) {
 		emit_tree(c, &o, t->node);
 	} else {
 		threshold = t->score * 0.2f > 10 ? t->score * 0.2f : 10;
+		before = true;
 		for (s = t->node->parent->children; s != NULL; s = s->next) {
 			if (s->type != XML_ELEMENT_NODE || idx_of(s) < 0)
 				continue;
-			if (s == t->node || keep_sibling(c, top, &c->info[idx_of(s)], threshold))
+			if (s == t->node)
+				before = false;
+			if (s == t->node || keep_sibling(c, top, &c->info[idx_of(s)], threshold)) {
+				if (debug_on())
+					fprintf(stderr, "  sibling <%s class=%s>\n", (const char *)s->name, lede_attr(s, "class"));
 				emit_tree(c, &o, s);
+			}
+			else if (before && standfirst_in(c, &c->info[idx_of(s)], doc) != 0)
+				o.buf.oom = true;
 		}
 	}
 	lede_buf_free(&o.buf);
@@ -913,20 +993,116 @@ doc_chars(const struct lede_doc *doc)
 	return n;
 }
 
-/* The headline, a repeat of it, or a bare byline at the top is not text. */
-static void
-drop_title_repeats(struct lede_doc *doc)
+static bool
+starts_with_word(const char *s, const char *w)
 {
-	size_t k, w = 0;
+	size_t n = strlen(w);
 
+	return strncasecmp(s, w, n) == 0 && (s[n] == ' ' || s[n] == ':' || s[n] == '\0');
+}
+
+static bool
+is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* A date as pages print them: 14/11/2008, 2008-11-14, 3 March 2020, Mar 3. */
+static bool
+has_date(const char *s)
+{
+	static const char *const months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
+	    "aug", "sep", "oct", "nov", "dec" };
+	const char *p;
+	size_t i;
+
+	for (p = s; *p; p++) {
+		if (is_digit(p[0]) && (p[1] == '/' || p[1] == '.' || (is_digit(p[1]) &&
+		    (p[2] == '/' || p[2] == '.'))) && strpbrk(p, "/.") != NULL) {
+			const char *q = strpbrk(p, "/.");
+			if (is_digit(q[1]) && (q[2] == '/' || q[2] == '.' || (is_digit(q[2]) &&
+			    (q[3] == '/' || q[3] == '.'))))
+				return true;
+		}
+		if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
+		    p[4] == '-' && is_digit(p[5]) && is_digit(p[6]) && p[7] == '-')
+			return true;
+		if (p == s || p[-1] == ' ') {
+			for (i = 0; i < 12; i++) {
+				if (strncasecmp(p, months[i], 3) != 0)
+					continue;
+				/* A month name next to a number. */
+				const char *e = p + 3;
+				while ((*e >= 'a' && *e <= 'z') || *e == '.')
+					e++;
+				if ((*e == ' ' && is_digit(e[1])) || (p - s >= 2 && is_digit(p[-2])))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Bylines and datelines that lead an article: short, and reading as
+ * "By Name" or as a date with "Posted"/"Updated" around it. */
+static bool
+front_matter(const struct lede_para *p)
+{
+	const char *s = p->text;
+
+	if (p->kind != LEDE_PARA_TEXT || p->len > 100)
+		return false;
+	if (starts_with_word(s, "by") && s[3] != '\0' && (unsigned char)s[3] >= 'A' &&
+	    (unsigned char)s[3] <= 'Z')
+		return true;
+	if (starts_with_word(s, "posted") || starts_with_word(s, "updated") ||
+	    starts_with_word(s, "published") || starts_with_word(s, "last updated"))
+		return true;
+	return p->len < 60 && has_date(s) && s[p->len - 1] != '.';
+}
+
+/* The headline, a repeat of it, or a bare byline at the top is not text. */
+static int
+drop_front(struct lede_doc *doc, const struct lede_meta *m)
+{
+	size_t k, w = 0, cut;
+	bool front = true;
+	char *s;
+
+	/* A page without headline metadata prints it at the head of the text. */
+	if (m->og_title == NULL && m->ld_headline == NULL && m->nh1 == 0 && doc->nparas > 0 &&
+	    (cut = lede_meta_title_prefix(m->title_tag, doc->paras[0].text)) > 0 &&
+	    !lede_meta_same_text(doc->title, doc->paras[0].text)) {
+		if (lede_doc_set(&doc->title, m->title_tag) != 0)
+			return -1;
+		doc->title[cut] = '\0';
+	}
 	for (k = 0; k < doc->nparas; k++) {
-		if (k < 8 && doc->title != NULL && lede_meta_same_text(doc->paras[k].text, doc->title)) {
-			free(doc->paras[k].text);
+		struct lede_para *p = &doc->paras[k];
+
+		if (k < 8 && doc->title != NULL && lede_meta_same_text(p->text, doc->title)) {
+			free(p->text);
 			continue;
 		}
-		doc->paras[w++] = doc->paras[k];
+		cut = doc->title != NULL ? strlen(doc->title) : 0;
+		if (front && cut > 0 && p->len > cut && strncmp(p->text, doc->title, cut) == 0 &&
+		    p->text[cut] == ' ') {
+			if ((s = lede_strdup(p->text + cut + 1)) == NULL)
+				return -1;
+			free(p->text);
+			p->text = s;
+			p->len = strlen(s);
+		}
+		if (front && front_matter(p)) {
+			free(p->text);
+			continue;
+		}
+		if (p->len >= 100 || p->kind != LEDE_PARA_TEXT)
+			front = false;
+		doc->paras[w++] = *p;
 	}
 	doc->nparas = w;
+	return 0;
 }
 
 /* When the page's JSON-LD carries the article body and the markup gave much
@@ -1040,7 +1216,10 @@ lede_clean_html(const char *data, size_t len, const char *charset, const char *u
 		goto done;
 	if (lede_meta_apply(&c->meta, doc, err) != 0)
 		goto done;
-	drop_title_repeats(doc);
+	if (drop_front(doc, &c->meta) != 0) {
+		rc = lede_err_oom(err);
+		goto done;
+	}
 	ld_len = c->meta.ld_body != NULL ? strlen(c->meta.ld_body) : 0;
 	if (ld_len > 500 && doc_chars(doc) * 2 < ld_len && rescue_from_ld(doc, c->meta.ld_body) != 0) {
 		rc = lede_err_oom(err);

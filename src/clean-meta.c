@@ -357,6 +357,14 @@ element(struct collect *c, const xmlNode *n, bool *skip)
 		else
 			c->m->h1[c->m->nh1++] = s;
 		*skip = true;
+	} else if (strcmp(t, "h2") == 0 && c->m->nh2 < LEDE_META_H1S) {
+		if ((s = lede_node_text(n)) == NULL)
+			c->oom = true;
+		else if (*s == '\0')
+			free(s);
+		else
+			c->m->h2[c->m->nh2++] = s;
+		*skip = true;
 	} else if (strcmp(t, "time") == 0 && c->time_date == NULL) {
 		if ((v = lede_attr(n, "datetime")) != NULL && keep(&c->time_date, v) != 0)
 			c->oom = true;
@@ -447,6 +455,8 @@ lede_meta_free(struct lede_meta *m)
 	free(m->ld_headline);
 	for (i = 0; i < m->nh1; i++)
 		free(m->h1[i]);
+	for (i = 0; i < m->nh2; i++)
+		free(m->h2[i]);
 	free(m->site);
 	free(m->byline);
 	free(m->published);
@@ -510,12 +520,65 @@ contains_text(const char *a, const char *b)
 	return nb >= 8 && nb <= na && strstr(fa, fb) != NULL;
 }
 
+static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+    " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / " };
+
+/* The length of the separator starting at s, or 0. */
+static size_t
+sep_at(const char *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		k = strlen(seps[i]);
+		if (strncmp(s, seps[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+size_t
+lede_meta_title_prefix(const char *title_tag, const char *text)
+{
+	size_t i, best = 0;
+
+	if (title_tag == NULL || text == NULL)
+		return 0;
+	for (i = 1; title_tag[i] != '\0' && i < 1000; i++) {
+		if (title_tag[i] != ' ' || sep_at(title_tag + i) == 0)
+			continue;
+		if (strncmp(title_tag, text, i) == 0 && (text[i] == ' ' || text[i] == '\0'))
+			best = i;
+	}
+	return best;
+}
+
+/* A leading part of the <title> that a heading repeats, or NULL. */
+static char *
+title_from_heading(const struct lede_meta *m)
+{
+	size_t i, k;
+	char *p;
+
+	if (m->title_tag == NULL)
+		return NULL;
+	for (i = 1; m->title_tag[i] != '\0' && i < 1000; i++) {
+		if (m->title_tag[i] != ' ' || sep_at(m->title_tag + i) == 0)
+			continue;
+		if ((p = lede_strndup(m->title_tag, i)) == NULL)
+			return NULL;
+		for (k = 0; k < m->nh1 + m->nh2; k++)
+			if (lede_meta_same_text(p, k < m->nh1 ? m->h1[k] : m->h2[k - m->nh1]))
+				return p;
+		free(p);
+	}
+	return NULL;
+}
+
 /* The last " | ", " - " ... separator in t[0, n), or NULL. */
 static const char *
 last_sep(const char *t, size_t n, size_t *seplen)
 {
-	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-	    " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / " };
 	const char *best = NULL, *p;
 	size_t i, k;
 
@@ -576,7 +639,7 @@ int
 lede_meta_apply(const struct lede_meta *m, struct lede_doc *doc, struct lede_err *err)
 {
 	const char *title = NULL;
-	char *tt = NULL;
+	char *tt = NULL, *head = NULL;
 	size_t i;
 	int rc;
 
@@ -596,6 +659,8 @@ lede_meta_apply(const struct lede_meta *m, struct lede_doc *doc, struct lede_err
 		title = m->og_title;
 	if (title == NULL && m->ld_headline != NULL)
 		title = m->ld_headline;
+	if (title == NULL && (head = title_from_heading(m)) != NULL)
+		title = head;
 	if (title == NULL && tt != NULL && *tt != '\0')
 		title = tt;
 	if (title == NULL && m->nh1 > 0)
@@ -611,5 +676,6 @@ lede_meta_apply(const struct lede_meta *m, struct lede_doc *doc, struct lede_err
 	rc |= set_norm(&doc->published, m->published);
 	rc |= set_norm(&doc->lang, m->lang);
 	free(tt);
+	free(head);
 	return rc != 0 ? lede_err_oom(err) : 0;
 }

@@ -17,6 +17,8 @@ struct lede_meta {
 	char *title_tag, *og_title, *ld_headline;
 	char *h1[LEDE_META_H1S];
 	size_t nh1;
+	char *h2[LEDE_META_H1S];   /* old pages set their headline in an <h2> */
+	size_t nh2;
 	char *site, *byline, *published, *lang, *description;
 	char *ld_body;        /* the longest JSON-LD articleBody, normalised */
 };
@@ -27,6 +29,10 @@ void lede_meta_free(struct lede_meta *m);
 
 /* Picks the title and fills doc's title, byline, site, published and lang. */
 int lede_meta_apply(const struct lede_meta *m, struct lede_doc *doc, struct lede_err *err);
+
+/* The length of the longest leading part of a <title> (up to one of its
+ * " - ", " | " ... separators) that text starts with, or 0. */
+size_t lede_meta_title_prefix(const char *title_tag, const char *text);
 
 /* True when two pieces of text say the same, ignoring case, spacing and
  * punctuation (how a headline repeats in <title>, og:title and <h1>). */
