@@ -300,7 +300,8 @@ on_single(struct scan *sc, uint32_t cp, uint32_t prev, uint32_t next, size_t pos
 	if ((cp == RS || cp == '\'' || cp == LS) && !lede_cue_is_letter(prev) && is_digit(next))
 		return 0;
 	k = find_closer(sc, cp);
-	if (k >= 0 && close_ok(prev, next))
+	/* angled marks face their way; French sets them off with spaces */
+	if (k >= 0 && (close_ok(prev, next) || cp == RSG || cp == LSG))
 		return close_level(sc, k, pos, after);
 	if ((cp == LS || cp == LOWS || cp == '\'' || cp == LSG || cp == RSG) && open_ok(prev, next) &&
 	    !lede_cue_is_letter(prev))
@@ -317,7 +318,7 @@ on_double(struct scan *sc, uint32_t cp, uint32_t prev, uint32_t next, size_t pos
 	/* “ closes „; otherwise it opens, and a second “ while the outer “ is
 	 * still open means the outer one was never closed. */
 	if (k >= 0 && (cp != LQ || sc->st[k].cp == LOW) && (cp != '"' || pc || !po) &&
-	    (cp != RG || !po || pc) && (cp != LG || sc->st[k].cp == RG))
+	    (cp != LG || sc->st[k].cp == RG))
 		return close_level(sc, k, pos, after);
 	if (cp == LQ || cp == LOW || cp == LG || (cp == '"' && po) ||
 	    ((cp == RQ || cp == RG) && sc->depth == 0 && po && !pc)) {

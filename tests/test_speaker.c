@@ -1,0 +1,228 @@
+/* Who said each quote: every attribution pattern, pronouns, roles,
+ * descriptions, sources that are not people, quotes running on, and scare
+ * quotes that nobody said. People are made by hand, with a mention wherever
+ * one of their forms stands in the text, as the people tagger would. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/doc.h"
+#include "lede/quote.h"
+#include "tap.h"
+
+struct who {
+	const char *name;
+	const char *forms[4];   /* written forms to mention, NULL-terminated */
+	const char *roles[3];
+};
+
+static void
+mention_all(struct lede_doc *d, int person, const char *form)
+{
+	size_t p, n = strlen(form);
+	const char *t, *hit;
+
+	for (p = 0; p < d->nparas; p++) {
+		t = d->paras[p].text;
+		for (hit = strstr(t, form); hit != NULL; hit = strstr(hit + n, form)) {
+			struct lede_span s = { (int)p, (size_t)(hit - t), (size_t)(hit - t) + n };
+			lede_entity_add_mention(&d->people[person], s);
+		}
+	}
+}
+
+static struct lede_doc *
+attributed(const char *const *paras, const struct who *people, size_t npeople)
+{
+	struct lede_doc *d = lede_doc_new();
+	struct lede_err err;
+	size_t i, k;
+	int idx;
+
+	for (; *paras != NULL; paras++)
+		lede_doc_add_para(d, LEDE_PARA_TEXT, *paras, strlen(*paras));
+	for (i = 0; i < npeople; i++) {
+		idx = lede_doc_add_person(d, people[i].name);
+		for (k = 0; k < 3 && people[i].roles[k] != NULL; k++)
+			lede_entity_add_role(&d->people[idx], people[i].roles[k]);
+		for (k = 0; k < 4 && people[i].forms[k] != NULL; k++)
+			mention_all(d, idx, people[i].forms[k]);
+	}
+	if (lede_quotes_find(d, &err) != 0 || lede_quotes_attribute(d, &err) != 0) {
+		printf("# %s\n", err.msg);
+		lede_doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* The speaker's name, else the source, else "(none)". */
+static const char *
+said_by(const struct lede_doc *d, size_t q)
+{
+	if (d == NULL || q >= d->nquotes)
+		return "(no such quote)";
+	if (d->quotes[q].speaker >= 0)
+		return d->people[d->quotes[q].speaker].name;
+	return d->quotes[q].source != NULL ? d->quotes[q].source : "(none)";
+}
+
+static const struct who smith = { "John Smith", { "John Smith", "Smith", NULL }, { NULL } };
+
+static void
+check1(const char *text, const char *want, const char *what)
+{
+	const char *p[] = { text, NULL };
+	struct lede_doc *d = attributed(p, &smith, 1);
+
+	is_str(said_by(d, 0), want, "%s", what);
+	lede_doc_free(d);
+}
+
+static void
+patterns(void)
+{
+	check1("\u201cWe will win the vote,\u201d said John Smith.", "John Smith", "\u201c\u2026,\u201d said X");
+	check1("\u201cWe will win the vote,\u201d Smith said on Monday.", "John Smith", "\u201c\u2026,\u201d X said");
+	check1("Smith told the BBC: \u201cWe will win the vote.\u201d", "John Smith", "X told the BBC: \u201c\u2026\u201d");
+	check1("Smith told the BBC that \u201cwe will win the vote\u201d in March.", "John Smith", "X told the BBC that \u201c\u2026\u201d");
+	check1("\u201cWe will win the vote,\u201d according to Smith.", "John Smith", "\u201c\u2026,\u201d according to X");
+	check1("According to Smith, \u201cwe will win the vote\u201d this time.", "John Smith", "According to X, \u201c\u2026\u201d");
+	check1("\u201cThe vote is ours\u201d is the message, according to Smith.", "John Smith", "according to X later in the sentence");
+	check1("\u201cWe will win the vote,\u201d Smith tweeted.", "John Smith", "tweeted");
+	check1("\u201cWe will win the vote,\u201d Smith emphasised.", "John Smith", "emphasised");
+	check1("\u201cWe will win the vote,\u201d Smith emphasized.", "John Smith", "emphasized");
+	check1("Smith pointed out that \u201cthe vote is not lost yet\u201d at all.", "John Smith", "pointed out");
+	check1("\u201cWe will win the vote,\u201d Smith later insisted.", "John Smith", "an adverb between name and verb");
+	check1("\u201cWe will win the vote,\u201d Smith, who leads the party, said.", "John Smith", "a relative clause after the name");
+	check1("\u201cWe will win the vote,\u201d John Smith (Lab.) said.", "John Smith", "a bracket after the name");
+	check1("Smith has already stated that he is \u201cvery sure of the outcome\u201d now.", "John Smith", "has already stated");
+	check1("Smith thanked the crowd, saying, \u201cWe will win the vote.\u201d", "John Smith", "a participle takes the clause's subject");
+	check1("\u201cWe will win the vote.\u201d \u2015 John Smith", "John Smith", "a dash and a name after the quote");
+}
+
+static void
+added_colon(void)
+{
+	const char *p[] = {
+		"Smith added:",
+		"\u201cWe will win the vote and then we will govern.\u201d",
+		NULL,
+	};
+	struct lede_doc *d = attributed(p, &smith, 1);
+
+	is_str(said_by(d, 0), "John Smith", "X added: closing the paragraph before");
+	lede_doc_free(d);
+}
+
+static void
+pronouns(void)
+{
+	const struct who two[] = {
+		{ "Jane Doe", { "Jane Doe", "Doe", NULL }, { NULL } },
+		{ "Richard Roe", { "Richard Roe", "Roe", NULL }, { NULL } },
+	};
+	const char *p1[] = {
+		"Jane Doe arrived in the capital on Monday.",
+		"\u201cIt is a good day for all of us,\u201d she wrote.",
+		NULL,
+	};
+	const char *p2[] = {
+		"Jane Doe praised Richard Roe at the meeting.",
+		"\u201cIt is a good day for all of us,\u201d she said.",
+		NULL,
+	};
+	const char *p3[] = {
+		"Richard Roe spoke first. Later Jane Doe answered questions.",
+		"\u201cIt is a good day for all of us,\u201d she said.",
+		NULL,
+	};
+	struct lede_doc *d = attributed(p1, two, 2);
+
+	is_str(said_by(d, 0), "Jane Doe", "she wrote: the person of the previous paragraph");
+	lede_doc_free(d);
+	d = attributed(p2, two, 2);
+	is_str(said_by(d, 0), "Jane Doe", "she said: the subject, not the last person named");
+	lede_doc_free(d);
+	d = attributed(p3, two, 2);
+	is_str(said_by(d, 0), "Jane Doe", "she said: the nearest sentence naming someone");
+	lede_doc_free(d);
+}
+
+static void
+roles_and_descriptions(void)
+{
+	const struct who healey[] = {
+		{ "John Healey", { "John Healey", NULL }, { "defence secretary", NULL } },
+		{ "Jane Doe", { "Jane Doe", NULL }, { NULL } },
+	};
+	const char *p1[] = {
+		"John Healey visited Kyiv and Jane Doe stayed home.",
+		"\u201cWe are ready to help make the skies safe,\u201d the UK defence secretary says.",
+		NULL,
+	};
+	const char *p2[] = {
+		"Jane Doe, a 42-year-old mother of five, lives near the station.",
+		"\u201cI am tired of waiting for the trains,\u201d the 42-year-old mother of five said.",
+		NULL,
+	};
+	const char *p3[] = {
+		"\u201cThe talks are going well for now,\u201d French diplomats say.",
+		"\u201cThe plan will fail within a year,\u201d the newspaper wrote.",
+		NULL,
+	};
+	struct lede_doc *d = attributed(p1, healey, 2);
+
+	is_str(said_by(d, 0), "John Healey", "a role resolves to the person holding it");
+	lede_doc_free(d);
+	d = attributed(p2, healey, 2);
+	is_str(said_by(d, 0), "Jane Doe", "a description resolves to the person it describes");
+	lede_doc_free(d);
+	d = attributed(p3, healey, 2);
+	is_str(said_by(d, 0), "French diplomats", "a source that is not a person, as written");
+	ok(d->quotes[0].speaker == -1, "and its speaker is -1");
+	is_str(said_by(d, 1), "the newspaper", "the newspaper wrote");
+	lede_doc_free(d);
+}
+
+static void
+inheriting(void)
+{
+	const char *p1[] = {
+		"\u201cWe will win the vote,\u201d said John Smith. \u201cAnd then we will govern",
+		"\u201cfor five years at least.\u201d",
+		NULL,
+	};
+	const char *p2[] = {
+		"\u201cWe will win the vote,\u201d Smith said. \u201cAnd then we will govern well.\u201d",
+		NULL,
+	};
+	const char *p3[] = {
+		"Smith spoke at length. An American \u201csafety net\u201d is one of the demands.",
+		NULL,
+	};
+	struct lede_doc *d = attributed(p1, &smith, 1);
+
+	is_int(d->nquotes, 3, "a quote running on: three pieces");
+	ok(d->quotes[1].continued, "the middle piece goes on");
+	is_str(said_by(d, 2), "John Smith", "the piece in the next paragraph keeps its speaker");
+	lede_doc_free(d);
+	d = attributed(p2, &smith, 1);
+	is_str(said_by(d, 1), "John Smith", "the second half of an interrupted quote");
+	lede_doc_free(d);
+	d = attributed(p3, &smith, 1);
+	is_str(said_by(d, 0), "(none)", "a scare quote has no speaker");
+	lede_doc_free(d);
+}
+
+int
+main(void)
+{
+	patterns();
+	added_colon();
+	pronouns();
+	roles_and_descriptions();
+	inheriting();
+	return tap_done();
+}
