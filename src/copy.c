@@ -19,8 +19,10 @@
 
 #include "lede/buf.h"
 #include "lede/copy.h"
+#include "lede/export.h"
 #include "lede/note.h"
 #include "lede/paths.h"
+#include "lede/save.h"
 #include "lede/text.h"
 
 #define COPY_MAX_DEPTH 64
@@ -822,4 +824,28 @@ lede_copy_default_path(const struct lede_doc *doc, const char *ext, struct lede_
 	if ((p = lede_buf_detach(&b)) == NULL)
 		lede_err_oom(err);
 	return p;
+}
+
+int
+lede_copy_save(const struct lede_doc *doc, const char *path, struct lede_err *err)
+{
+	struct lede_buf b = LEDE_BUF_INIT;
+	enum lede_format f;
+	int rc;
+
+	if (lede_format_from_path(path, &f) != 0)
+		f = LEDE_FMT_JSON;
+	if (lede_export(&b, doc, f, err) != 0) {
+		lede_buf_free(&b);
+		return -1;
+	}
+	if (f == LEDE_FMT_JSON)
+		lede_buf_addc(&b, '\n');
+	if (!lede_buf_ok(&b)) {
+		lede_buf_free(&b);
+		return lede_err_oom(err);
+	}
+	rc = lede_save(path, b.data, b.len, err);
+	lede_buf_free(&b);
+	return rc;
 }

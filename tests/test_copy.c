@@ -373,6 +373,28 @@ test_default_path(void)
 	ok(p != NULL && strlen(strrchr(p, '/') + 1) <= 11 + 60 + 5 && strstr(p, "-.html") == NULL,
 	    "a long title is cut at a word");
 	free(p);
+	{
+		struct lede_doc *back = NULL;
+		char path[600], buf[4096];
+		size_t n;
+
+		lede_doc_add_para(d, LEDE_PARA_TEXT, "Body.", 5);
+		snprintf(path, sizeof path, "%s/saved.json", dir);
+		ok(lede_copy_save(d, path, &err) == 0, "lede_copy_save writes a copy (%s)", err.msg);
+		f = fopen(path, "rb");
+		n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+		if (f)
+			fclose(f);
+		buf[n] = '\0';
+		ok(n > 0 && buf[n - 1] == '\n' && strstr(buf, "\"saved\":\"1970-01-02T00:00:00Z\""),
+		    "as one line of JSON with the time it was saved");
+		ok(lede_copy_read(buf, n, &back, &err) == 0 && back->nparas == 1, "which reads back");
+		lede_doc_free(back);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/no/such/saved.md", dir);
+		ok(lede_copy_save(d, path, &err) == -1 && strstr(err.msg, "does not exist"),
+		    "a missing folder is an error");
+	}
 	unsetenv("SOURCE_DATE_EPOCH");
 	snprintf(want, sizeof want, "%s/lede/copies", dir);
 	rmdir(want);

@@ -26,4 +26,9 @@ int lede_copy_read(const char *data, size_t len, struct lede_doc **out, struct l
  * -3 ... The result is malloc'd, or NULL with err. */
 char *lede_copy_default_path(const struct lede_doc *doc, const char *ext, struct lede_err *err);
 
+/* Saves doc to path in the format its extension names (.json when it names
+ * none), atomically (see save.h). For the pager's save key; -o goes through
+ * main.c, which does the same in two steps. */
+int lede_copy_save(const struct lede_doc *doc, const char *path, struct lede_err *err);
+
 #endif
