@@ -1,0 +1,162 @@
+/* The user's config file. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lede/buf.h"
+#include "lede/conf.h"
+#include "lede/paths.h"
+#include "lede/theme.h"
+
+void
+lede_conf_init(struct lede_conf *c)
+{
+	c->theme = NULL;
+	c->width = 0;
+	c->panel = -1;
+}
+
+void
+lede_conf_free(struct lede_conf *c)
+{
+	free(c->theme);
+	lede_conf_init(c);
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+/* `bind KEY REQUEST`: the key is one word, the request the rest. */
+static int
+parse_bind(struct lede_keymap *km, char *args, const char *file, int lineno,
+    struct lede_err *err)
+{
+	char *key = trim(args), *req;
+	enum lede_request r;
+	int k;
+
+	req = key + strcspn(key, " \t");
+	if (*req == '\0')
+		return lede_errf(err, "%s:%d: expected 'bind KEY REQUEST'", file, lineno);
+	*req++ = '\0';
+	req = trim(req);
+	if ((k = lede_key_parse(key)) < 0)
+		return lede_errf(err, "%s:%d: unknown key '%.40s'", file, lineno, key);
+	if ((r = lede_request_parse(req)) == LEDE_REQ_NONE && strcmp(req, "none") != 0)
+		return lede_errf(err, "%s:%d: unknown request '%.40s' (press ? in the pager for the list)",
+		    file, lineno, req);
+	if (km != NULL && lede_keymap_bind(km, k, r, err) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+parse_setting(struct lede_conf *c, const char *key, const char *val, const char *file,
+    int lineno, struct lede_err *err)
+{
+	char *end;
+	long v;
+
+	if (strcmp(key, "theme") == 0) {
+		if (*val == '\0')
+			return lede_errf(err, "%s:%d: theme wants a name or a path", file, lineno);
+		free(c->theme);
+		if ((c->theme = lede_strdup(val)) == NULL)
+			return lede_err_oom(err);
+		return 0;
+	}
+	if (strcmp(key, "width") == 0) {
+		errno = 0;
+		v = strtol(val, &end, 10);
+		if (errno != 0 || end == val || *end != '\0' || v < 20 || v > 1000)
+			return lede_errf(err, "%s:%d: width wants a number of columns from 20 to 1000",
+			    file, lineno);
+		c->width = (int)v;
+		return 0;
+	}
+	if (strcmp(key, "panel") == 0) {
+		if (strcmp(val, "on") == 0 || strcmp(val, "yes") == 0 || strcmp(val, "true") == 0)
+			c->panel = 1;
+		else if (strcmp(val, "off") == 0 || strcmp(val, "no") == 0 || strcmp(val, "false") == 0)
+			c->panel = 0;
+		else
+			return lede_errf(err, "%s:%d: panel wants on or off", file, lineno);
+		return 0;
+	}
+	return lede_errf(err, "%s:%d: unknown setting '%.40s' (theme, width, panel, bind)",
+	    file, lineno, key);
+}
+
+int
+lede_conf_parse(struct lede_conf *c, struct lede_keymap *km, const char *data, size_t len,
+    const char *file, struct lede_err *err)
+{
+	const char *p = data, *end = data + len, *nl;
+	char line[1024], *s, *eq;
+	int lineno = 0;
+
+	while (p < end) {
+		lineno++;
+		nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((nl ? nl : end) - p);
+		if (n >= sizeof line)
+			return lede_errf(err, "%s:%d: line too long", file, lineno);
+		memcpy(line, p, n);
+		line[n] = '\0';
+		p = nl ? nl + 1 : end;
+		if (memchr(line, '\0', n) != NULL)
+			return lede_errf(err, "%s:%d: NUL byte in the line", file, lineno);
+		s = trim(line);
+		if (*s == '\0' || *s == '#')
+			continue;
+		if (strncmp(s, "bind", 4) == 0 && (s[4] == ' ' || s[4] == '\t')) {
+			if (parse_bind(km, s + 5, file, lineno, err) != 0)
+				return -1;
+			continue;
+		}
+		if ((eq = strchr(s, '=')) == NULL)
+			return lede_errf(err, "%s:%d: expected 'setting = value' or 'bind KEY REQUEST'",
+			    file, lineno);
+		*eq = '\0';
+		if (parse_setting(c, trim(s), trim(eq + 1), file, lineno, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+lede_conf_load(struct lede_conf *c, struct lede_keymap *km, struct lede_err *err)
+{
+	char *path, *data;
+	struct stat st;
+	size_t len;
+	int rc;
+
+	if ((path = lede_config_file(err)) == NULL)
+		return 0;   /* no home folder: there is no config to read */
+	if (stat(path, &st) != 0 && errno == ENOENT) {
+		free(path);
+		return 0;
+	}
+	if (lede_read_small_file(path, &data, &len, err) != 0) {
+		free(path);
+		return -1;
+	}
+	rc = lede_conf_parse(c, km, data, len, path, err);
+	free(data);
+	free(path);
+	return rc;
+}
