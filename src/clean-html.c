@@ -106,6 +106,7 @@ enum {
 	C_NEG = 1 << 1,       /* comment, share, sidebar ... */
 	C_UNLIKELY = 1 << 2,  /* so clearly not the article that it goes before scoring */
 	C_BYLINE = 1 << 3,    /* byline, author, dateline: short furniture inside articles */
+	C_HARD = 1 << 4,      /* comments, cookie and newsletter boxes: never the article */
 };
 
 struct ninfo {
@@ -162,16 +163,17 @@ static const char *const neg_words[] = {
 	"comment", "share", "sharing", "social", "related", "promo", "sidebar", "footer",
 	"cookie", "consent", "banner", "newsletter", "subscri", "sponsor", "caption",
 	"popular", "mostread", "most-read", "trending", "breadcrumb", "outbrain", "taboola",
-	"disqus", "widget", "masthead", "shopping", "signup", "sign-up", "paywall", "modal",
+	"disqus", "widget", "masthead", "shopping", "signup", "sign-up", "modal",
 	"popup", "gdpr", "recommend", "advert", "skip", "toolbar", "pagination", "pager",
 	"menu", "dropdown", "carousel", "teaser", "footnote-ref", "print-only", "hidden",
-	"readmore", "read-more", "more-stories", "nextread", "tease",
+	"readmore", "read-more", "more-stories", "nextread", "tease", "author-bio",
+	"about-author", "author-info", "byline-share", "notification", "rollover", "tooltip",
+	"popover", "hovercard",
 };
 /* Words matched only as whole tokens, being short. */
 static const char *const neg_tokens[] = {
 	"ad", "ads", "adv", "nav", "navbar", "navigation", "meta", "tags", "tag", "topics",
-	"header", "extra", "rss", "legal", "contact", "aside", "byline-share", "login",
-	"author-bio", "bio", "follow", "print", "email", "subnav", "jump", "toc", "ticker",
+	"header", "extra", "rss", "legal", "contact", "aside", "login", "bio", "follow", "print", "email", "subnav", "jump", "toc", "ticker",
 	"alert", "hid", "fb", "twitter", "facebook", "whatsapp", "pinterest", "linkedin",
 };
 static const char *const unlikely_words[] = {
@@ -180,10 +182,18 @@ static const char *const unlikely_words[] = {
 	"breadcrumb", "outbrain", "taboola", "disqus", "popup", "modal", "gdpr", "menu",
 	"pagination", "pager", "skip", "signup", "trending", "recommend", "advert",
 	"community", "shoutbox", "combx", "remark", "replies", "agegate", "skyscraper",
+	"caption", "notification", "rollover", "tooltip", "popover", "hovercard",
+	"author-bio", "about-author", "author-info",
 };
 static const char *const unlikely_tokens[] = {
 	"ad", "ads", "nav", "navbar", "navigation", "header", "rss", "login", "subnav",
 	"toc", "ticker",
+};
+/* Gone in every pass: relaxing the rules for a short article must not let
+ * the comment thread under it take its place. */
+static const char *const hard_words[] = {
+	"comment", "disqus", "cookie", "consent", "newsletter", "respond", "replies",
+	"most-read", "mostread", "most-popular", "outbrain", "taboola",
 };
 static const char *const byline_words[] = {
 	"byline", "author", "dateline", "timestamp", "publish", "posted-on", "posted_on",
@@ -229,6 +239,8 @@ classify(const char *s)
 		c |= C_UNLIKELY;
 	if (any_in(s, byline_words, NWORDS(byline_words)))
 		c |= C_BYLINE;
+	if (any_in(s, hard_words, NWORDS(hard_words)))
+		c |= C_HARD;
 	while (*p) {
 		while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
 			p++;
@@ -334,7 +346,8 @@ mark_dead(struct ctx *c, const struct ninfo *i)
 		return false;
 	if (hidden(i->node))
 		return true;
-	if ((c->flags & F_STRIP_UNLIKELY) && (i->cls & C_UNLIKELY) && !(i->cls & C_POS) &&
+	if (((c->flags & F_STRIP_UNLIKELY) || (i->cls & C_HARD)) && (i->cls & C_UNLIKELY) &&
+	    !(i->cls & C_POS) &&
 	    t != T_ARTICLE && t != T_MAIN && t != T_A && t != T_TD && t != T_TR &&
 	    t != T_TBODY && t != T_TABLE)
 		return true;
