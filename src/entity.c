@@ -14,7 +14,7 @@
 #define MAX_ALIASES 24
 #define MAX_ROLES 24
 
-enum { M_PER = 1, M_LOC = 2 };
+enum { M_PER = 1, M_LOC = 2, M_OTHER = 3 };   /* M_OTHER: organisations, misc */
 
 struct ment {
 	int para;
@@ -184,6 +184,28 @@ is_score(const char *text, const struct lede_tok *k)
 	return dash == 1;
 }
 
+/* "Milan 2 Roma 1": a small bare number after a name in a results line */
+static bool
+is_goals(const char *text, const struct lede_tok *k)
+{
+	size_t n = k->end - k->start;
+
+	return n <= 2 && (k->flags & LEDE_TOK_DIGIT) && !(k->flags & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) &&
+	    text[k->start] >= '0' && text[k->start] <= '9' && (n == 1 || (text[k->start + 1] >= '0' &&
+	    text[k->start + 1] <= '9'));
+}
+
+/* A span that is exactly a country's name. */
+static bool
+is_country(const struct lede_toks *t, size_t s, size_t end, const uint16_t *gword,
+    const uint16_t *gphrase)
+{
+	if (end - s == 1)
+		return gword[s] & LEDE_GAZ_COUNTRY;
+	return (gphrase[s] & LEDE_GAZ_PHRASE_B) && (gphrase[s] & LEDE_GAZ_COUNTRY) &&
+	    (end == t->n || (gphrase[end] & LEDE_GAZ_PHRASE_B) || !(gphrase[end] & LEDE_GAZ_COUNTRY));
+}
+
 static bool
 role_word(const char *text, const struct lede_toks *t, size_t i, const uint16_t *gword,
     const uint8_t *tags)
@@ -301,6 +323,40 @@ sentence_is_sport(const char *text, const struct lede_toks *t, size_t i)
 	return false;
 }
 
+/* A country's name is a place whatever the tagger's guess, unless the tagger
+ * made it part of a longer name ("United States Senate"): silver training
+ * data sometimes has "Sri Lanka" as a person. */
+static void
+force_countries(const struct lede_toks *t, const uint16_t *gword, const uint16_t *gphrase,
+    uint8_t *tags)
+{
+	size_t i, j, end;
+
+	for (i = 0; i < t->n; i++) {
+		bool phrase = (gphrase[i] & LEDE_GAZ_PHRASE_B) && (gphrase[i] & LEDE_GAZ_COUNTRY);
+		if (!phrase && !(gword[i] & LEDE_GAZ_COUNTRY))
+			continue;
+		if (!(t->v[i].flags & LEDE_TOK_UPPER))
+			continue;
+		end = i + 1;
+		if (phrase)
+			while (end < t->n && !(gphrase[end] & LEDE_GAZ_PHRASE_B) && (gphrase[end] & LEDE_GAZ_COUNTRY))
+				end++;
+		if (tags[i] == LEDE_NER_O && end - i == 1)
+			continue;      /* a single word the tagger left alone stays so: "Jordan said" */
+		if ((tags[i] & 1) == 0 && tags[i] != LEDE_NER_O)
+			continue;      /* inside a longer name */
+		if (end < t->n && tags[end] != LEDE_NER_O && (tags[end] & 1) == 0 &&
+		    !(end - i > 1 && tags[end - 1] == tags[end] - 1))
+			continue;      /* the name goes on past the country */
+		if (end - i == 1 && tags[i] != LEDE_NER_B_PER && tags[i] != LEDE_NER_B_ORG)
+			continue;
+		for (j = i; j < end; j++)
+			tags[j] = j == i ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+		i = end - 1;
+	}
+}
+
 int
 lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
     const uint16_t *gword, const uint16_t *gphrase, uint8_t *tags, struct lede_err *err)
@@ -309,6 +365,7 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 	int sport = -1;     /* unknown until a city needs it; per sentence */
 	size_t sport_sent = (size_t)-1;
 
+	force_countries(t, gword, gphrase, tags);
 	while (i < t->n) {
 		int b = tags[i], type;
 		struct ment m;
@@ -321,9 +378,21 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			;
 		s = i;
 		i = end;
-		type = b == LEDE_NER_B_PER ? M_PER : b == LEDE_NER_B_LOC ? M_LOC : 0;
-		if (type == 0)
-			continue;
+		type = b == LEDE_NER_B_PER ? M_PER : b == LEDE_NER_B_LOC ? M_LOC : M_OTHER;
+		/* a country's name alone is the place, in sport too ("Sweden beat Norway") */
+		if (b == LEDE_NER_B_ORG && is_country(t, s, end, gword, gphrase)) {
+			type = M_LOC;
+			for (k = s; k < end; k++)
+				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+		}
+		/* "M. Butcher": an initial the tagger left without its surname */
+		if (type == M_PER && (t->v[end - 1].flags & LEDE_TOK_ABBR) && end < t->n &&
+		    tags[end] == LEDE_NER_O && (t->v[end].flags & LEDE_TOK_UPPER) &&
+		    t->v[end - 1].end - t->v[end - 1].start <= 2) {
+			tags[end] = LEDE_NER_I_PER;
+			end++;
+			i = end;
+		}
 		/* a possessive or stray mark is never part of the name */
 		while (end > s && !(t->v[end - 1].flags & LEDE_TOK_WORD))
 			end--;
@@ -341,9 +410,26 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			continue;
 		if (end - s == 1 && (t->v[s].flags & LEDE_TOK_ABBR) && t->v[s].end - t->v[s].start <= 2)
 			continue;   /* a lone initial */
+		/* table headings in capitals: "WESTERN DIVISION", "W L PCT GB" */
+		if (t->v[s].flags & LEDE_TOK_ALLCAP) {
+			bool label = true;
+			for (k = s; k < end && label; k++)
+				label = ((gword[k] & LEDE_GAZ_COMMON) && !(gword[k] & (LEDE_GAZ_CITY |
+				    LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
+				    (type == M_PER && t->v[k].end - t->v[k].start <= 3 &&
+				    !(t->v[k].flags & LEDE_TOK_ABBR) &&
+				    !(gword[k] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)));
+			if (label)
+				continue;
+		}
+		/* a section label in capitals: "TENNIS - ..." */
+		if (end - s == 1 && (t->v[s].flags & LEDE_TOK_ALLCAP) && (t->v[s].flags & LEDE_TOK_SENT) &&
+		    end < t->n && text[t->v[end].start] == '-' &&
+		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_LAST)))
+			continue;
 		if (type == M_LOC && !((gword[s] | gphrase[s]) & LEDE_GAZ_COUNTRY)) {
 			/* a city in a match report is a team: "Milan beat Roma 2-1" */
-			bool team = end < t->n && ((t->v[end].flags & LEDE_TOK_DIGIT) ||
+			bool team = end < t->n && (is_goals(text, &t->v[end]) ||
 			    tok_is(text, &t->v[end], sports_verbs));
 			if (!team && s > 0 && tok_is(text, &t->v[s - 1], sports_verbs))
 				team = true;
@@ -375,11 +461,13 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			if (m.rend == 0)
 				role_after(text, t, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)),
 				    gword, tags, &m);
-			if (map_put(&e->parts, m.last, 1, true) != 0 ||
+			if (m.end - m.start <= 2)
+				;   /* "I", "J.": too short to stand for a name */
+			else if (map_put(&e->parts, m.last, 1, true) != 0 ||
 			    map_put(&e->parts, m.first, 1, true) != 0 ||
 			    (m.nwords >= 2 && map_put(&e->parts, m.key, 1, true) != 0))
 				return lede_err_oom(err);
-		} else if (map_put(&e->places, m.key, 1, true) != 0) {
+		} else if (type == M_LOC && map_put(&e->places, m.key, 1, true) != 0) {
 			return lede_err_oom(err);
 		}
 		if (add_ment(e, &m, err) != 0)
@@ -409,6 +497,8 @@ lede_ents_recall(struct lede_ents *e, int para, const char *text, const struct l
 			if (!(k->flags & LEDE_TOK_ALLCAP))
 				continue;
 		if ((k->flags & LEDE_TOK_SENT) && (gword[i] & LEDE_GAZ_COMMON))
+			continue;
+		if (k->end - k->start < 2)
 			continue;
 		memset(&m, 0, sizeof m);
 		name_keys(text, t, i, i + 1, &m);
@@ -474,6 +564,33 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 	size_t n = 0, cap = 0, i;
 	int rc = -1, ent;
 
+	/* a one-word place that is also the surname of a person named in full
+	 * here is that person: "Michael Jordan ... Jordan scored" */
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].type == M_PER && e->m[i].nwords >= 2 &&
+		    map_put(&last_first, e->m[i].last, 1, true) != 0)
+			goto oom;
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].type != M_PER && e->m[i].nwords == 1 && map_get(&last_first, e->m[i].key, 0))
+			e->m[i].type = M_PER;
+	map_free(&last_first);
+	/* one word the tagger called a person at least as often as anything
+	 * else is a person everywhere in the text */
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		int v;
+		if (m->nwords != 1)
+			continue;
+		v = map_get(&single, m->key, 0);
+		if (map_put(&single, m->key, v + (m->type == M_PER ? 1 : -1), false) != 0)
+			goto oom;
+	}
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].type != M_PER && e->m[i].nwords == 1 &&
+		    map_get(&single, e->m[i].key, -1) >= (e->m[i].type == M_LOC ? 1 : 0) &&
+		    map_get(&e->parts, e->m[i].key, 0))
+			e->m[i].type = M_PER;
+	map_free(&single);
 	/* multi-word names first: they name the people */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];

@@ -262,6 +262,29 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 	return 0;
 }
 
+static uint64_t
+capclass(const struct lede_toks *t, size_t i)
+{
+	uint32_t f;
+
+	if (i >= t->n)
+		return 0;
+	f = t->v[i].flags;
+	if (!(f & LEDE_TOK_WORD))
+		return 1;
+	if (f & LEDE_TOK_ALLCAP)
+		return 2;
+	if (f & LEDE_TOK_UPPER)
+		return 3;
+	return f & LEDE_TOK_LOWER ? 4 : 5;
+}
+
+static uint64_t
+cap3(const struct lede_toks *t, size_t i)
+{
+	return (i > 0 ? capclass(t, i - 1) : 0) * 36 + capclass(t, i) * 6 + capclass(t, i + 1);
+}
+
 #define F(tmpl, v) (out[n++] = mix((uint64_t)(v) + (uint64_t)(tmpl) * 0x9E3779B97F4A7C15ull))
 
 size_t
@@ -311,6 +334,11 @@ lede_ner_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_
 	F(32, (uint64_t)prev * 65536 + w->gword);
 	F(33, p1->gphrase * 65536 + w->gphrase);
 	F(34, cs * 7 + w->word);
+	F(35, cap3(t, i));
+	F(36, p1->shape * 31 + n1->shape);
+	F(37, w->gword * 65536ull + n1->word);
+	F(38, p1->word * 65536ull + w->gword);
+	F(39, p1->suf3 * 31 + w->shape);
 	for (k = 0; k < LEDE_GAZ_NCLASS; k++)
 		if (w->gword & (1u << k))
 			F(40 + k, cs);

@@ -20,8 +20,8 @@ enum lede_ner_tag {
 };
 
 /* Bumped whenever the features change, so an old model is refused. */
-#define LEDE_NER_FEATURES_VERSION 1
-#define LEDE_NER_MAXFEAT 48
+#define LEDE_NER_FEATURES_VERSION 2
+#define LEDE_NER_MAXFEAT 56
 
 struct lede_ner;
 
