@@ -191,6 +191,328 @@ role_conflicts(struct lede_doc *doc, const struct nations *ns)
 	return 0;
 }
 
+/* A description naming a nationality and an office ("the Russian leader"). */
+struct desc {
+	const char *code;
+	char *text;         /* "Russian leader" */
+	int para;
+};
+
+#define CODES_MAX 32
+#define TITLE_GAP 32    /* "US special envoy " before a name */
+
+struct context {
+	const char *codes[CODES_MAX];   /* the countries that matter here */
+	int ncodes;
+	unsigned *cooc;                 /* [person * CODES_MAX + code]: sentences shared */
+};
+
+static const char *
+nation_word(const struct nations *ns, const char *w, size_t n)
+{
+	size_t lo = 0, hi = ns->n, mid;
+	int c;
+
+	/* Russia's, Russia’s */
+	if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+		n -= 2;
+	else if (n > 4 && w[n - 1] == 's' && memcmp(w + n - 4, "\xe2\x80\x99", 3) == 0)
+		n -= 4;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strncmp(ns->v[mid].word, w, n);
+		if (c == 0 && ns->v[mid].word[n] != '\0')
+			c = 1;
+		if (c == 0)
+			return ns->v[mid].code;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int
+code_index(struct context *cx, const char *code, bool add)
+{
+	int i;
+
+	for (i = 0; i < cx->ncodes; i++) {
+		if (strcmp(cx->codes[i], code) == 0)
+			return i;
+	}
+	if (!add || cx->ncodes >= CODES_MAX)
+		return -1;
+	cx->codes[cx->ncodes] = code;
+	return cx->ncodes++;
+}
+
+static bool
+office_word(const char *w, size_t n)
+{
+	static const char *const offices[] = {
+		"leader", "president", "premier", "chancellor", "king", "queen", "ruler",
+		"dictator", "autocrat", "strongman",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof offices / sizeof *offices; i++) {
+		if (strlen(offices[i]) == n && strncasecmp(offices[i], w, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static size_t
+word_end(const char *t, size_t i, size_t len)
+{
+	while (i < len && (isalnum((unsigned char)t[i]) || ((unsigned char)t[i] & 0x80) ||
+	    t[i] == '-' || t[i] == '.'))
+		i++;
+	while (i > 0 && t[i - 1] == '.')
+		i--;
+	return i;
+}
+
+/* "the Russian leader", "the Chinese president": the first of each country. */
+static int
+find_descs(const struct lede_doc *doc, const struct nations *ns, struct desc *out, int *nout)
+{
+	int p;
+	size_t len, i, a, b, c;
+	const char *t, *code;
+
+	for (p = LEDE_TITLE; p < (int)doc->nparas && *nout < CODES_MAX; p++) {
+		if ((t = lede_doc_text(doc, p, &len)) == NULL)
+			continue;
+		for (i = 0; i + 4 < len && *nout < CODES_MAX; i++) {
+			if (strncasecmp(t + i, "the ", 4) != 0 || (i > 0 && isalnum((unsigned char)t[i - 1])))
+				continue;
+			a = i + 4;
+			b = word_end(t, a, len);
+			if (b == a || b + 1 >= len || t[b] != ' ' ||
+			    (code = nation_word(ns, t + a, b - a)) == NULL)
+				continue;
+			c = word_end(t, b + 1, len);
+			if (!office_word(t + b + 1, c - b - 1))
+				continue;
+			bool seen = false;
+			for (int k = 0; k < *nout; k++)
+				seen |= strcmp(out[k].code, code) == 0;
+			if (seen)
+				continue;
+			if ((out[*nout].text = lede_strndup(t + a, c - a)) == NULL)
+				return -1;
+			out[*nout].code = code;
+			out[*nout].para = p;
+			(*nout)++;
+		}
+	}
+	return 0;
+}
+
+static bool
+ends_sentence_at(const char *t, size_t i, size_t len)
+{
+	return (t[i] == '.' || t[i] == '!' || t[i] == '?') && (i + 1 == len || t[i + 1] == ' ');
+}
+
+/* Between a nationality and a name stand only title words: "US special
+ * envoy Steve Witkoff", "Chinese President Vladimir Putin". */
+static bool
+title_gap(const char *t, size_t a, size_t b)
+{
+	static const char *const lower[] = {
+		"special", "envoy", "foreign", "defence", "defense", "prime", "minister",
+		"secretary", "president", "leader", "vice", "deputy", "opposition", "former",
+	};
+	size_t i = a, e, k;
+	bool known;
+
+	while (i < b) {
+		if (t[i] == ' ') {
+			i++;
+			continue;
+		}
+		e = i;
+		while (e < b && t[e] != ' ')
+			e++;
+		if (!isupper((unsigned char)t[i])) {
+			known = false;
+			for (k = 0; k < sizeof lower / sizeof *lower; k++)
+				known |= strlen(lower[k]) == e - i && strncmp(lower[k], t + i, e - i) == 0;
+			if (!known)
+				return false;
+		}
+		i = e;
+	}
+	return true;
+}
+
+static int
+cmp_span(const void *a, const void *b)
+{
+	const struct lede_span *x = a, *y = b;
+
+	if (x->para != y->para)
+		return x->para < y->para ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Counts, for each person and country, the sentences naming both. */
+static int
+count_context(const struct lede_doc *doc, const struct nations *ns, struct context *cx)
+{
+	struct lede_span *ms = NULL;
+	int *who = NULL;
+	size_t nm = 0, p, k, i, len, s0, mi = 0, w;
+	int para;
+	const char *t, *code;
+
+	for (p = 0; p < doc->npeople; p++)
+		nm += doc->people[p].nmentions;
+	if ((cx->cooc = calloc(doc->npeople * CODES_MAX + 1, sizeof *cx->cooc)) == NULL ||
+	    (ms = calloc(nm + 1, sizeof *ms)) == NULL || (who = calloc(nm + 1, sizeof *who)) == NULL)
+		goto oom;
+	nm = 0;
+	for (p = 0; p < doc->npeople; p++) {
+		for (k = 0; k < doc->people[p].nmentions; k++) {
+			ms[nm] = doc->people[p].mentions[k];
+			ms[nm].end = nm;        /* where to find the person once sorted */
+			who[nm] = (int)p;
+			nm++;
+		}
+	}
+	qsort(ms, nm, sizeof *ms, cmp_span);
+	for (para = LEDE_TITLE; para < (int)doc->nparas; para++) {
+		if ((t = lede_doc_text(doc, para, &len)) == NULL)
+			continue;
+		while (mi < nm && ms[mi].para < para)
+			mi++;
+		for (s0 = 0, i = 0; i <= len; i++) {
+			if (i < len && !ends_sentence_at(t, i, len))
+				continue;
+			unsigned codes = 0;
+			size_t mp = mi;
+			/* the countries named in t[s0..i), except in a title written
+			 * before a name ("Chinese President Vladimir Putin"): that one
+			 * is the very role being checked */
+			for (w = s0; w < i; ) {
+				size_t e = word_end(t, w, i), m;
+				if (e > w && (w == 0 || !isalnum((unsigned char)t[w - 1]))) {
+					int ci;
+					bool titled = false;
+					while (mp < nm && ms[mp].para == para && ms[mp].start < e)
+						mp++;
+					m = mp;
+					titled = m < nm && ms[m].para == para && ms[m].start < i &&
+					    ms[m].start <= e + TITLE_GAP && title_gap(t, e, ms[m].start);
+					if (!titled && (code = nation_word(ns, t + w, e - w)) != NULL &&
+					    (ci = code_index(cx, code, false)) >= 0)
+						codes |= 1u << ci;
+					w = e;
+				} else {
+					w++;
+				}
+			}
+			for (; mi < nm && ms[mi].para == para && ms[mi].start < i; mi++) {
+				int person = who[ms[mi].end];
+				for (int ci = 0; ci < cx->ncodes; ci++) {
+					if (codes & (1u << ci))
+						cx->cooc[(size_t)person * CODES_MAX + (size_t)ci]++;
+				}
+			}
+			s0 = i + 1;
+		}
+	}
+	free(ms);
+	free(who);
+	return 0;
+oom:
+	free(ms);
+	free(who);
+	return -1;
+}
+
+/* A person called the Chinese president once, while every other sentence
+ * about them talks of Russia, and the article speaks of "the Russian leader":
+ * the description is theirs, and the two nationalities conflict. */
+static int
+context_conflicts(struct lede_doc *doc, const struct nations *ns)
+{
+	struct desc ds[CODES_MAX];
+	struct context cx;
+	int nd = 0, d, rc = -1;
+	size_t p, r, rest, q;
+
+	memset(&cx, 0, sizeof cx);
+	if (find_descs(doc, ns, ds, &nd) < 0)
+		goto out;
+	if (nd == 0) {
+		rc = 0;
+		goto out;
+	}
+	for (d = 0; d < nd; d++)
+		code_index(&cx, ds[d].code, true);
+	for (p = 0; p < doc->npeople; p++) {
+		for (r = 0; r < doc->people[p].nroles; r++) {
+			const char *code = nation_of(ns, doc->people[p].roles[r], &rest);
+			if (code != NULL)
+				code_index(&cx, code, true);
+		}
+	}
+	if (count_context(doc, ns, &cx) < 0)
+		goto out;
+	for (d = 0; d < nd; d++) {
+		int dc = code_index(&cx, ds[d].code, false);
+		size_t best = (size_t)-1;
+		unsigned top = 0, second = 0;
+		for (p = 0; p < doc->npeople; p++) {
+			unsigned v = cx.cooc[p * CODES_MAX + (size_t)dc];
+			if (v > top) {
+				second = top;
+				top = v;
+				best = p;
+			} else if (v > second) {
+				second = v;
+			}
+		}
+		if (best == (size_t)-1 || top < 2 || top <= second)
+			continue;
+		struct lede_entity *e = &doc->people[best];
+		for (r = 0; r < e->nroles; r++) {
+			const char *code = nation_of(ns, e->roles[r], &rest);
+			int rci = code != NULL ? code_index(&cx, code, false) : -1;
+			bool own = false;
+			if (rci < 0 || rci == dc)
+				continue;
+			/* the article never otherwise ties them to the role's country */
+			if (cx.cooc[best * CODES_MAX + (size_t)rci] > 0)
+				continue;
+			for (q = 0; q < e->nroles; q++)
+				own |= strcasecmp(e->roles[q], ds[d].text) == 0;
+			if (own)
+				continue;
+			int para = first_para_with(doc, e->roles[r]);
+			if (ds[d].para > para)
+				para = ds[d].para;
+			if (lede_doc_add_warning(doc, "conflicting-role", para,
+			    "%s is called both \u201c%s\u201d and \u201c%s\u201d: conflicting nationalities",
+			    e->name, e->roles[r], ds[d].text) < 0)
+				goto out;
+			break;
+		}
+	}
+	rc = 0;
+out:
+	for (d = 0; d < nd; d++)
+		free(ds[d].text);
+	free(cx.cooc);
+	return rc;
+}
+
 static size_t
 count_words(const char *s)
 {
@@ -246,6 +568,18 @@ quote_warnings(struct lede_doc *doc)
 	return 0;
 }
 
+static bool
+has_conflict(const struct lede_doc *doc)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nwarnings; i++) {
+		if (strcmp(doc->warnings[i].kind, "conflicting-role") == 0)
+			return true;
+	}
+	return false;
+}
+
 int
 lede_warnings_find(struct lede_doc *doc, struct lede_err *err)
 {
@@ -259,6 +593,8 @@ lede_warnings_find(struct lede_doc *doc, struct lede_err *err)
 			return -1;
 		}
 		rc = role_conflicts(doc, &ns);
+		if (rc == 0 && !has_conflict(doc))
+			rc = context_conflicts(doc, &ns);
 		free_nations(&ns);
 		if (rc < 0)
 			return lede_err_oom(err);

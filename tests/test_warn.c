@@ -32,6 +32,21 @@ person(struct lede_doc *d, const char *name, const char *r1, const char *r2)
 	return p;
 }
 
+static void
+mention_all(struct lede_doc *d, int person, const char *form)
+{
+	size_t p, n = strlen(form);
+	const char *t, *hit;
+
+	for (p = 0; p < d->nparas; p++) {
+		t = d->paras[p].text;
+		for (hit = strstr(t, form); hit != NULL; hit = strstr(hit + n, form)) {
+			struct lede_span s = { (int)p, (size_t)(hit - t), (size_t)(hit - t) + n };
+			lede_entity_add_mention(&d->people[person], s);
+		}
+	}
+}
+
 static const struct lede_warning *
 find(const struct lede_doc *d, const char *kind)
 {
@@ -94,6 +109,44 @@ roles(void)
 	lede_doc_free(d);
 }
 
+/* A person whose mention is wrong about them once: the rest of the article
+ * ties them to another country and speaks of that country's leader. */
+static void
+context(void)
+{
+	const char *p[] = {
+		"Chinese President Vladimir Putin sent a stern message.",
+		"Putin listed Russia\u2019s demands. Putin cited this as a reason for the Russian invasion.",
+		"Trump offered the Russian leader a warm reception.",
+		NULL,
+	};
+	const char *q[] = {
+		"Ukrainian President Volodymyr Zelensky spoke in Kyiv.",
+		"Zelensky said Ukraine would not give up. Zelensky said Russia was losing.",
+		"Zelensky said Ukraine needs more air defence against Russia.",
+		"The Russian president did not answer.",
+		NULL,
+	};
+	struct lede_doc *d = doc_of(p);
+	const struct lede_warning *w;
+	int who = person(d, "Vladimir Putin", "Chinese President", NULL);
+
+	mention_all(d, who, "Putin");
+	ok(run(d) == 0, "warnings run");
+	w = find(d, "conflicting-role");
+	ok(w && strstr(w->message, "Chinese President") && strstr(w->message, "Russian leader"),
+	    "\u201cthe Russian leader\u201d belongs to the person the article ties to Russia");
+	lede_doc_free(d);
+
+	d = doc_of(q);
+	who = person(d, "Volodymyr Zelensky", "Ukrainian President", NULL);
+	mention_all(d, who, "Zelensky");
+	run(d);
+	ok(find(d, "conflicting-role") == NULL,
+	    "no warning when the article ties the person to their own country too");
+	lede_doc_free(d);
+}
+
 static void
 quotes(void)
 {
@@ -133,6 +186,7 @@ int
 main(void)
 {
 	roles();
+	context();
 	quotes();
 	return tap_done();
 }
