@@ -96,7 +96,7 @@ timeout 20 "$LEDE" --format=text --max-size=10 - <"$TMPD/in" >"$TMPD/out" 2>"$TM
 rc=$? out=$(cat "$TMPD/out") err=$(cat "$TMPD/err") nerr=$(wc -l <"$TMPD/err")
 one_error "--max-size holds for standard input too" "lede: -: larger than the 10-byte limit"
 
-run "$LEDE" --format=text --max-size=1k a.txt
+run "$LEDE" --no-annotate --format=text --max-size=1k a.txt
 is "$rc" 0 "a file under --max-size=1k is read"
 
 if [ "$(id -u)" -eq 0 ]; then
@@ -115,7 +115,7 @@ run "$LEDE" --format=text ftp://127.0.0.1/x
 one_error "an ftp: URL is refused" "lede: ftp://127.0.0.1/x: ftp: URLs are not fetched"
 
 # --- several inputs: the run goes on past a failure
-run "$LEDE" --format=text a.txt nosuch.html b.txt
+run "$LEDE" --no-annotate --format=text a.txt nosuch.html b.txt
 is "$rc" 1 "one failing input among three: exit 1"
 contains "$err" "lede: nosuch.html: no such file" "the failure is reported"
 is "$nerr" 1 "in one line, and only that"
@@ -128,10 +128,11 @@ is "$rc" 1 "three failing inputs: exit 1"
 is "$nerr" 3 "one line each"
 is "$out" "" "nothing on stdout"
 
-# --- standard input and plain text files
+# --- standard input, and the whole default pipeline (annotation on)
 timeout 20 "$LEDE" --format=text - <a.txt >"$TMPD/out" 2>"$TMPD/err"
 rc=$?
-is "$rc" 0 "standard input is read"
+is "$rc" 0 "standard input is read with the default annotation"
 contains "$(cat "$TMPD/out")" "harbour vote" "and printed"
+is "$(cat "$TMPD/err")" "" "with nothing on stderr"
 
 done_testing

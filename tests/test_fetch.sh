@@ -126,24 +126,24 @@ run env http_proxy="$BASE" "$PROBE" "http://lede-proxy-test.invalid/proxied"
 contains "$out" "Answered by the proxy." "http_proxy is honoured"
 
 # --- the command: pages
-run "$LEDE" --format=text "$BASE/plain"
+run "$LEDE" --no-annotate --format=text "$BASE/plain"
 contains "$out" "Hello from the plain page." "lede prints a fetched page"
 contains "$(cat "$TMPD/log")" "/plain${TAB}lede/" "the User-Agent names lede"
 grep "^/plain$TAB" "$TMPD/log" | tail -n 1 >"$TMPD/ua"
 contains "$(cat "$TMPD/ua")" "lede/" "lede's own request carries lede/VERSION"
 
-run "$LEDE" --format=json "$BASE/r1"
+run "$LEDE" --no-annotate --format=json "$BASE/r1"
 url=$(printf '%s\n' "$out" | "$PYTHON3" -c 'import json, sys; print(json.loads(sys.stdin.readline())["url"])' 2>/dev/null)
 is "$url" "$BASE/plain" "after redirects --format=json names the final URL"
 
-run "$LEDE" --format=text "$BASE/gzip"
+run "$LEDE" --no-annotate --format=text "$BASE/gzip"
 contains "$out" "arrived whole" "lede prints a decoded gzip page"
 
-run "$LEDE" --format=text "$BASE/cp1252"
+run "$LEDE" --no-annotate --format=text "$BASE/cp1252"
 # shellcheck disable=SC1111
 contains "$out" "“It costs £25 a week,”" "Windows-1252 from the header comes out as UTF-8"
 
-run "$LEDE" --format=text "$BASE/404" "$BASE/plain"
+run "$LEDE" --no-annotate --format=text "$BASE/404" "$BASE/plain"
 is "$rc" 1 "one failing URL among two: exit 1"
 contains "$out" "Hello from the plain page." "the other is still printed"
 is "$err" "lede: $BASE/404: HTTP 404 Not Found" "and the failure is one line"
@@ -207,6 +207,14 @@ fi
 closed=$("$PYTHON3" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 run "$LEDE" --format=text "http://127.0.0.1:$closed/"
 is "$err" "lede: http://127.0.0.1:$closed/: connection refused" "a closed port: connection refused"
+is "$out" "" "and nothing on stdout"
+
+# A host name that cannot resolve, without asking any DNS server: a label
+# longer than 63 bytes cannot even be put into a query, so the resolver
+# fails before anything leaves the machine.
+long=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+run "$LEDE" --format=text "http://$long.invalid/"
+is "$err" "lede: http://$long.invalid/: host not found: $long.invalid" "a host that does not resolve is named"
 is "$out" "" "and nothing on stdout"
 
 done_testing
