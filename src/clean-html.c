@@ -753,6 +753,9 @@ junk(struct ctx *c, const struct ninfo *i)
 	}
 	if (i->tag == T_TABLE && !layout_table(i))
 		return false;
+	/* A list of nothing but links inside an article is "see also". */
+	if (list && ld > 0.8f && i->nli >= 2)
+		return true;
 	if (w + (i->scored ? i->score : 0) < 0)
 		return true;
 	if (i->commas >= 10)

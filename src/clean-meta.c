@@ -105,6 +105,8 @@ struct collect {
 	char *meta_author, *article_author, *ld_author;
 	char *ld_date, *meta_date, *time_date;
 	char *http_lang, *og_locale, *ld_lang;
+	char *page_author;
+	int author_tries;
 	bool oom;
 };
 
@@ -329,6 +331,57 @@ meta_tag(struct collect *c, const xmlNode *n)
 		c->oom = true;
 }
 
+/* True when a class or rel names the author: "byline", "author vcard". */
+static bool
+names_author(const xmlNode *n)
+{
+	const char *v = lede_attr(n, "rel"), *p;
+	size_t k;
+
+	if (v != NULL && strcasecmp(v, "author") == 0)
+		return true;
+	if ((v = lede_attr(n, "itemprop")) != NULL && strcasecmp(v, "author") == 0)
+		return true;
+	if ((v = lede_attr(n, "class")) == NULL)
+		return false;
+	for (p = v; *p; p += k) {
+		while (*p == ' ')
+			p++;
+		for (k = 0; p[k] != '\0' && p[k] != ' '; k++)
+			;
+		if ((k == 6 && strncasecmp(p, "byline", 6) == 0) ||
+		    (k == 6 && strncasecmp(p, "author", 6) == 0) ||
+		    (k == 11 && strncasecmp(p, "author-name", 11) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* A byline printed in the page: "By Ann Lee" -> "Ann Lee". */
+static void
+page_author(struct collect *c, const xmlNode *n)
+{
+	char *s, *p;
+	size_t len;
+
+	/* A few tries keep this linear when classes mislead. */
+	if (c->page_author != NULL || c->author_tries >= 4 || !names_author(n))
+		return;
+	c->author_tries++;
+	if ((s = lede_node_text(n)) == NULL) {
+		c->oom = true;
+		return;
+	}
+	p = s;
+	if (strncasecmp(p, "by ", 3) == 0)
+		p += 3;
+	len = strlen(p);
+	if (len >= 3 && len <= 60 && strchr(p, '@') == NULL && strstr(p, "http") == NULL &&
+	    keep(&c->page_author, p) != 0)
+		c->oom = true;
+	free(s);
+}
+
 static void
 element(struct collect *c, const xmlNode *n, bool *skip)
 {
@@ -371,6 +424,8 @@ element(struct collect *c, const xmlNode *n, bool *skip)
 	} else if (strcmp(t, "html") == 0) {
 		if ((v = lede_attr(n, "lang")) != NULL && keep(&c->m->lang, v) != 0)
 			c->oom = true;
+	} else {
+		page_author(c, n);
 	}
 }
 
@@ -398,6 +453,7 @@ collect_free(struct collect *c)
 	free(c->http_lang);
 	free(c->og_locale);
 	free(c->ld_lang);
+	free(c->page_author);
 }
 
 int
@@ -427,6 +483,7 @@ lede_meta_collect(xmlDoc *doc, struct lede_meta *m, struct lede_err *err)
 	take(&m->byline, &c.ld_author);
 	take(&m->byline, &c.meta_author);
 	take(&m->byline, &c.article_author);
+	take(&m->byline, &c.page_author);
 	take(&m->published, &c.ld_date);
 	take(&m->published, &c.meta_date);
 	take(&m->published, &c.time_date);
@@ -671,7 +728,8 @@ lede_meta_apply(const struct lede_meta *m, struct lede_doc *doc, struct lede_err
 		title = tt;
 	}
 	rc = lede_doc_set(&doc->title, title != NULL ? title : "");
-	rc |= set_norm(&doc->byline, m->byline);
+	rc |= set_norm(&doc->byline, m->byline != NULL && strncasecmp(m->byline, "by ", 3) == 0 ?
+	    m->byline + 3 : m->byline);
 	rc |= set_norm(&doc->site, m->site);
 	rc |= set_norm(&doc->published, m->published);
 	rc |= set_norm(&doc->lang, m->lang);

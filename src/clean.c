@@ -80,29 +80,24 @@ static int
 split_text(const char *t, size_t len, struct span **out, size_t *nout)
 {
 	struct span *v = NULL, *cur = NULL;
-	size_t n = 0, cap = 0, i = 0, e, nonblank = 0;
+	size_t n = 0, cap = 0, i, e;
 	bool blanks = false, seen = false, gap = false;
 
+	/* First: is there any blank line between two lines of text? */
 	for (i = 0; i < len; i = e + 1) {
-		e = i;
-		while (e < len && t[e] != '\n')
-			e++;
+		for (e = i; e < len && t[e] != '\n'; e++)
+			;
 		if (is_blank_line(t + i, e - i)) {
 			gap = seen;
 		} else {
-			if (gap)
-				blanks = true;
+			blanks |= gap;
 			seen = true;
-			nonblank++;
 		}
-		if (e >= len)
-			break;
 	}
 	gap = true;
 	for (i = 0; i < len; i = e + 1) {
-		e = i;
-		while (e < len && t[e] != '\n')
-			e++;
+		for (e = i; e < len && t[e] != '\n'; e++)
+			;
 		if (is_blank_line(t + i, e - i)) {
 			gap = true;
 		} else if (gap || !blanks) {
@@ -119,10 +114,7 @@ split_text(const char *t, size_t len, struct span **out, size_t *nout)
 			cur->end = e;
 			cur->lines++;
 		}
-		if (e >= len)
-			break;
 	}
-	(void)nonblank;
 	*out = v;
 	*nout = n;
 	return 0;
