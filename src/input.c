@@ -78,6 +78,31 @@ type_from_name(const char *path)
 	return NULL;
 }
 
+/* "example.com/news/1" or "www.example.com": a URL typed without its
+ * scheme, which is worth a hint when no such file exists. */
+static bool
+looks_like_host_path(const char *arg)
+{
+	size_t host = strcspn(arg, "/"), i, tld = 0;
+	bool dot = false;
+
+	if (strncasecmp(arg, "www.", 4) != 0 && arg[host] != '/')
+		return false;
+	for (i = 0; i < host; i++) {
+		if (arg[i] == '.') {
+			dot = true;
+			tld = 0;
+		} else if (isalpha((unsigned char)arg[i])) {
+			tld++;
+		} else if (!isdigit((unsigned char)arg[i]) && arg[i] != '-') {
+			return false;
+		} else {
+			tld = 0;
+		}
+	}
+	return dot && tld >= 2 && arg[0] != '.';
+}
+
 /* Names a URL's scheme in an error when it is a plain word. */
 static int
 scheme_err(const char *arg, struct lede_err *err)
@@ -130,8 +155,12 @@ read_path(const char *arg, const struct lede_input_opts *o, struct lede_buf *b,
 		return lede_errf(err, "file: URLs are not fetched; give the path instead");
 	if (strstr(arg, "://") != NULL)
 		return scheme_err(arg, err);
-	if ((fd = open(arg, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0)
+	if ((fd = open(arg, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0) {
+		if (errno == ENOENT && looks_like_host_path(arg))
+			return lede_errf(err, "no such file (for a web page, give the whole "
+			    "https:// URL)");
 		return errno_err(err, errno);
+	}
 	if (fstat(fd, &st) != 0) {
 		rc = errno_err(err, errno);
 	} else if (S_ISDIR(st.st_mode)) {

@@ -74,6 +74,12 @@ run "$LEDE" --format=text nosuch.html
 one_error "a missing file: one line" "lede: nosuch.html: "
 is "$err" "lede: nosuch.html: no such file" "which says no such file"
 
+run "$LEDE" --format=text example.com/news/1
+one_error "a URL without its scheme: one line" "lede: example.com/news/1: no such file"
+contains "$err" "https://" "which hints at the scheme"
+run "$LEDE" --format=text nosuch/page.html
+lacks "$err" "https://" "no such hint for a plain missing path"
+
 mkdir folder
 run "$LEDE" --format=text folder
 one_error "a folder: one line" "lede: folder: "
