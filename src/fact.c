@@ -120,16 +120,17 @@ tokenize(struct fctx *c)
 	return 0;
 }
 
+/* Past the last token, an empty word: patterns may look ahead freely. */
 static size_t
 tlen(const struct fctx *c, size_t i)
 {
-	return c->tk[i].e - c->tk[i].s;
+	return i < c->ntk ? c->tk[i].e - c->tk[i].s : 0;
 }
 
 static const char *
 tstr(const struct fctx *c, size_t i)
 {
-	return c->t + c->tk[i].s;
+	return i < c->ntk ? c->t + c->tk[i].s : "";
 }
 
 /* Case-insensitive comparison of token i (a trailing dot ignored) with w. */
