@@ -139,6 +139,12 @@ open_mark(struct html *h, const struct lede_mark *m)
 		    "<mark class=\"highlight\"");
 		if (first)
 			lede_buf_printf(b, " id=\"hl-%zu\"", m->idx + 1);
+		/* Hovering shows the note right where it belongs. */
+		if (doc->notes[m->idx].text != NULL) {
+			lede_buf_lit(b, " title=\"");
+			escz(b, doc->notes[m->idx].text);
+			lede_buf_addc(b, '"');
+		}
 		lede_buf_addc(b, '>');
 		break;
 	case LEDE_MARK_PERSON:

@@ -246,6 +246,8 @@ test_html_rich(struct lede_doc *d)
 	ok(strstr(html, "<sup class=\"note-ref\"><a href=\"#note-1\">1</a></sup>") != NULL &&
 	    strstr(html, "href=\"#note-3\"") != NULL && strstr(html, "href=\"#note-2\"") == NULL,
 	    "notes have markers in the text, plain highlights do not");
+	ok(strstr(html, "<mark class=\"highlight note\" id=\"hl-3\" title=\"A highlight that crosses the quote&#39;s end &amp; a name &lt;b&gt;.\">") != NULL,
+	    "a note shows on hover over its text, escaped");
 	ok(strstr(html, "<aside>") && strstr(html, "conflicting-role") && strstr(html, "3.2 km"),
 	    "facts and warnings are in the aside");
 
