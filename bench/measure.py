@@ -16,20 +16,39 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
+TIME = shutil.which("time", path="/usr/bin:/bin")
+
+
 def run(cmd, stdout=subprocess.DEVNULL, env=None):
-    """Runs cmd; returns (exit status, wall seconds, peak RSS in KiB)."""
+    """Runs cmd; returns (exit status, wall seconds, peak RSS in KiB).
+
+    The peak RSS comes from /usr/bin/time when it is installed: Linux counts
+    the memory of the process that forked a child into the child's peak, so
+    wait4 here would report this (large) Python process, not the program."""
+    rssfile = None
+    if TIME is not None:
+        fd, rssfile = tempfile.mkstemp(prefix="lede-bench-rss.")
+        os.close(fd)
+        cmd = [TIME, "-f", "%M", "-o", rssfile] + list(cmd)
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env)
     err = p.stderr.read()
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
+    maxrss = ru.ru_maxrss
+    if rssfile is not None:
+        with open(rssfile) as f:
+            lines = [l for l in f.read().split("\n") if l.strip().isdigit()]
+        os.remove(rssfile)
+        maxrss = int(lines[-1]) if lines else 0
     if p.returncode != 0:
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
-    return p.returncode, wall, ru.ru_maxrss
+    return p.returncode, wall, maxrss
 
 
 def cpu_model():
@@ -228,9 +247,15 @@ def main():
     print("  4. pager on the 25 MB article:")
     pager_trace(a.lede, a.big, work, med[("lede", "big")])
 
+    if TIME is None:
+        print("     (peak RSS from wait4: install the time package for exact figures)")
+
     print("\n5. stages (bench/stages, one process, same 181 pages):")
     sys.stdout.flush()
     subprocess.run([a.stages] + pages, check=False)
+    print("   stages on the 25 MB article:")
+    sys.stdout.flush()
+    subprocess.run([a.stages, a.big], check=False)
 
 
 if __name__ == "__main__":
