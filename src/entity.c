@@ -22,6 +22,7 @@ struct ment {
 	uint32_t rstart, rend;       /* a role in the same paragraph, or rend == 0 */
 	uint64_t key, first, last;   /* folded whole name, first and last word */
 	uint16_t nwords;
+	uint16_t wclass;             /* gazetteer classes of a one-word name */
 	uint8_t type;
 	int ent;
 };
@@ -164,6 +165,14 @@ static const char *const modifiers[] = {
 	"general", "state", "federal", "opposition", "military", "security", "energy", "army",
 	"navy", "foreign-policy", "climate", "labour", "labor", "education", "culture",
 	"transport", "environment", "agriculture", "culture", "sports", "party", "NULL", NULL,
+};
+
+/* Words that end the name of a landmark or street: "Élysée Palace". */
+static const char *const landmarks[] = {
+	"palace", "square", "street", "st", "st.", "avenue", "ave", "road", "rd", "boulevard",
+	"bridge", "river", "park", "cathedral", "castle", "tower", "mountains", "mountain",
+	"island", "islands", "lake", "sea", "ocean", "valley", "bay", "gate", "strait", "canal",
+	"desert", "peninsula", "gulf", "hill", "hills", "airport", "station", "stadium", NULL,
 };
 
 static const char *const sports_verbs[] = {
@@ -376,9 +385,35 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		}
 		for (end = i + 1; end < t->n && tags[end] == b + 1; end++)
 			;
+		/* "Miguel/B Angel Martin/B": two names side by side are one name */
+		while (b == LEDE_NER_B_PER && end < t->n && tags[end] == LEDE_NER_B_PER &&
+		    t->v[end].start > t->v[end - 1].end) {
+			tags[end] = LEDE_NER_I_PER;
+			for (end++; end < t->n && tags[end] == LEDE_NER_I_PER; end++)
+				;
+		}
 		s = i;
+		/* "M. Butcher" with the initial left out */
+		if (b == LEDE_NER_B_PER && s > 0 && tags[s - 1] == LEDE_NER_O &&
+		    (t->v[s - 1].flags & LEDE_TOK_ABBR) && (t->v[s - 1].flags & LEDE_TOK_UPPER) &&
+		    t->v[s - 1].end - t->v[s - 1].start == 2) {
+			s--;
+			tags[s] = LEDE_NER_B_PER;
+			tags[s + 1] = LEDE_NER_I_PER;
+		}
 		i = end;
 		type = b == LEDE_NER_B_PER ? M_PER : b == LEDE_NER_B_LOC ? M_LOC : M_OTHER;
+		/* "George Washington" taken for a thing: a given name and one more word */
+		if (end - s == 2 && (b == LEDE_NER_B_MISC || (b == LEDE_NER_B_ORG &&
+		    !(gword[s] & LEDE_GAZ_LAST) && !(gword[s + 1] & ~(LEDE_GAZ_LAST | LEDE_GAZ_FIRST)))) &&
+		    (gword[s] & LEDE_GAZ_FIRST) &&
+		    !(gword[s] & (LEDE_GAZ_COMMON | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION |
+		    LEDE_GAZ_DEMONYM)) && (t->v[s + 1].flags & LEDE_TOK_UPPER) &&
+		    !(gword[s + 1] & LEDE_GAZ_COMMON)) {
+			type = M_PER;
+			tags[s] = LEDE_NER_B_PER;
+			tags[s + 1] = LEDE_NER_I_PER;
+		}
 		/* a country's name alone is the place, in sport too ("Sweden beat Norway") */
 		if (b == LEDE_NER_B_ORG && is_country(t, s, end, gword, gphrase)) {
 			type = M_LOC;
@@ -404,6 +439,16 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 				s++;
 		if (s >= end)
 			continue;
+		if (type == M_LOC && end < t->n && tags[end] == LEDE_NER_O &&
+		    (t->v[end].flags & LEDE_TOK_UPPER) && tok_is(text, &t->v[end], landmarks)) {
+			tags[end] = LEDE_NER_I_LOC;
+			end++;
+			i = end;
+		}
+		/* a given name or surname that is no place: "Natalia, his wife" */
+		if (type == M_LOC && end - s == 1 && (gword[s] & LEDE_GAZ_FIRST) &&
+		    !((gword[s] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)))
+			type = M_PER;
 		/* "According", "Despite": small words that open a sentence */
 		if (end - s == 1 && (gword[s] & LEDE_GAZ_COMMON) && (t->v[s].flags & LEDE_TOK_SENT) &&
 		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY)))
@@ -427,7 +472,8 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		    end < t->n && text[t->v[end].start] == '-' &&
 		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_LAST)))
 			continue;
-		if (type == M_LOC && !((gword[s] | gphrase[s]) & LEDE_GAZ_COUNTRY)) {
+		if ((type == M_LOC || (type == M_PER && end - s == 1 && (gword[s] & LEDE_GAZ_CITY))) &&
+		    !((gword[s] | gphrase[s]) & LEDE_GAZ_COUNTRY)) {
 			/* a city in a match report is a team: "Milan beat Roma 2-1" */
 			bool team = end < t->n && (is_goals(text, &t->v[end]) ||
 			    tok_is(text, &t->v[end], sports_verbs));
@@ -456,6 +502,8 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		m.type = (uint8_t)type;
 		m.ent = -1;
 		name_keys(text, t, s, end, &m);
+		if (end - s == 1)
+			m.wclass = gword[s];
 		if (type == M_PER) {
 			role_before(text, t, s, gword, tags, &m);
 			if (m.rend == 0)
@@ -571,8 +619,20 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 		    map_put(&last_first, e->m[i].last, 1, true) != 0)
 			goto oom;
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type != M_PER && e->m[i].nwords == 1 && map_get(&last_first, e->m[i].key, 0))
+		if (e->m[i].type != M_PER && e->m[i].nwords == 1 && map_get(&last_first, e->m[i].key, 0) &&
+		    !(e->m[i].wclass & LEDE_GAZ_COUNTRY))
 			e->m[i].type = M_PER;
+	/* and a longer name the tagger took for an organisation, whose last word
+	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said" */
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].type == M_PER && e->m[i].nwords == 1 &&
+		    map_put(&first_first, e->m[i].key, 1, true) != 0)
+			goto oom;
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].type == M_OTHER && e->m[i].nwords >= 2 && e->m[i].nwords <= 3 &&
+		    map_get(&first_first, e->m[i].last, 0))
+			e->m[i].type = M_PER;
+	map_free(&first_first);
 	map_free(&last_first);
 	/* one word the tagger called a person at least as often as anything
 	 * else is a person everywhere in the text */
