@@ -199,6 +199,8 @@ lede_save(const char *path, const char *data, size_t len, struct lede_err *err)
 
 	if (path == NULL || *path == '\0')
 		return lede_errf(err, "no file name to save to");
+	if (path[strlen(path) - 1] == '/')
+		return lede_errf(err, "cannot save: names a folder, not a file");
 	if (lstat(path, &lst) != 0) {
 		if (errno != ENOENT)
 			return lede_errf(err, "cannot save: %s", strerror(errno));

@@ -100,6 +100,11 @@ rc=$?
 check "a folder as target fails" [ "$rc" -ne 0 ]
 contains "$(cat "$TMPD/err")" "is a folder" "and says why"
 
+"$LEDE" -o "$TMPD/new-folder/" --format=json "$rich" 2>"$TMPD/err"
+rc=$?
+check "a name ending in / fails" [ "$rc" -ne 0 ]
+contains "$(cat "$TMPD/err")" "names a folder" "and says why"
+
 # --- symbolic links: the file behind the link is replaced, the link stays
 printf 'old\n' >"$TMPD/real.md"
 ln -s real.md "$TMPD/link.md"
