@@ -11,11 +11,14 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lede/buf.h"
 #include "lede/cue.h"
+#include "lede/paths.h"
 #include "lede/quote.h"
 #include "lede/text.h"
 
@@ -49,6 +52,7 @@ struct mindex {
 	size_t *first;      /* first[p + 1] .. first[p + 2]: paragraph p's (title at 0) */
 	size_t nparas;
 	int *desc_left;     /* description searches left: each reads back a while */
+	char *gender;       /* per person: 'M', 'F' or 0 (not known) */
 };
 
 struct np {
@@ -425,8 +429,15 @@ whole_np(const struct toks *tk, int i, int v, struct np *out)
 
 /* A cue right after the closing mark: "…,” said X", "…,” X said", "…,”
  * according to X". Tokens run to the sentence end or the next mark. */
+static const char *const cue_tails[] = {
+	"on", "in", "at", "after", "before", "during", "while", "when", "as", "to", "of",
+	"last", "this", "yesterday", "today", "later", "earlier", "recently", "afterward",
+	"afterwards", "about", "from", "with", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday",
+};
+
 static bool
-cue_after(const struct toks *tk, struct np *out)
+cue_after(const struct toks *tk, bool sentence_done, struct np *out)
 {
 	int i = 0, j;
 	bool part;
@@ -446,8 +457,14 @@ cue_after(const struct toks *tk, struct np *out)
 	if (tword(tk, i, "according") && i + 2 < tk->n && tword(tk, i + 1, "to"))
 		return np_after(tk, i + 2, out);
 	for (j = i + 1; j < tk->n && j <= i + NP_MAX + 2 && tk->t[j].kind == T_WORD; j++) {
-		if (tverb(tk, j, &part) && !part)
+		if (tverb(tk, j, &part) && !part) {
+			/* after a quote that ended its sentence, "Trump said." is a
+			 * cue but "Trump stated his commitment" starts a new story */
+			if (sentence_done && !(j + 1 >= tk->n || tk->t[j + 1].kind != T_WORD ||
+			    TIS(tk, j + 1, cue_tails) || tword(tk, j, "told") || tword(tk, j, "tells")))
+				return false;
 			return whole_np(tk, i, j, out);
+		}
 	}
 	/* "…,” Rep. Gwen Moore (D-Wis.) said", "…,” Scott Pruitt, the attorney
 	 * general of Oklahoma, said" */
@@ -893,25 +910,49 @@ holds_role(const struct lede_doc *doc, int person, const void *argp)
 
 /* he/she: the subject of the nearest sentence that names a person; the first
  * mention of a sentence is most often its subject. */
+static bool
+agrees(const struct mindex *mx, int person, char want)
+{
+	char g = mx->gender != NULL ? mx->gender[person] : 0;
+
+	return want == 0 || g == 0 || g == want;
+}
+
+/* he/she: the subject of the nearest sentence that names a person who
+ * agrees with the pronoun; the first mention of a sentence is most often its
+ * subject. The look back is bounded. */
 static int
-resolve_pronoun(const struct lede_doc *doc, const struct mindex *mx, int para, size_t pos)
+resolve_pronoun(const struct lede_doc *doc, const struct mindex *mx, int para, size_t pos,
+    char want)
 {
 	struct ment *m;
-	size_t n, i, len, ss;
+	size_t n, lo, hi, mid, k, last, i, len, ss;
 	const char *t;
-	int p, looked = 0, last;
+	int p, looked = 0, steps;
 
 	for (p = para; p >= -1 && looked < 4; p--, looked++) {
 		mentions_of(mx, p, &m, &n);
-		last = -1;
-		for (i = 0; i < n; i++) {
-			if (p != para || m[i].e <= pos)
-				last = (int)i;
+		hi = n;
+		if (p == para) {
+			for (lo = 0; lo < hi; ) {
+				mid = (lo + hi) / 2;
+				if (m[mid].e <= pos)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
 		}
-		if (last >= 0) {
+		for (k = hi, steps = 0; k > 0 && steps < 256; k--, steps++) {
+			if (agrees(mx, m[k - 1].person, want))
+				break;
+		}
+		if (k > 0 && steps < 256) {
+			last = k - 1;
 			t = lede_doc_text(doc, p, &len);
 			ss = sentence_start(t, 0, m[last].s);
-			for (i = 0; i < (size_t)last && m[i].s < ss; i++)
+			for (i = last; i > 0 && m[i - 1].s >= ss && last - i < 64; i--)
+				;
+			for (; i < last && !agrees(mx, m[i].person, want); i++)
 				;
 			return m[i].person;
 		}
@@ -1001,7 +1042,8 @@ resolve(const struct lede_doc *doc, const struct mindex *mx, const struct np *np
 	if (is_pronoun_np(t, np)) {
 		if ((np->e - np->s == 2 && strncasecmp(t + np->s, "he", 2) == 0) ||
 		    (np->e - np->s == 3 && strncasecmp(t + np->s, "she", 3) == 0)) {
-			out->speaker = resolve_pronoun(doc, mx, np->para, np->s);
+			out->speaker = resolve_pronoun(doc, mx, np->para, np->s,
+			    (t[np->s] | 0x20) == 'h' ? 'M' : 'F');
 			if (out->speaker < 0 && last_named != NULL &&
 			    (out->source = lede_strdup(last_named)) == NULL)
 				return -1;
@@ -1095,7 +1137,7 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 				b = next->span.start;
 			if (!q->unclosed && !q->continued) {
 				tokenize(tk, t, a, utf8_floor(t, b));
-				got = cue_after(tk, &np);
+				got = cue_after(tk, fin, &np);
 			}
 		} else {
 			b = q->span.start;
@@ -1139,6 +1181,98 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 	return 0;
 }
 
+#define NAMES_FILE "data/given-names.tsv"
+
+/* The sex most given names point to, from data/given-names.tsv (name, tab,
+ * M or F, sorted): a he or she then skips people who cannot be meant. */
+static int
+load_genders(const struct lede_doc *doc, struct mindex *mx, struct lede_err *err)
+{
+	char *path, *data, *line, *nl, *tab;
+	struct lede_buf b;
+	char chunk[8192], first[64];
+	size_t got, p, n, lo, hi, mid;
+	const char **names = NULL;
+	char *sex = NULL;
+	size_t nnames = 0, cap = 0, capsex = 0;
+	FILE *f;
+	int c;
+
+	if (doc->npeople == 0)
+		return 0;
+	if ((path = lede_data_path(NAMES_FILE, err)) == NULL)
+		return -1;
+	f = fopen(path, "rb");
+	if (f == NULL) {
+		lede_errf(err, "%s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	lede_buf_init(&b);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		lede_buf_add(&b, chunk, got);
+	fclose(f);
+	lede_buf_addc(&b, '\0');
+	if (!lede_buf_ok(&b) || (data = lede_buf_detach(&b)) == NULL) {
+		lede_buf_free(&b);
+		return lede_err_oom(err);
+	}
+	for (line = data; *line != '\0'; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		else
+			nl = line + strlen(line);
+		if (*line == '#' || (tab = strchr(line, '\t')) == NULL)
+			continue;
+		*tab = '\0';
+		if (!lede_grow(&names, &cap, nnames + 1, sizeof *names) ||
+		    !lede_grow(&sex, &capsex, nnames + 1, 1))
+			goto oom;
+		names[nnames] = line;
+		sex[nnames++] = tab[1];
+	}
+	if ((mx->gender = calloc(doc->npeople, 1)) == NULL)
+		goto oom;
+	for (p = 0; p < doc->npeople; p++) {
+		const char *name = doc->people[p].name;
+		for (n = 0; name[n] != '\0' && name[n] != ' ' && n + 1 < sizeof first; n++)
+			first[n] = name[n];
+		first[n] = '\0';
+		if (n > 0 && first[n - 1] == '.')
+			first[--n] = '\0';
+		if (strcmp(first, "Mr") == 0) {
+			mx->gender[p] = 'M';
+			continue;
+		}
+		if (strcmp(first, "Mrs") == 0 || strcmp(first, "Ms") == 0 || strcmp(first, "Miss") == 0) {
+			mx->gender[p] = 'F';
+			continue;
+		}
+		for (lo = 0, hi = nnames; lo < hi; ) {
+			mid = (lo + hi) / 2;
+			c = strcmp(names[mid], first);
+			if (c == 0) {
+				mx->gender[p] = sex[mid];
+				break;
+			}
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	free(names);
+	free(sex);
+	free(data);
+	return 0;
+oom:
+	free(names);
+	free(sex);
+	free(data);
+	return lede_err_oom(err);
+}
+
 int
 lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 {
@@ -1150,6 +1284,8 @@ lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 
 	memset(&mx, 0, sizeof mx);
 	mx.desc_left = &desc_left;
+	if (load_genders(doc, &mx, err) < 0)
+		return -1;
 	if (build_index(doc, &mx) < 0)
 		goto oom;
 	for (qi = 0; qi < doc->nquotes; qi++) {
@@ -1204,10 +1340,12 @@ lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 	free(last_named);
 	free(mx.m);
 	free(mx.first);
+	free(mx.gender);
 	return 0;
 oom:
 	free(last_named);
 	free(mx.m);
 	free(mx.first);
+	free(mx.gender);
 	return lede_err_oom(err);
 }

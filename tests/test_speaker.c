@@ -138,9 +138,17 @@ pronouns(void)
 		"\u201cIt is a good day for all of us,\u201d she said.",
 		NULL,
 	};
+	const char *p4[] = {
+		"Jane Doe praised Richard Roe at the meeting.",
+		"\u201cIt is a good day for all of us,\u201d he said.",
+		NULL,
+	};
 	struct lede_doc *d = attributed(p1, two, 2);
 
 	is_str(said_by(d, 0), "Jane Doe", "she wrote: the person of the previous paragraph");
+	lede_doc_free(d);
+	d = attributed(p4, two, 2);
+	is_str(said_by(d, 0), "Richard Roe", "he said: skips a subject whose given name is a woman's");
 	lede_doc_free(d);
 	d = attributed(p2, two, 2);
 	is_str(said_by(d, 0), "Jane Doe", "she said: the subject, not the last person named");
