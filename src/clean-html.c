@@ -181,7 +181,7 @@ static const char *const unlikely_words[] = {
 	"banner", "newsletter", "subscri", "sponsor", "popular", "mostread", "most-read",
 	"breadcrumb", "outbrain", "taboola", "disqus", "popup", "modal", "gdpr", "menu",
 	"pagination", "pager", "skip", "signup", "trending", "recommend", "advert",
-	"community", "shoutbox", "combx", "remark", "replies", "agegate", "skyscraper",
+	"community", "shoutbox", "combx", "remark", "replies", "response", "agegate", "skyscraper",
 	"caption", "notification", "rollover", "tooltip", "popover", "hovercard",
 	"author-bio", "about-author", "author-info",
 };
@@ -192,7 +192,7 @@ static const char *const unlikely_tokens[] = {
 /* Gone in every pass: relaxing the rules for a short article must not let
  * the comment thread under it take its place. */
 static const char *const hard_words[] = {
-	"comment", "disqus", "cookie", "consent", "newsletter", "respond", "replies",
+	"comment", "disqus", "cookie", "consent", "newsletter", "respond", "response", "replies",
 	"most-read", "mostread", "most-popular", "outbrain", "taboola",
 };
 static const char *const byline_words[] = {
@@ -675,8 +675,20 @@ struct out {
 	enum lede_kind kind;
 	int pre, bq, li, head;
 	int dtable;           /* inside a data table: a row is a paragraph */
+	int in_a;             /* inside a link */
+	size_t link_bytes;    /* of the open paragraph, written inside links */
 	size_t chars;
 };
+
+static size_t
+words(const char *s, size_t len)
+{
+	size_t i, n = len > 0;
+
+	for (i = 0; i < len; i++)
+		n += s[i] == ' ';
+	return n;
+}
 
 static void
 flush(struct out *o)
@@ -684,6 +696,11 @@ flush(struct out *o)
 	if (!o->open)
 		return;
 	lede_norm_finish(&o->norm);
+	/* A short run that is mostly links is navigation or "see also". */
+	if (o->kind != LEDE_PARA_HEADING && o->kind != LEDE_PARA_PRE && o->buf.len < 200 &&
+	    o->link_bytes * 10 >= o->buf.len * 7 && words(o->buf.data, o->buf.len) >= 3 &&
+	    strncmp(o->buf.data, "http", 4) != 0)
+		o->buf.len = 0;
 	if (o->buf.len > 0 && lede_buf_ok(&o->buf)) {
 		if (lede_doc_add_para(o->doc, o->kind, o->buf.data, o->buf.len) != 0)
 			o->buf.oom = true;
@@ -697,7 +714,7 @@ flush(struct out *o)
 static void
 feed(struct out *o, const char *s)
 {
-	size_t len = strlen(s);
+	size_t len = strlen(s), before;
 
 	if (!o->open) {
 		if (blank(s))
@@ -706,7 +723,9 @@ feed(struct out *o, const char *s)
 		    o->li ? LEDE_PARA_LIST_ITEM : o->bq ? LEDE_PARA_BLOCKQUOTE : LEDE_PARA_TEXT;
 		lede_norm_start(&o->norm, &o->buf, o->pre ? LEDE_NORM_KEEP_LINES : 0);
 		o->open = true;
+		o->link_bytes = 0;
 	}
+	before = o->buf.len;
 	if (!blank(s)) {
 		o->last_br = false;
 		if (o->cell_sep) {
@@ -715,6 +734,8 @@ feed(struct out *o, const char *s)
 		}
 	}
 	lede_norm_feed(&o->norm, s, len);
+	if (o->in_a > 0)
+		o->link_bytes += o->buf.len - before;
 }
 
 static bool
@@ -804,6 +825,8 @@ static void
 leave(struct ctx *c, struct out *o, const struct ninfo *i)
 {
 	(void)c;
+	if (i->tag == T_A && o->in_a > 0)
+		o->in_a--;
 	if (i->tag == T_TABLE && o->dtable > 0 && !layout_table(i))
 		o->dtable--;
 	if (blockish(o, i->tag)) {
@@ -843,6 +866,7 @@ emit_tree(struct ctx *c, struct out *o, xmlNode *root)
 				} else {
 					if ((i->tag == T_TD || i->tag == T_TH) && o->open)
 						o->cell_sep = true;
+					o->in_a += i->tag == T_A;
 					down = true;
 				}
 				if (down && n->children == NULL) {
@@ -1068,8 +1092,8 @@ front_matter(const struct lede_para *p)
 
 	if (p->kind != LEDE_PARA_TEXT || p->len > 100)
 		return false;
-	if (starts_with_word(s, "by") && s[3] != '\0' && (unsigned char)s[3] >= 'A' &&
-	    (unsigned char)s[3] <= 'Z')
+	if (starts_with_word(s, "by") && s[3] != '\0' && ((s[3] >= 'A' && s[3] <= 'Z') ||
+	    (p->len < 40 && s[p->len - 1] != '.')))
 		return true;
 	if (starts_with_word(s, "posted") || starts_with_word(s, "updated") ||
 	    starts_with_word(s, "published") || starts_with_word(s, "last updated"))
