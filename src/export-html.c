@@ -53,10 +53,14 @@ static const char css[] =
 "mark.person{background:#233349;border-color:#4d6f9c}mark.place{background:#23392a;border-color:#4f8a5a}"
 ".quote{background:#3a3020}mark.highlight{background:#5a4f14}mark.highlight.note{background:#6e5a10}"
 "article pre{background:#262420}article blockquote{color:#cfc9be;border-color:#4a463e}}"
-"@media print{html{background:#fff}body{max-width:none;padding:0;font-size:11pt}"
+"@media print{html{background:#fff;color:#000}body{max-width:none;padding:0;font-size:11pt}"
 "main{display:block}aside{break-before:page;margin-top:0}"
 "mark,.quote{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-"a{color:inherit}.legend{display:none}}";
+"a{color:inherit}.legend{display:none}"
+"mark.person{background:#e2ecf7}mark.place{background:#e4f2e4}.quote{background:#fbf1dc}"
+"mark.highlight{background:#fff3a3}mark.highlight.note{background:#ffe27a}"
+"article pre{background:#f3f0e8}article blockquote{color:#000}.meta,aside,footer,.name,aside h2{color:#000}}";
+
 
 static void
 esc(struct lede_buf *b, const char *s, size_t n)
