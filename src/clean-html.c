@@ -936,23 +936,79 @@ keep_sibling(struct ctx *c, int top, const struct ninfo *s, float threshold)
 /* The block before the article that holds its headline often holds the
  * standfirst too, which pages repeat as their description: that one
  * paragraph belongs to the article, the byline and kicker beside it do not. */
+static bool
+standfirst_class(const xmlNode *n)
+{
+	static const char *const words[] = { "standfirst", "dek", "subtitle", "subhead",
+	    "strapline", "summary", "intro", "lede", "deck", "excerpt", "description" };
+	const char *cl = lede_attr(n, "class");
+	char s[128];
+	size_t k;
+
+	if (cl == NULL)
+		return false;
+	for (k = 0; cl[k] != '\0' && k + 1 < sizeof s; k++)
+		s[k] = (char)((cl[k] >= 'A' && cl[k] <= 'Z') ? cl[k] + 32 : cl[k]);
+	s[k] = '\0';
+	return any_in(s, words, NWORDS(words));
+}
+
+static int
+move_text_paras(struct lede_doc *from, struct lede_doc *to, const char *want)
+{
+	size_t k;
+
+	for (k = 0; k < from->nparas; k++) {
+		if (from->paras[k].kind != LEDE_PARA_TEXT)
+			continue;
+		if (want != NULL && !lede_meta_same_text(from->paras[k].text, want))
+			continue;
+		if (lede_doc_add_para(to, LEDE_PARA_TEXT, from->paras[k].text, from->paras[k].len) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 standfirst_in(struct ctx *c, const struct ninfo *s, struct lede_doc *doc)
 {
 	struct out o = { 0 };
-	size_t k;
+	xmlNode *n = s->node;
+	const struct ninfo *i;
+	bool found = false, down;
 	int rc = 0;
 
-	if (s->dead || s->nh1 == 0 || s->text > 2000 || c->meta.description == NULL)
+	if (s->dead || s->nh1 == 0 || s->text > 2000)
 		return 0;
 	if ((o.doc = lede_doc_new()) == NULL)
 		return -1;
-	emit_tree(c, &o, s->node);
-	for (k = 0; k < o.doc->nparas && rc == 0; k++) {
-		if (o.doc->paras[k].kind == LEDE_PARA_TEXT &&
-		    lede_meta_same_text(o.doc->paras[k].text, c->meta.description))
-			rc = lede_doc_add_para(doc, LEDE_PARA_TEXT, o.doc->paras[k].text,
-			    o.doc->paras[k].len);
+	/* First the blocks the page itself calls a standfirst or summary. */
+	while (n != NULL) {
+		down = false;
+		if (n->type == XML_ELEMENT_NODE && idx_of(n) >= 0) {
+			i = &c->info[idx_of(n)];
+			if (!i->dead && n != s->node && i->text >= 40 && !is_heading(i->tag) &&
+			    standfirst_class(n)) {
+				emit_tree(c, &o, n);
+				found = true;
+			} else {
+				down = !i->dead && n->children != NULL;
+			}
+		}
+		if (down) {
+			n = n->children;
+			continue;
+		}
+		while (n != s->node && n->next == NULL)
+			n = n->parent;
+		n = n == s->node ? NULL : n->next;
+	}
+	if (found) {
+		rc = move_text_paras(o.doc, doc, NULL);
+	} else if (c->meta.description != NULL) {
+		/* Else the paragraph the page repeats as its description. */
+		emit_tree(c, &o, s->node);
+		rc = move_text_paras(o.doc, doc, c->meta.description);
 	}
 	if (o.buf.oom)
 		rc = -1;
