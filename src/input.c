@@ -1,3 +1,6 @@
+/* The input layer: a URL goes to the fetcher, anything else is a file or
+ * standard input, read whole under the same --max-size. Every reason it
+ * gives is one lowercase line, printed by main() as "lede: INPUT: reason". */
 #include "config.h"
 
 #include <ctype.h>
