@@ -102,6 +102,14 @@ timeout 20 "$LEDE" --format=text --max-size=10 - <"$TMPD/in" >"$TMPD/out" 2>"$TM
 rc=$? out=$(cat "$TMPD/out") err=$(cat "$TMPD/err") nerr=$(wc -l <"$TMPD/err")
 one_error "--max-size holds for standard input too" "lede: -: larger than the 10-byte limit"
 
+printf 'Ten bytes\n' >ten.txt
+run "$LEDE" --no-annotate --format=text --max-size=10 ten.txt
+contains "$out" "Ten bytes" "a file of exactly --max-size bytes is read"
+run "$LEDE" --no-annotate --format=text --max-size=9 ten.txt
+one_error "one byte more is refused" "lede: ten.txt: larger than the 9-byte limit"
+timeout 20 "$LEDE" --no-annotate --format=text --max-size=10 - <ten.txt >"$TMPD/out" 2>"$TMPD/err"
+contains "$(cat "$TMPD/out")" "Ten bytes" "standard input of exactly --max-size bytes is read"
+
 run "$LEDE" --no-annotate --format=text --max-size=1k a.txt
 is "$rc" 0 "a file under --max-size=1k is read"
 
