@@ -257,10 +257,59 @@ classify(const char *s)
 	return c;
 }
 
-static uint8_t
-class_of(struct ctx *c, const xmlNode *n)
+/* The attributes the cleaner reads, found in one pass over the list. */
+struct attrs {
+	const char *cl, *id, *style, *role, *aria_hidden;
+	bool hidden;
+};
+
+static void
+read_attrs(const xmlNode *n, struct attrs *a)
 {
-	const char *cl = lede_attr(n, "class"), *id = lede_attr(n, "id");
+	const xmlAttr *p;
+	const char *name, *v;
+
+	memset(a, 0, sizeof *a);
+	for (p = n->properties; p != NULL; p = p->next) {
+		if ((name = (const char *)p->name) == NULL)
+			continue;
+		v = p->children != NULL && p->children->content != NULL ?
+		    (const char *)p->children->content : "";
+		switch (name[0]) {
+		case 'c': case 'C':
+			if (strcasecmp(name, "class") == 0)
+				a->cl = v;
+			break;
+		case 'i': case 'I':
+			if (strcasecmp(name, "id") == 0)
+				a->id = v;
+			break;
+		case 's': case 'S':
+			if (strcasecmp(name, "style") == 0)
+				a->style = v;
+			break;
+		case 'r': case 'R':
+			if (strcasecmp(name, "role") == 0)
+				a->role = v;
+			break;
+		case 'h': case 'H':
+			if (strcasecmp(name, "hidden") == 0)
+				a->hidden = true;
+			break;
+		case 'a': case 'A':
+			if (strcasecmp(name, "aria-hidden") == 0)
+				a->aria_hidden = v;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static uint8_t
+class_of(struct ctx *c, const struct attrs *a)
+{
+	const char *cl = a->cl, *id = a->id;
 	char s[204];
 	size_t k = 0;
 	uint32_t h = 2166136261u;
@@ -302,19 +351,19 @@ class_weight(const struct ninfo *i)
 /* ---- marking and counting ---- */
 
 static bool
-hidden(const xmlNode *n)
+hidden(const struct attrs *a)
 {
 	const char *v;
 
-	if (lede_attr(n, "hidden") != NULL)
+	if (a->hidden)
 		return true;
-	if ((v = lede_attr(n, "aria-hidden")) != NULL && strcasecmp(v, "true") == 0)
+	if (a->aria_hidden != NULL && strcasecmp(a->aria_hidden, "true") == 0)
 		return true;
-	if ((v = lede_attr(n, "style")) != NULL && (strstr(v, "display:none") != NULL ||
+	if ((v = a->style) != NULL && (strstr(v, "display:none") != NULL ||
 	    strstr(v, "display: none") != NULL || strstr(v, "visibility:hidden") != NULL ||
 	    strstr(v, "visibility: hidden") != NULL))
 		return true;
-	if ((v = lede_attr(n, "role")) != NULL && (strcasecmp(v, "navigation") == 0 ||
+	if ((v = a->role) != NULL && (strcasecmp(v, "navigation") == 0 ||
 	    strcasecmp(v, "complementary") == 0 || strcasecmp(v, "menu") == 0 ||
 	    strcasecmp(v, "menubar") == 0 || strcasecmp(v, "dialog") == 0 ||
 	    strcasecmp(v, "alertdialog") == 0 || strcasecmp(v, "banner") == 0 ||
@@ -336,7 +385,7 @@ dead_tag(enum tag t)
 }
 
 static bool
-mark_dead(struct ctx *c, const struct ninfo *i)
+mark_dead(struct ctx *c, const struct ninfo *i, const struct attrs *a)
 {
 	enum tag t = i->tag;
 
@@ -344,7 +393,7 @@ mark_dead(struct ctx *c, const struct ninfo *i)
 		return true;
 	if (t == T_BODY || t == T_HTML)
 		return false;
-	if (hidden(i->node))
+	if (hidden(a))
 		return true;
 	if (((c->flags & F_STRIP_UNLIKELY) || (i->cls & C_HARD)) && (i->cls & C_UNLIKELY) &&
 	    !(i->cls & C_POS) &&
@@ -403,6 +452,7 @@ build(struct ctx *c, struct lede_err *err)
 {
 	xmlNode *root = xmlDocGetRootElement(c->doc), *n = root;
 	struct ninfo *i, *p;
+	struct attrs a;
 	int cur = -1;
 	size_t k;
 
@@ -418,9 +468,10 @@ build(struct ctx *c, struct lede_err *err)
 			i->node = n;
 			i->parent = cur;
 			i->tag = (uint8_t)tag_of(n);
-			i->cls = class_of(c, n);
+			read_attrs(n, &a);
+			i->cls = class_of(c, &a);
 			n->_private = (void *)(intptr_t)(c->n + 1);
-			i->dead = mark_dead(c, i);
+			i->dead = mark_dead(c, i, &a);
 			if (cur >= 0) {
 				p = &c->info[cur];
 				p->nchild++;
