@@ -287,6 +287,21 @@ tskip(const struct toks *tk, int i)
 	return TIS(tk, i, skippable);
 }
 
+static const char *const preps[] = {
+	"through", "across", "near", "outside", "inside", "at", "in", "from", "with", "around",
+	"for",
+};
+
+static bool
+ends_ing(const struct toks *tk, int i)
+{
+	const struct tok *t = &tk->t[i];
+	size_t n = t->e - t->s;
+
+	return n > 4 && strncmp(tk->text + t->e - 3, "ing", 3) == 0 &&
+	    islower((unsigned char)tk->text[t->s]);
+}
+
 /* The noun phrase ending just before token v (the verb), looking no further
  * back than token lo. */
 static bool
@@ -330,6 +345,20 @@ np_before(const struct toks *tk, int v, int lo, struct np *out)
 	}
 	if (first >= v || tword(tk, first, "of"))
 		return false;
+	/* "Protesters marching through the streets chanted": the phrase after
+	 * a preposition is not who speaks; the words before it are */
+	if (first - 2 >= lo && TIS(tk, first - 1, preps)) {
+		int j = first - 2;
+		struct np inner;
+		while (j >= lo && tk->t[j].kind == T_WORD && ends_ing(tk, j))
+			j--;
+		if (j >= lo && tk->t[j].kind == T_WORD && !TIS(tk, j, stops) &&
+		    np_before(tk, j + 1, lo, &inner)) {
+			out->s = inner.s;
+			out->e = inner.e;
+			return true;
+		}
+	}
 	out->s = tk->t[first].s;
 	out->e = tk->t[v - 1].e;
 	/* drop trailing skipped words */
