@@ -84,6 +84,11 @@ is "$rc" 0 "a plain page is fetched"
 contains "$out" "Hello from the plain page." "its body arrives"
 contains "$out" "type=text/plain${NL}charset=utf-8" "its type and charset are split"
 contains "$out" "url=$BASE/plain" "its URL is kept"
+plainlen=$(printf '%s\n' "$out" | sed -n 's/^len=//p')
+run "$PROBE" -m "$plainlen" "$BASE/plain"
+is "$rc" 0 "a page of exactly the size limit ($plainlen bytes) is read"
+run "$PROBE" -m "$((plainlen - 1))" "$BASE/plain"
+is "$err" "error: larger than the $((plainlen - 1))-byte limit (see --max-size)" "one byte less is refused"
 
 run "$PROBE" "$BASE/r1"
 contains "$out" "url=$BASE/plain" "a 301, 302, 307 chain ends at the final URL"
