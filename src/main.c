@@ -228,6 +228,7 @@ save_one(struct run *r, const char *arg)
 	enum lede_format f = r->format;
 	struct lede_err err;
 	struct lede_doc *doc;
+	bool exported;
 	int rc = -1;
 
 	if (!r->have_format && lede_format_from_path(r->output, &f) != 0) {
@@ -239,7 +240,11 @@ save_one(struct run *r, const char *arg)
 		fprintf(stderr, "lede: %s: %s\n", arg, err.msg);
 		return -1;
 	}
-	if (lede_export(&out, doc, f, &err) != 0 || !lede_buf_ok(&out))
+	exported = lede_export(&out, doc, f, &err) == 0;
+	/* A JSON copy is one JSON Lines record, like --format=json prints. */
+	if (exported && f == LEDE_FMT_JSON)
+		lede_buf_addc(&out, '\n');
+	if (!exported || !lede_buf_ok(&out))
 		fprintf(stderr, "lede: %s: %s\n", arg, lede_buf_ok(&out) ? err.msg : "out of memory");
 	else if (lede_save(r->output, out.data, out.len, &err) != 0)
 		fprintf(stderr, "lede: %s: %s\n", r->output, err.msg);

@@ -7,7 +7,7 @@ set -u
 cd "$(dirname "$0")/.."
 top=$(pwd)
 
-test_pkgs="tmux python3 clang libclang-rt-14-dev"
+test_pkgs="tmux python3 clang libclang-rt-14-dev cmark time"
 if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
 missing=
 for p in $test_pkgs; do
