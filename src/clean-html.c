@@ -182,7 +182,7 @@ static const char *const unlikely_words[] = {
 	"breadcrumb", "outbrain", "taboola", "disqus", "popup", "modal", "gdpr", "menu",
 	"pagination", "pager", "skip", "signup", "trending", "recommend", "advert",
 	"community", "shoutbox", "combx", "remark", "replies", "response", "agegate", "skyscraper",
-	"caption", "notification", "rollover", "tooltip", "popover", "hovercard",
+	"caption", "notification", "rollover", "tooltip", "popover", "hovercard", "adsbygoogle",
 	"author-bio", "about-author", "author-info",
 };
 static const char *const unlikely_tokens[] = {
@@ -741,12 +741,36 @@ words(const char *s, size_t len)
 	return n;
 }
 
+/* "Advertisement", "Story continues below advertisement": the labels of
+ * ad slots whose markup says nothing. */
+static bool
+ad_label(const char *s, size_t len)
+{
+	static const char *const labels[] = { "advertisement", "advertisements", "advert",
+	    "sponsored", "sponsored content", "ad", "anzeige", "publicit\xC3\xA9", "publicidad",
+	    "pubblicit\xC3\xA0" };
+	char low[64];
+	size_t i;
+
+	if (len == 0 || len >= sizeof low)
+		return false;
+	for (i = 0; i < len; i++)
+		low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	low[len] = '\0';
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(low, labels[i]) == 0)
+			return true;
+	return strstr(low, "advertisement") != NULL && strstr(low, "continue") != NULL;
+}
+
 static void
 flush(struct out *o)
 {
 	if (!o->open)
 		return;
 	lede_norm_finish(&o->norm);
+	if (ad_label(o->buf.data, o->buf.len))
+		o->buf.len = 0;
 	/* A short run that is mostly links is navigation or "see also". */
 	if (o->kind != LEDE_PARA_HEADING && o->kind != LEDE_PARA_PRE && o->buf.len < 200 &&
 	    o->link_bytes * 10 >= o->buf.len * 7 && words(o->buf.data, o->buf.len) >= 3 &&

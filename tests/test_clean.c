@@ -307,6 +307,34 @@ test_metadata(void)
 	lede_doc_free(d);
 }
 
+static void
+test_rescue(void)
+{
+	struct lede_input in = { 0 };
+	struct lede_doc *d = NULL;
+	struct lede_err err;
+	static const char page[] = "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"Bridge Opens\",\"articleBody\":"
+	    "\"The new bridge opened on Tuesday after four years of building work, and the first "
+	    "cars crossed it at dawn, to the sound of a brass band playing on the riverbank below.\\n"
+	    "Engineers said the span, the longest in the county, had been tested with forty loaded "
+	    "lorries parked end to end, and that it had moved less than a finger's width under them.\\n"
+	    "The old ferry, which has carried passengers across the river since 1820, will make its "
+	    "last crossing on Sunday, when the town holds a farewell party on both banks of the river.\"}"
+	    "</script></head><body><h1>Bridge Opens</h1><p>Subscribe to read this story.</p></body></html>";
+
+	in.data = (char *)page;
+	in.len = sizeof page - 1;
+	in.url = (char *)"https://news.example/bridge";
+	in.content_type = (char *)"text/html";
+	ok(lede_clean(&in, &d, &err) == 0, "a page whose body hides behind a paywall");
+	ok(d != NULL && d->nparas == 3, "takes its text from JSON-LD articleBody, line by line");
+	ok(d != NULL && strncmp(d->paras[0].text, "The new bridge opened", 21) == 0, "in order");
+	is_str(d ? d->url : NULL, "https://news.example/bridge", "the URL is the input's");
+	is_str(d ? d->title : NULL, "Bridge Opens", "the headline is the title");
+	lede_doc_free(d);
+}
+
 int
 main(void)
 {
@@ -316,5 +344,6 @@ main(void)
 	test_plain();
 	test_refusals();
 	test_metadata();
+	test_rescue();
 	return tap_done();
 }
