@@ -403,6 +403,13 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		}
 		i = end;
 		type = b == LEDE_NER_B_PER ? M_PER : b == LEDE_NER_B_LOC ? M_LOC : M_OTHER;
+		/* "Élysée Palace", "Tiananmen Square": a landmark, whatever runs it */
+		if (type == M_OTHER && end - s >= 2 && (t->v[end - 1].flags & LEDE_TOK_UPPER) &&
+		    tok_is(text, &t->v[end - 1], landmarks)) {
+			type = M_LOC;
+			for (k = s; k < end; k++)
+				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+		}
 		/* "George Washington" taken for a thing: a given name and one more word */
 		if (end - s == 2 && (b == LEDE_NER_B_MISC || (b == LEDE_NER_B_ORG &&
 		    !(gword[s] & LEDE_GAZ_LAST) && !(gword[s + 1] & ~(LEDE_GAZ_LAST | LEDE_GAZ_FIRST)))) &&
@@ -504,6 +511,12 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		name_keys(text, t, s, end, &m);
 		if (end - s == 1)
 			m.wclass = gword[s];
+		/* "Denzel Washington, the actor,": an apposition with a role is a person's */
+		if (type == M_OTHER && m.nwords >= 2 && m.nwords <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
+			role_after(text, t, end, gword, tags, &m);
+			if (m.rend != 0)
+				type = m.type = M_PER;
+		}
 		if (type == M_PER) {
 			role_before(text, t, s, gword, tags, &m);
 			if (m.rend == 0)
@@ -620,7 +633,7 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 			goto oom;
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type != M_PER && e->m[i].nwords == 1 && map_get(&last_first, e->m[i].key, 0) &&
-		    !(e->m[i].wclass & LEDE_GAZ_COUNTRY))
+		    !(e->m[i].wclass & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION)))
 			e->m[i].type = M_PER;
 	/* and a longer name the tagger took for an organisation, whose last word
 	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said" */

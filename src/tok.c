@@ -14,7 +14,7 @@ static const char *const titles[] = {
 	"gen", "col", "lt", "sgt", "capt", "cmdr", "cdr", "adm", "maj", "brig", "cpl", "pvt",
 	"sen", "rep", "gov", "pres", "rev", "hon", "fr", "supt", "insp", "det", "amb", "atty",
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"vs", "approx", "dept", "univ", "ave", "blvd", "rd", "gov't", "no", "nos", "vol",
+	"vs", "approx", "dept", "univ", "ave", "blvd", "rd", "gov't", "vol",
 	"e.g", "i.e", "cf", "ca", "al", NULL,
 };
 static const char *const enders[] = {
@@ -334,7 +334,10 @@ lede_tokenize(const char *text, size_t len, struct lede_toks *t, struct lede_err
 			f = word_flags(&c, s, e);
 			if (e < len && text[e] == '.') {
 				bool single = e - s == 1 && (f & LEDE_TOK_UPPER);
-				if (dotted || single || lede_tok_is_abbrev(text + s, e - s)) {
+				/* "No. 10" but "said no." */
+				bool number = e - s == 2 && (text[s] == 'N' || text[s] == 'n') && text[s + 1] == 'o' &&
+				    e + 2 < len && text[e + 1] == ' ' && text[e + 2] >= '0' && text[e + 2] <= '9';
+				if (dotted || single || number || lede_tok_is_abbrev(text + s, e - s)) {
 					e++;
 					f |= LEDE_TOK_ABBR;
 				}

@@ -25,6 +25,8 @@ split(const char *s)
 		return err.msg;
 	for (i = 0; i < toks.n && o + 64 < sizeof out; i++) {
 		size_t n = toks.v[i].end - toks.v[i].start;
+		if (n > sizeof out - o - 8)
+			n = sizeof out - o - 8;
 		if (i > 0)
 			out[o++] = '|';
 		if (toks.v[i].flags & LEDE_TOK_SENT)
@@ -69,6 +71,7 @@ main(void)
 	    "^\xe2\x80\x9c|We|will|,|\xe2\x80\x9d|he|said|.|^\xe2\x80\x9c|Yes|.|\xe2\x80\x9d",
 	    "quotation marks are tokens; a quote opens a sentence");
 	is_str(split("Really? Yes! no."), "^Really|?|^Yes|!|no|.", "question and exclamation marks");
+	is_str(split("He lives at No. 10 now."), "^He|lives|at|No.|10|now|.", "No. before a number");
 	is_str(split("\xc3\x89lys\xc3\xa9" "e Palace"), "^\xc3\x89lys\xc3\xa9" "e|Palace", "accented letters");
 	split("Mr. Smith");
 	ok(toks.v[0].flags & LEDE_TOK_ABBR, "Mr. is an abbreviation");

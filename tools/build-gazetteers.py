@@ -125,6 +125,9 @@ def main():
             add(c, "C")
         add(r["region"], "R")
         add(r["subregion"], "R")
+    # short forms news writes that the lists lack
+    for a in ("US", "U.S.", "U.S.A.", "U.K.", "UAE"):
+        add(a, "K")
     for r in rows(os.path.join(g, "demonyms-cartogrify/demonyms.tsv")):
         add(r["term"], "D")
     # common small words: written small at least 90% of the time off the
