@@ -645,18 +645,27 @@ struct form {
 	int person;         /* -1 when two people share the form */
 };
 
+#define FORM_KEYS 4093
+
 struct forms {
 	struct form *v;
 	size_t n, cap;
-	size_t by_byte[257];    /* forms sorted by first byte: where each starts */
+	size_t by_key[FORM_KEYS + 1];   /* forms sorted by key: where each key starts */
 };
+
+/* Forms are tried only where their first two bytes stand. */
+static unsigned
+form_key(const char *s)
+{
+	return (((unsigned char)s[0] << 4) ^ (unsigned char)s[1]) % FORM_KEYS;
+}
 
 static int
 cmp_form(const void *a, const void *b)
 {
 	const struct form *x = a, *y = b;
 
-	return (unsigned char)x->s[0] - (unsigned char)y->s[0];
+	return (int)form_key(x->s) - (int)form_key(y->s);
 }
 
 static void
@@ -666,10 +675,10 @@ bucket_forms(struct forms *f)
 
 	if (f->n > 0)
 		qsort(f->v, f->n, sizeof *f->v, cmp_form);
-	for (k = 0; k <= 256; k++) {
-		while (b < f->n && (unsigned char)f->v[b].s[0] < k)
+	for (k = 0; k <= FORM_KEYS; k++) {
+		while (b < f->n && form_key(f->v[b].s) < k)
 			b++;
-		f->by_byte[k] = b;
+		f->by_key[k] = b;
 	}
 }
 
@@ -733,6 +742,7 @@ scan_forms(const struct lede_doc *doc, const struct forms *f, struct ment **m, s
 	size_t i, k, len, best, bestk = 0;
 	const char *t;
 	unsigned char c;
+	unsigned key;
 
 	for (p = LEDE_TITLE; p < (int)doc->nparas; p++) {
 		if ((t = lede_doc_text(doc, p, &len)) == NULL)
@@ -742,8 +752,11 @@ scan_forms(const struct lede_doc *doc, const struct forms *f, struct ment **m, s
 			if (!(isupper(c) || c >= 0xC0) || (i > 0 && (isalnum((unsigned char)t[i - 1]) ||
 			    ((unsigned char)t[i - 1] & 0x80))))
 				continue;
+			if (i + 1 >= len)
+				continue;
 			best = 0;
-			for (k = f->by_byte[c]; k < f->by_byte[c + 1]; k++) {
+			key = form_key(t + i);
+			for (k = f->by_key[key]; k < f->by_key[key + 1]; k++) {
 				const struct form *fo = &f->v[k];
 				if (fo->n > best && fo->n <= len - i && fo->s[0] == t[i] &&
 				    memcmp(fo->s, t + i, fo->n) == 0 &&
