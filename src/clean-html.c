@@ -763,13 +763,30 @@ ad_label(const char *s, size_t len)
 	return strstr(low, "advertisement") != NULL && strstr(low, "continue") != NULL;
 }
 
+/* "Please enable JavaScript to view the comments": a notice, not text. */
+static bool
+script_notice(const char *s, size_t len)
+{
+	char low[160];
+	size_t i;
+
+	if (len == 0 || len >= sizeof low)
+		return false;
+	for (i = 0; i < len; i++)
+		low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	low[len] = '\0';
+	return strstr(low, "javascript") != NULL && (strstr(low, "enable") != NULL ||
+	    strstr(low, "require") != NULL || strstr(low, "turn on") != NULL ||
+	    strstr(low, "support") != NULL || strstr(low, "disabled") != NULL);
+}
+
 static void
 flush(struct out *o)
 {
 	if (!o->open)
 		return;
 	lede_norm_finish(&o->norm);
-	if (ad_label(o->buf.data, o->buf.len))
+	if (ad_label(o->buf.data, o->buf.len) || script_notice(o->buf.data, o->buf.len))
 		o->buf.len = 0;
 	/* A short run that is mostly links is navigation or "see also". */
 	if (o->kind != LEDE_PARA_HEADING && o->kind != LEDE_PARA_PRE && o->buf.len < 200 &&
