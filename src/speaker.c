@@ -411,6 +411,14 @@ np_after(const struct toks *tk, int i, struct np *out)
 	return true;
 }
 
+/* A capitalised word that is no determiner ("One campaign video"): the
+ * phrase starting there is read as a name. */
+static bool
+name_at(const struct toks *tk, int i)
+{
+	return i < tk->n && tcap(tk, i) && !TIS(tk, i, determiners) && !TIS(tk, i, stops);
+}
+
 /* "according to X" anywhere in tokens [lo, hi). */
 static bool
 according(const struct toks *tk, int lo, int hi, struct np *out)
@@ -545,7 +553,7 @@ cue_before(const struct toks *tk, struct np *out)
 			while (j >= 0 && !(tk->t[j].kind == T_PUNCT && tk->t[j].cp == ','))
 				j--;
 			j++;
-			if (j < i && (tcap(tk, j) || TIS(tk, j, pronouns)) && np_after(tk, j, out))
+			if (j < i && (TIS(tk, j, pronouns) || name_at(tk, j)) && np_after(tk, j, out))
 				return true;
 			return false;
 		}
@@ -555,7 +563,7 @@ cue_before(const struct toks *tk, struct np *out)
 			return true;
 		/* "Douglas Brinkley, a historian who attended, recalled, “" */
 		if (i > 0 && tk->t[i - 1].kind == T_PUNCT && (tk->t[i - 1].cp == ',' ||
-		    tk->t[i - 1].cp == ')') && tcap(tk, 0) && np_after(tk, 0, out))
+		    tk->t[i - 1].cp == ')') && name_at(tk, 0) && np_after(tk, 0, out))
 			return true;
 		/* "Said Smith: “" */
 		return np_after(tk, i + 1, out);
