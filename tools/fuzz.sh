@@ -9,6 +9,8 @@
 #        FUZZ_BUILD    build folder (default ./build-fuzz); the corpora grown
 #                      and any crash files go under it, never into fuzz/seeds
 #        CC            clang to use (default clang)
+#        FUZZ_CFLAGS   extra compiler flags (e.g. -fno-sanitize=nonnull-attribute
+#                      to look past a known finding)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${FUZZ_SECONDS:-60}
@@ -47,7 +49,7 @@ pcflags=$(pkg-config --cflags $pkgs)
 libs="$(pkg-config --libs $pkgs) -lm"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 # The paths are baked in as string literals; they must not hold spaces.
-cflags="-std=c11 -g -O1 $san -I$confdir -I$top/include $pcflags
+cflags="-std=c11 -g -O1 $san ${FUZZ_CFLAGS:-} -I$confdir -I$top/include $pcflags
 	-DLEDE_PKGDATADIR=\"$top\" -DLEDE_ABS_SRCDIR=\"$top\" -DLEDE_ABS_BUILDDIR=\"$build\""
 
 echo "fuzz: compiling the library with $cc and sanitizers in $build"
