@@ -107,7 +107,12 @@ enum {
 	C_UNLIKELY = 1 << 2,  /* so clearly not the article that it goes before scoring */
 	C_BYLINE = 1 << 3,    /* byline, author, dateline: short furniture inside articles */
 	C_HARD = 1 << 4,      /* comments, cookie and newsletter boxes: never the article */
+	C_EMBED = 1 << 5,     /* a quoted social post */
 };
+
+/* Posts quoted from social networks are part of the story that embeds them. */
+static const char *const embed_words[] = { "tweet", "instagram-media", "social-embed",
+    "social-media-embed", "embed-social", "fb-post", "tiktok-embed" };
 
 struct ninfo {
 	xmlNode *node;
@@ -254,6 +259,8 @@ classify(const char *s)
 		}
 		p = q;
 	}
+	if (any_in(s, embed_words, NWORDS(embed_words)))
+		c = (uint8_t)((c & ~(C_NEG | C_UNLIKELY | C_HARD)) | C_EMBED);
 	return c;
 }
 
@@ -855,7 +862,7 @@ junk(struct ctx *c, const struct ninfo *i)
 		return true;
 	if (i->tag == T_P && i->text > 0 && ld > 0.8f && i->text < 200)
 		return true;
-	if (!(c->flags & F_CLEAN_CONDITIONALLY))
+	if (!(c->flags & F_CLEAN_CONDITIONALLY) || (i->cls & C_EMBED))
 		return false;
 	switch (i->tag) {
 	case T_DIV: case T_SECTION: case T_UL: case T_OL: case T_FORM: case T_FIELDSET:
