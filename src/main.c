@@ -298,7 +298,10 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	lede_input_opts_init(&r.in);
 	r.pager.panel = -1;
-	while ((c = getopt_long(argc, argv, "f:o:hV", long_opts, NULL)) != -1) {
+	/* getopt's own messages name the full binary path and span two lines;
+	 * lede's errors are one line that starts "lede:". */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:o:hV", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 		case OPT_FORMAT:
@@ -352,8 +355,14 @@ main(int argc, char **argv)
 		case 'V':
 			printf("lede %s\n", PACKAGE_VERSION);
 			return 0;
+		case ':':
+			fprintf(stderr, "lede: option '%s' needs a value; try 'lede --help'\n", argv[optind - 1]);
+			return 2;
 		default:
-			fputs("Try 'lede --help' for more information.\n", stderr);
+			if (optopt != 0)
+				fprintf(stderr, "lede: unknown option '-%c'; try 'lede --help'\n", optopt);
+			else
+				fprintf(stderr, "lede: unknown option '%s'; try 'lede --help'\n", argv[optind - 1]);
 			return 2;
 		}
 	}

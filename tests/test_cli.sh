@@ -24,15 +24,15 @@ one_error() {
 	diag "exit $rc" "stdout: $out" "stderr: $err" "wanted one line starting: $2"
 }
 
-# bad_option DESCRIPTION OPTION...: exit 2, nothing on stdout, one line
-# saying what is wrong (plus at most getopt's "Try 'lede --help'" hint).
+# bad_option DESCRIPTION OPTION...: exit 2, nothing on stdout, exactly one
+# line on stderr, starting "lede: ", saying what is wrong.
 bad_option() {
 	d=$1
 	shift
 	run "$LEDE" "$@" "$TMPD/a.txt"
-	said=$(grep -v "^Try 'lede --help' for more information\.\$" "$TMPD/err")
+	said=$(cat "$TMPD/err")
 	if [ "$rc" -eq 2 ] && [ -z "$out" ] && [ "$(printf '%s\n' "$said" | wc -l)" -eq 1 ] &&
-	    [ -n "$said" ]; then
+	    [ "${said#lede: }" != "$said" ]; then
 		pass "$d"
 	else
 		fail "$d"
