@@ -99,8 +99,23 @@ lede_clean_meta_charset(const char *data, size_t len, char *out, size_t outlen)
 {
 	/* Browsers look at the first 1024 bytes; pages with long inline scripts
 	 * in the head put the meta later, so look a little further. */
-	size_t n = len < 4096 ? len : 4096, i;
-	const char *e;
+	size_t n = len < 4096 ? len : 4096, i, k;
+	const char *e, *v;
+
+	/* XHTML may name it in its XML declaration instead. */
+	if (n > 5 && strncmp(data, "<?xml", 5) == 0 && (e = memchr(data, '>', n)) != NULL &&
+	    (v = memmem(data, (size_t)(e - data), "encoding=", 9)) != NULL) {
+		v += 9;
+		if (*v == '"' || *v == '\'')
+			v++;
+		for (k = 0; v + k < e && is_name_char((unsigned char)v[k]); k++)
+			;
+		if (k > 0 && k < outlen) {
+			memcpy(out, v, k);
+			out[k] = '\0';
+			return true;
+		}
+	}
 
 	for (i = 0; i + 5 <= n; i++) {
 		if (data[i] != '<' || strncasecmp(data + i, "<meta", 5) != 0)

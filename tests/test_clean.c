@@ -95,6 +95,11 @@ test_charsets(void)
 	d = HTML(lying_meta, "windows-1252");
 	is_str(joined(d), want_1252, "the header charset wins over the page's meta");
 	lede_doc_free(d);
+	d = HTML("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><body>"
+	    "<p>\x93Prices rose,\x94 she said, \x96 to \xa3" "5 from \xa3" "4 at the caf\xe9.</p>"
+	    "</body></html>", NULL);
+	is_str(joined(d), want_1252, "the XML declaration's encoding");
+	lede_doc_free(d);
 	d = html(utf16, sizeof utf16 - 1, NULL);
 	is_str(joined(d), "Caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d \xc2\xa3" "5.",
 	    "UTF-16LE with a BOM decodes");
