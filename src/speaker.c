@@ -38,6 +38,7 @@ struct toks {
 	const char *text;
 	struct tok t[TOK_MAX];
 	int n;
+	bool headline;      /* Title Case: a capitalised "Says" is still a verb */
 };
 
 /* Person mentions, per paragraph, sorted by start. */
@@ -259,6 +260,11 @@ tverb(const struct toks *tk, int i, bool *participle)
 		*participle = false;
 		return true;
 	}
+	/* "the United States", "Reports": a capital makes it a name, except in
+	 * a headline or opening a sentence */
+	if (isupper((unsigned char)tk->text[t->s]) && !tk->headline && i > 0 &&
+	    !(tk->t[i - 1].kind != T_WORD))
+		return false;
 	return lede_cue_is_speech_verb(tk->text + t->s, t->e - t->s, participle);
 }
 
@@ -566,7 +572,8 @@ cue_before(const struct toks *tk, struct np *out)
 		    tk->t[i - 1].cp == ')') && name_at(tk, 0) && np_after(tk, 0, out))
 			return true;
 		/* "Said Smith: “" */
-		return np_after(tk, i + 1, out);
+		if (i == 0)
+			return np_after(tk, i + 1, out);
 	}
 	for (i = 0; i < tk->n && i <= NP_MAX && tk->t[i].kind == T_WORD && tcap(tk, i); i++)
 		;
@@ -1177,6 +1184,8 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 	fin = tl > 0 && (q->text[tl - 1] == '.');
 	if ((tk = malloc(sizeof *tk)) == NULL)
 		return -1;
+	tk->headline = q->span.para == LEDE_TITLE ||
+	    doc->paras[q->span.para].kind == LEDE_PARA_HEADING;
 	for (pass = 0; pass < 2 && !got; pass++) {
 		bool after = (pass == 0) != fin;
 
@@ -1323,6 +1332,27 @@ oom:
 	return lede_err_oom(err);
 }
 
+/* "Caddell", "Pat Caddell": what a later he or she may stand for when the
+ * people tagger knows nobody; "The Post" or "Cruise Line or Well Water" is
+ * not. */
+static bool
+looks_like_name(const char *s)
+{
+	size_t words = 0;
+	const char *w = s;
+
+	while (*w != '\0') {
+		if (!isupper((unsigned char)*w))
+			return false;
+		words++;
+		while (*w != '\0' && *w != ' ')
+			w++;
+		while (*w == ' ')
+			w++;
+	}
+	return words >= 1 && words <= 3 && strncmp(s, "The ", 4) != 0;
+}
+
 int
 lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 {
@@ -1363,8 +1393,7 @@ lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 		q->speaker = at.speaker;
 		free(q->source);
 		q->source = at.source;
-		if (at.source != NULL && at.speaker < 0 && isupper((unsigned char)at.source[0]) &&
-		    strncmp(at.source, "The ", 4) != 0) {
+		if (at.source != NULL && at.speaker < 0 && looks_like_name(at.source)) {
 			free(last_named);
 			if ((last_named = lede_strdup(at.source)) == NULL)
 				goto oom;

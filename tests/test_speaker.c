@@ -100,6 +100,11 @@ patterns(void)
 	check1("Smith has already stated that he is \u201cvery sure of the outcome\u201d now.", "John Smith", "has already stated");
 	check1("Smith thanked the crowd, saying, \u201cWe will win the vote.\u201d", "John Smith", "a participle takes the clause's subject");
 	check1("\u201cWe will win the vote.\u201d \u2015 John Smith", "John Smith", "a dash and a name after the quote");
+	check1("Said Smith: \u201cWe will win the vote.\u201d", "John Smith", "Said X: \u201c\u2026\u201d");
+	check1("Smith said he had watched it and slammed the hearings as a \u201cdisgrace to us all.\u201d",
+	    "John Smith", "the verb nearest the quote has no subject: an earlier one's");
+	check1("A \u201cphase one\u201d deal between the United States and China was supposed to be small.",
+	    "(none)", "a capitalised \u201cStates\u201d is a name, not a verb");
 }
 
 static void
