@@ -187,6 +187,7 @@ static const char *const unlikely_words[] = {
 	"breadcrumb", "outbrain", "taboola", "disqus", "popup", "modal", "gdpr", "menu",
 	"pagination", "pager", "skip", "signup", "trending", "recommend", "advert",
 	"community", "shoutbox", "combx", "remark", "replies", "response", "agegate", "skyscraper",
+	"discussion",
 	"caption", "notification", "rollover", "tooltip", "popover", "hovercard", "adsbygoogle",
 	"author-bio", "about-author", "author-info",
 };
@@ -198,6 +199,7 @@ static const char *const unlikely_tokens[] = {
  * the comment thread under it take its place. */
 static const char *const hard_words[] = {
 	"comment", "disqus", "cookie", "consent", "newsletter", "respond", "response", "replies",
+	"discussion",
 	"most-read", "mostread", "most-popular", "outbrain", "taboola",
 };
 static const char *const byline_words[] = {
@@ -1260,7 +1262,7 @@ front_matter(const struct lede_para *p)
 static int
 drop_front(struct lede_doc *doc, const struct lede_meta *m)
 {
-	size_t k, w = 0, cut;
+	size_t k, w = 0, cut, head;
 	bool front = true;
 	char *s;
 
@@ -1272,10 +1274,17 @@ drop_front(struct lede_doc *doc, const struct lede_meta *m)
 			return -1;
 		doc->title[cut] = '\0';
 	}
+	/* Short lines above the headline are its kicker, section or breadcrumbs. */
+	for (head = 0; head < doc->nparas && head < 8; head++)
+		if (lede_meta_same_text(doc->paras[head].text, doc->title))
+			break;
+	if (head == doc->nparas || head == 8)
+		head = 0;
 	for (k = 0; k < doc->nparas; k++) {
 		struct lede_para *p = &doc->paras[k];
 
-		if (k < 8 && doc->title != NULL && lede_meta_same_text(p->text, doc->title)) {
+		if ((k < 8 && doc->title != NULL && lede_meta_same_text(p->text, doc->title)) ||
+		    (k < head && p->len < 100)) {
 			free(p->text);
 			continue;
 		}
