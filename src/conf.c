@@ -44,7 +44,7 @@ static int
 parse_bind(struct lede_keymap *km, char *args, const char *file, int lineno,
     struct lede_err *err)
 {
-	char *key = trim(args), *req;
+	char *key = trim(args), *req, w[128];
 	enum lede_request r;
 	int k;
 
@@ -53,11 +53,15 @@ parse_bind(struct lede_keymap *km, char *args, const char *file, int lineno,
 		return lede_errf(err, "%s:%d: expected 'bind KEY REQUEST'", file, lineno);
 	*req++ = '\0';
 	req = trim(req);
-	if ((k = lede_key_parse(key)) < 0)
-		return lede_errf(err, "%s:%d: unknown key '%.40s'", file, lineno, key);
-	if ((r = lede_request_parse(req)) == LEDE_REQ_NONE && strcmp(req, "none") != 0)
-		return lede_errf(err, "%s:%d: unknown request '%.40s' (press ? in the pager for the list)",
-		    file, lineno, req);
+	if ((k = lede_key_parse(key)) < 0) {
+		lede_printable_word(w, sizeof w, key, strlen(key));
+		return lede_errf(err, "%s:%d: unknown key '%s'", file, lineno, w);
+	}
+	if ((r = lede_request_parse(req)) == LEDE_REQ_NONE && strcmp(req, "none") != 0) {
+		lede_printable_word(w, sizeof w, req, strlen(req));
+		return lede_errf(err, "%s:%d: unknown request '%s' (press ? in the pager for the list)",
+		    file, lineno, w);
+	}
 	if (km != NULL && lede_keymap_bind(km, k, r, err) != 0)
 		return -1;
 	return 0;
@@ -67,7 +71,7 @@ static int
 parse_setting(struct lede_conf *c, const char *key, const char *val, const char *file,
     int lineno, struct lede_err *err)
 {
-	char *end;
+	char *end, w[128];
 	long v;
 
 	if (strcmp(key, "theme") == 0) {
@@ -96,8 +100,9 @@ parse_setting(struct lede_conf *c, const char *key, const char *val, const char 
 			return lede_errf(err, "%s:%d: panel wants on or off", file, lineno);
 		return 0;
 	}
-	return lede_errf(err, "%s:%d: unknown setting '%.40s' (theme, width, panel, bind)",
-	    file, lineno, key);
+	lede_printable_word(w, sizeof w, key, strlen(key));
+	return lede_errf(err, "%s:%d: unknown setting '%s' (theme, width, panel, bind)",
+	    file, lineno, w);
 }
 
 int

@@ -104,11 +104,19 @@ build_meta(struct lede_layout *l)
 	struct lede_buf b = LEDE_BUF_INIT;
 
 	for (int i = 0; i < 3; i++) {
+		size_t n;
+
 		if (parts[i] == NULL || parts[i][0] == '\0')
 			continue;
+		if (i == 1 && d->byline != NULL && strcmp(d->byline, d->site) == 0)
+			continue;   /* a site that signs as itself */
+		n = strlen(parts[i]);
+		/* A machine date ("2025-09-04T05:12:00Z") reads as its day. */
+		if (i == 2 && n > 10 && parts[i][4] == '-' && parts[i][7] == '-' && parts[i][10] == 'T')
+			n = 10;
 		if (b.len > 0)
 			lede_buf_lit(&b, " \xC2\xB7 ");
-		lede_buf_adds(&b, parts[i]);
+		lede_buf_add(&b, parts[i], n);
 	}
 	lede_buf_addc(&b, '\0');
 	if (!lede_buf_ok(&b)) {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -17,8 +18,10 @@
 
 #include "lede/buf.h"
 #include "lede/conf.h"
+#include "lede/copy.h"
 #include "lede/keys.h"
 #include "lede/layout.h"
+#include "lede/note.h"
 #include "lede/pager.h"
 #include "lede/panel.h"
 #include "lede/screen.h"
@@ -61,7 +64,7 @@ struct pager {
 	int overlay;               /* the panel over the article on narrow ones */
 	int focus_panel;
 	int rows, cols, art_x, art_w, art_rows, panel_x, panel_w, too_small;
-	char msg[256];
+	char msg[768];
 	int quit, oom;
 	FILE *trace;
 	struct timespec t_entry;
@@ -1177,6 +1180,196 @@ open_browser(struct pager *p, struct view *v)
 	free(copy);
 }
 
+
+/* ---- the reader's highlights and notes --------------------------------- */
+
+/* What m and a apply to: the selected quote while it is on the screen,
+ * else the paragraph (or title) at the top. */
+static int
+note_target(struct pager *p, struct view *v, struct lede_span *out)
+{
+	const struct lede_doc *d = v->doc;
+	struct pos ps = v->top;
+	const struct lede_line *ln;
+	size_t len, n;
+
+	if (v->qsel >= 0 && visible(p, v, quote_pos(p, v, v->qsel))) {
+		*out = d->quotes[v->qorder[v->qsel]].span;
+		return 0;
+	}
+	/* A gap line at the top stands for the paragraph after it. */
+	if ((ln = lede_layout_lines(v->lay, ps.block, &n)) != NULL && ps.line < n &&
+	    ln[ps.line].src == LEDE_LINE_BLANK && ps.block + 1 < lede_layout_nblocks(v->lay))
+		ps.block++;
+	out->para = ps.block == 0 ? LEDE_TITLE : (int)ps.block - 1;
+	out->start = 0;
+	if (lede_doc_text(d, out->para, &len) == NULL || len == 0)
+		return -1;
+	out->end = len;
+	return 0;
+}
+
+static int
+note_same_span(const struct lede_doc *d, struct lede_span s)
+{
+	for (size_t i = 0; i < d->nnotes; i++)
+		if (d->notes[i].span.para == s.para && d->notes[i].span.start == s.start &&
+		    d->notes[i].span.end == s.end)
+			return (int)i;
+	return -1;
+}
+
+/* Notes changed: the styles and the panel follow. */
+static void
+notes_changed(struct pager *p, struct view *v)
+{
+	struct lede_err err;
+
+	lede_panel_free(&v->panel);
+	if (lede_layout_reindex(v->lay, &err) != 0 || lede_panel_build(&v->panel, v->doc, &err) != 0)
+		p->oom = 1;
+}
+
+static void
+req_mark(struct pager *p, struct view *v)
+{
+	struct lede_span s;
+	struct lede_err err;
+	int i;
+
+	if (note_target(p, v, &s) != 0) {
+		snprintf(p->msg, sizeof p->msg, "Nothing to highlight here");
+		return;
+	}
+	if ((i = note_same_span(v->doc, s)) >= 0) {
+		lede_doc_remove_note(v->doc, (size_t)i);
+		snprintf(p->msg, sizeof p->msg, "Highlight removed");
+	} else if (lede_doc_note(v->doc, s, NULL, &err) < 0) {
+		snprintf(p->msg, sizeof p->msg, "%s", err.msg);
+		return;
+	} else {
+		snprintf(p->msg, sizeof p->msg, "Highlighted (m again removes it)");
+	}
+	notes_changed(p, v);
+}
+
+static void
+req_note(struct pager *p, struct view *v)
+{
+	struct lede_span s;
+	struct lede_err err;
+	char *text = NULL;
+	int i, rc;
+
+	if (note_target(p, v, &s) != 0) {
+		snprintf(p->msg, sizeof p->msg, "Nothing to note here");
+		return;
+	}
+	i = note_same_span(v->doc, s);
+	rc = prompt(p, "Note: ", i >= 0 ? v->doc->notes[i].text : NULL, &text);
+	if (rc < 0) {
+		p->oom = 1;
+		return;
+	}
+	if (rc == 0 || text[0] == '\0') {
+		free(text);
+		snprintf(p->msg, sizeof p->msg, "No note added");
+		return;
+	}
+	if (i >= 0)
+		rc = lede_doc_set_note_text(v->doc, (size_t)i, text, &err);
+	else
+		rc = lede_doc_note(v->doc, s, text, &err) < 0 ? -1 : 0;
+	free(text);
+	if (rc != 0) {
+		snprintf(p->msg, sizeof p->msg, "%s", err.msg);
+		return;
+	}
+	snprintf(p->msg, sizeof p->msg, i >= 0 ? "Note changed" : "Note added");
+	notes_changed(p, v);
+}
+
+/* Waits for y or n; anything else is a no. */
+static int
+confirm(struct pager *p, const char *question)
+{
+	wint_t wc;
+	int r;
+
+	lede_scr_fill(p->rows - 1, 0, p->cols, LEDE_ROLE_PROMPT);
+	lede_scr_text(p->rows - 1, 0, p->cols, question, strlen(question), LEDE_ROLE_PROMPT);
+	refresh();
+	do
+		r = get_wch(&wc);
+	while (r == ERR && !got_signal);
+	clock_gettime(CLOCK_MONOTONIC, &p->t_key);
+	return r == OK && (wc == 'y' || wc == 'Y');
+}
+
+static char *
+expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	struct lede_buf b = LEDE_BUF_INIT;
+
+	if (path[0] == '~' && path[1] == '/' && home != NULL && home[0] != '\0') {
+		lede_buf_adds(&b, home);
+		lede_buf_adds(&b, path + 1);
+	} else {
+		lede_buf_adds(&b, path);
+	}
+	lede_buf_addc(&b, '\0');
+	if (!lede_buf_ok(&b)) {
+		lede_buf_free(&b);
+		return NULL;
+	}
+	return lede_buf_detach(&b);
+}
+
+static void
+req_save(struct pager *p, struct view *v)
+{
+	struct lede_err err;
+	char *def, *typed = NULL, *path, q[300];
+	struct stat st;
+	int rc;
+
+	if ((def = lede_copy_default_path(v->doc, "json", &err)) == NULL) {
+		snprintf(p->msg, sizeof p->msg, "%s", err.msg);
+		return;
+	}
+	rc = prompt(p, "Save to (.json .md .html .txt): ", def, &typed);
+	free(def);
+	if (rc < 0) {
+		p->oom = 1;
+		return;
+	}
+	if (rc == 0 || typed[0] == '\0') {
+		free(typed);
+		snprintf(p->msg, sizeof p->msg, "Not saved");
+		return;
+	}
+	path = expand_home(typed);
+	free(typed);
+	if (path == NULL) {
+		p->oom = 1;
+		return;
+	}
+	if (stat(path, &st) == 0) {
+		snprintf(q, sizeof q, "%.200s exists. Overwrite? (y/n)", path);
+		if (!confirm(p, q)) {
+			snprintf(p->msg, sizeof p->msg, "Not saved");
+			free(path);
+			return;
+		}
+	}
+	if (lede_copy_save(v->doc, path, &err) != 0)
+		snprintf(p->msg, sizeof p->msg, "Not saved: %s", err.msg);
+	else
+		snprintf(p->msg, sizeof p->msg, "Saved to %s", path);
+	free(path);
+}
+
 static void switch_doc(struct pager *p, size_t to);
 
 static void
@@ -1308,9 +1501,9 @@ handle(struct pager *p, enum lede_request req)
 		else
 			scroll_by(p, v, 1);
 		break;
-	case LEDE_REQ_MARK: break;
-	case LEDE_REQ_NOTE: break;
-	case LEDE_REQ_SAVE: break;
+	case LEDE_REQ_MARK: req_mark(p, v); break;
+	case LEDE_REQ_NOTE: req_note(p, v); break;
+	case LEDE_REQ_SAVE: req_save(p, v); break;
 	case LEDE_REQ_OPEN: open_browser(p, v); break;
 	case LEDE_REQ_COMMAND: req_command(p); break;
 	case LEDE_REQ_NEXT_DOC:

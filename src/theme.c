@@ -10,6 +10,7 @@
 
 #include "lede/buf.h"
 #include "lede/paths.h"
+#include "lede/text.h"
 #include "lede/theme.h"
 
 static const char *const role_names[LEDE_ROLE_COUNT] = {
@@ -166,6 +167,18 @@ lede_style_parse(const char *value, struct lede_style *out, const char **why)
 	return 0;
 }
 
+void
+lede_printable_word(char *out, size_t size, const char *s, size_t n)
+{
+	char *t;
+
+	if (size == 0)
+		return;
+	t = lede_text_normalize_dup(s, n > 40 ? 40 : n, 0);
+	snprintf(out, size, "%s", t ? t : "?");
+	free(t);
+}
+
 /* Trims spaces and tabs at both ends, in place. */
 static char *
 trim(char *s)
@@ -211,8 +224,12 @@ lede_theme_parse(struct lede_theme *t, const char *data, size_t len, const char 
 		*eq = '\0';
 		key = trim(key);
 		val = trim(eq + 1);
-		if ((role = lede_role_parse(key)) < 0)
-			return lede_errf(err, "%s:%d: unknown role '%.40s'", file, lineno, key);
+		if ((role = lede_role_parse(key)) < 0) {
+			char w[128];
+
+			lede_printable_word(w, sizeof w, key, strlen(key));
+			return lede_errf(err, "%s:%d: unknown role '%s'", file, lineno, w);
+		}
 		if (lede_style_parse(val, &st, &why) != 0)
 			return lede_errf(err, "%s:%d: %s: %s", file, lineno, key, why);
 		t->role[role] = st;

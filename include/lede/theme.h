@@ -82,6 +82,11 @@ int lede_theme_load(struct lede_theme *t, const char *name, struct lede_err *err
 /* The built-in theme: the same as themes/dark.theme. */
 void lede_theme_builtin(struct lede_theme *t);
 
+/* Copies at most 40 bytes of s (n bytes) into out as printable text, for
+ * quoting a file's words in an error message: controls and invalid UTF-8
+ * never reach the terminal through stderr. */
+void lede_printable_word(char *out, size_t size, const char *s, size_t n);
+
 /* Reads a whole small file (themes, config) into a NUL-terminated string;
  * errno-style message on failure. Files above 1 MiB are refused. */
 int lede_read_small_file(const char *path, char **out, size_t *len, struct lede_err *err);
