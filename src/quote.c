@@ -118,7 +118,7 @@ static bool
 closes(uint32_t op, uint32_t cp)
 {
 	switch (op) {
-	case LQ: return cp == RQ || cp == '"';
+	case LQ: return cp == RQ || cp == '"' || cp == LQ;
 	case LOW: return cp == LQ || cp == RQ;
 	case '"': return cp == '"' || cp == RQ;
 	case RQ: return cp == RQ;
@@ -315,14 +315,25 @@ on_double(struct scan *sc, uint32_t cp, uint32_t prev, uint32_t next, size_t pos
 	int k = find_closer(sc, cp);
 	bool po = open_ok(prev, next), pc = close_ok(prev, next);
 
-	/* “ closes „; otherwise it opens, and a second “ while the outer “ is
-	 * still open means the outer one was never closed. */
-	if (k >= 0 && (cp != LQ || sc->st[k].cp == LOW) && (cp != '"' || pc || !po) &&
-	    (cp != LG || sc->st[k].cp == RG))
+	/* " with a space on both sides: opens if nothing is open */
+	if (cp == '"' && is_space0(prev) && is_space0(next)) {
+		if (k >= 0)
+			return close_level(sc, k, pos, after);
+		if (sc->depth == 0)
+			push(sc, cp, pos, after);
+		return 0;
+	}
+	/* “ closes „ (and, typed in error, a “ standing where a closing mark
+	 * goes); otherwise it opens */
+	if (k >= 0 && (cp != LQ || sc->st[k].cp == LOW || (sc->st[k].cp == LQ && pc && !po)) &&
+	    (cp != '"' || pc || !po) && (cp != LG || sc->st[k].cp == RG))
 		return close_level(sc, k, pos, after);
 	if (cp == LQ || cp == LOW || cp == LG || (cp == '"' && po) ||
 	    ((cp == RQ || cp == RG) && sc->depth == 0 && po && !pc)) {
-		if (sc->depth > 0 && is_double(sc->st[0].cp) && (sc->st[0].cp == cp ||
+		/* a second “ while the outer “ is open, a sentence later: the
+		 * outer one was never closed; within its first sentence, it nests */
+		if (sc->depth > 0 && is_double(sc->st[0].cp) && sc->st[0].sent_end > sc->st[0].after &&
+		    (sc->st[0].cp == cp ||
 		    (cp == LOW && sc->st[0].cp == LQ) || (cp == LQ && sc->st[0].cp == LOW))) {
 			if (end_unclosed_before(sc, pos) < 0)
 				return -1;
@@ -390,6 +401,20 @@ finish(struct scan *sc)
 	return emit(sc, o->pos, end, o->after, end, !cont, false, cont);
 }
 
+/* The end of an attribute value: just past the next double mark. */
+static size_t
+skip_value(const char *s, size_t n, size_t i)
+{
+	size_t adv;
+
+	while (i < n) {
+		if (is_double(lede_utf8_next(s + i, n - i, &adv)))
+			return i + adv;
+		i += adv;
+	}
+	return n;
+}
+
 /* rock ’n’ roll: the marks around a lone n are elisions. */
 static size_t
 skip_elided_n(const char *s, size_t n, size_t i, size_t adv)
@@ -433,9 +458,8 @@ scan_text(struct lede_doc *doc, int para)
 			continue;
 		}
 		/* markup leaking into text: name="value" is no quote */
-		if (cp == '"' && prev == '=') {
-			const char *q = memchr(sc.s + i + 1, '"', sc.n - i - 1);
-			i = q != NULL ? (size_t)(q - sc.s) + 1 : sc.n;
+		if (prev == '=' && is_double(cp)) {
+			i = skip_value(sc.s, sc.n, i + adv);
 			prev = '"';
 			continue;
 		}
@@ -443,6 +467,17 @@ scan_text(struct lede_doc *doc, int para)
 		if (cp == '"' && is_digit(prev) && (sc.depth == 0 || sc.st[sc.depth - 1].cp != '"')) {
 			prev = cp;
 			i += adv;
+			continue;
+		}
+		/* ‘‘typewriter’’ pairs of singles stand for a double mark */
+		if ((cp == LS || cp == RS) && next == cp) {
+			size_t two = adv + nadv;
+			uint32_t after2 = i + two < sc.n ?
+			    lede_utf8_next(sc.s + i + two, sc.n - i - two, &nadv) : 0;
+			if (on_double(&sc, cp == LS ? LQ : RQ, prev, after2, i, i + two) < 0)
+				return -1;
+			prev = cp == LS ? LQ : RQ;
+			i += two;
 			continue;
 		}
 		/* ''doubled singles'' stand for a double mark */

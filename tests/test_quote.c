@@ -80,6 +80,13 @@ styles(void)
 	one("Il a dit \u2039nous allons gagner\u203a hier.", "nous allons gagner", "single guillemets");
 	one("He said ''we will win the vote'' today.", "we will win the vote", "doubled straight singles");
 	one("\u201cWe will win,\u201d he said.", "We will win,", "quote opening the paragraph");
+	one("\u201cIt was an attempt to mislead voters,\u2019\u2019 he told the BBC.",
+	    "It was an attempt to mislead voters,", "typewriter \u2019\u2019 closing a double");
+	one("Il remake de \u201cI Cavalieri dello Zodiaco\u201c, prodotto da Toei.",
+	    "I Cavalieri dello Zodiaco", "a \u201c typed where the closing mark goes");
+	one("He told Cook. \" You guys have done such a good job.\"",
+	    " You guys have done such a good job.", "a straight mark with spaces on both sides");
+	none("[button link=\u201dhttp://example.com/x/\u201d type=\u201dbig\u201d] Send", "markup attributes");
 }
 
 static void
@@ -89,6 +96,8 @@ nested(void)
 	    "They told me \u2018never again\u2019 and I believed them,", "single inside double");
 	one("\"He called it 'a disaster' twice,\" she said.",
 	    "He called it 'a disaster' twice,", "straight single inside straight double");
+	one("A sample called \u201cGlasgow (\u201cNo Place Like Home\u201d) came in\u201d, he said.",
+	    "Glasgow (\u201cNo Place Like Home\u201d) came in", "the same mark nested within a sentence");
 	one("\u00ab Il a dit \u201cjamais\u201d hier \u00bb, dit-elle.",
 	    " Il a dit \u201cjamais\u201d hier ", "English marks inside guillemets");
 }
