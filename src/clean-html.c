@@ -139,6 +139,7 @@ enum {
 	F_STRIP_UNLIKELY = 1 << 0,
 	F_WEIGHT_CLASSES = 1 << 1,
 	F_CLEAN_CONDITIONALLY = 1 << 2,
+	F_STRIP_HARD = 1 << 3,
 };
 
 /* Tracing the choice of block, for tuning; off unless compiled in. */
@@ -404,7 +405,8 @@ mark_dead(struct ctx *c, const struct ninfo *i, const struct attrs *a)
 		return false;
 	if (hidden(a))
 		return true;
-	if (((c->flags & F_STRIP_UNLIKELY) || (i->cls & C_HARD)) && (i->cls & C_UNLIKELY) &&
+	if ((((c->flags & F_STRIP_UNLIKELY) && (i->cls & C_UNLIKELY)) ||
+	    ((c->flags & F_STRIP_HARD) && (i->cls & C_HARD))) &&
 	    !(i->cls & C_POS) &&
 	    t != T_ARTICLE && t != T_MAIN && t != T_A && t != T_TD && t != T_TR &&
 	    t != T_TBODY && t != T_TABLE)
@@ -1379,15 +1381,17 @@ lede_clean_html(const char *data, size_t len, const char *charset, const char *u
     struct lede_doc **out, struct lede_err *err)
 {
 	static const unsigned passes[] = {
-		F_STRIP_UNLIKELY | F_WEIGHT_CLASSES | F_CLEAN_CONDITIONALLY,
-		F_WEIGHT_CLASSES | F_CLEAN_CONDITIONALLY,
-		F_CLEAN_CONDITIONALLY,
+		F_STRIP_HARD | F_STRIP_UNLIKELY | F_WEIGHT_CLASSES | F_CLEAN_CONDITIONALLY,
+		F_STRIP_HARD | F_WEIGHT_CLASSES | F_CLEAN_CONDITIONALLY,
+		F_STRIP_HARD | F_CLEAN_CONDITIONALLY,
+		F_STRIP_HARD,
 		0,
 	};
 	struct ctx *c;
 	struct lede_doc *doc = NULL;
 	int *counts = NULL, rc = -1;
 	size_t p, best = 0, got = 0, best_chars = 0, ld_len;
+	const size_t npasses = sizeof passes / sizeof passes[0];
 
 	if (lede_clean_is_binary(data, len))
 		return lede_errf(err, "not a web page or text (binary data)");
@@ -1403,7 +1407,11 @@ lede_clean_html(const char *data, size_t len, const char *charset, const char *u
 	}
 	/* Each pass relaxes the rules; a page whose article hides behind
 	 * unlikely class names still comes out, in linear time overall. */
-	for (p = 0; p < sizeof passes / sizeof passes[0]; p++) {
+	for (p = 0; p < npasses; p++) {
+		/* The last pass lets comment threads back in: only for a page
+		 * that gave nothing at all without it. */
+		if (p == npasses - 1 && best_chars > 0)
+			break;
 		if (extract_pass(c, doc, passes[p], &counts, err) != 0)
 			goto done;
 		got = doc_chars(doc);
@@ -1415,8 +1423,7 @@ lede_clean_html(const char *data, size_t len, const char *charset, const char *u
 		}
 	}
 	/* No pass found much; the one that found most wins. */
-	if (p == sizeof passes / sizeof passes[0] && got < best_chars &&
-	    extract_pass(c, doc, passes[best], &counts, err) != 0)
+	if (got < 500 && got < best_chars && extract_pass(c, doc, passes[best], &counts, err) != 0)
 		goto done;
 	if (lede_meta_apply(&c->meta, doc, err) != 0)
 		goto done;
