@@ -154,6 +154,12 @@ test_structure(void)
 	}
 	lede_doc_free(d);
 
+	d = HTML("<html><body><div class=\"wrap comments-open\"><p>A lone sentence in a wrapper "
+	    "whose class says comments.</p></div></body></html>", NULL);
+	is_str(joined(d), "A lone sentence in a wrapper whose class says comments.",
+	    "a misleading class cannot hide the only text");
+	lede_doc_free(d);
+
 	d = HTML("<html><head><script>var x = 'no';</script><style>p{}</style></head><body>"
 	    "<p>Visible words in a paragraph.</p><noscript>nope</noscript><template>no</template>"
 	    "<svg><text>no</text></svg></body></html>", NULL);
