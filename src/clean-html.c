@@ -739,7 +739,6 @@ struct out {
 	int dtable;           /* inside a data table: a row is a paragraph */
 	int in_a;             /* inside a link */
 	size_t link_bytes;    /* of the open paragraph, written inside links */
-	size_t chars;
 };
 
 static size_t
@@ -807,7 +806,6 @@ flush(struct out *o)
 	if (o->buf.len > 0 && lede_buf_ok(&o->buf)) {
 		if (lede_doc_add_para(o->doc, o->kind, o->buf.data, o->buf.len) != 0)
 			o->buf.oom = true;
-		o->chars += o->buf.len;
 	}
 	if (lede_buf_ok(&o->buf))
 		lede_buf_reset(&o->buf);
@@ -925,9 +923,8 @@ enter_ctx(struct out *o, enum tag t, int d)
 }
 
 static void
-leave(struct ctx *c, struct out *o, const struct ninfo *i)
+leave(struct out *o, const struct ninfo *i)
 {
-	(void)c;
 	if (i->tag == T_A && o->in_a > 0)
 		o->in_a--;
 	if (i->tag == T_TABLE && o->dtable > 0 && !layout_table(i))
@@ -973,7 +970,7 @@ emit_tree(struct ctx *c, struct out *o, xmlNode *root)
 					down = true;
 				}
 				if (down && n->children == NULL) {
-					leave(c, o, i);
+					leave(o, i);
 					down = false;
 				}
 			}
@@ -987,7 +984,7 @@ emit_tree(struct ctx *c, struct out *o, xmlNode *root)
 		}
 		while (n != root && n->next == NULL) {
 			n = n->parent;
-			leave(c, o, &c->info[idx_of(n)]);
+			leave(o, &c->info[idx_of(n)]);
 		}
 		n = n == root ? NULL : n->next;
 	}
