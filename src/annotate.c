@@ -65,7 +65,8 @@ struct run {
 	struct lede_toks toks;
 	struct lede_ner_ctx ctx;
 	uint8_t *tags;               /* every token's tag, paragraph after paragraph */
-	size_t ntags, captags;
+	uint16_t *gw;                /* and its gazetteer word classes */
+	size_t ntags, captags, capgw;
 };
 
 static int
@@ -77,9 +78,12 @@ tag_para(const struct lede_annotator *a, struct run *r, struct lede_ents *ents, 
 	if (lede_tokenize(text, len, &r->toks, err) != 0 ||
 	    lede_ner_prepare(&r->ctx, a->gaz, text, &r->toks, err) != 0)
 		return -1;
-	if (!lede_grow(&r->tags, &r->captags, r->ntags + r->toks.n + 1, 1))
+	if (!lede_grow(&r->tags, &r->captags, r->ntags + r->toks.n + 1, 1) ||
+	    !lede_grow(&r->gw, &r->capgw, r->ntags + r->toks.n + 1, sizeof *r->gw))
 		return lede_err_oom(err);
 	tags = r->tags + r->ntags;
+	if (r->toks.n > 0)
+		memcpy(r->gw + r->ntags, r->ctx.gw, r->toks.n * sizeof *r->gw);
 	lede_ner_tag(a->ner, &r->ctx, &r->toks, tags);
 	if (lede_ents_collect(ents, para, text, &r->toks, r->ctx.gw, r->ctx.gp, tags, err) != 0)
 		return -1;
@@ -88,15 +92,15 @@ tag_para(const struct lede_annotator *a, struct run *r, struct lede_ents *ents, 
 }
 
 static int
-recall_para(const struct lede_annotator *a, struct run *r, struct lede_ents *ents, int para,
+recall_para(struct run *r, struct lede_ents *ents, int para,
     const char *text, size_t len, size_t *at, struct lede_err *err)
 {
-	if (lede_tokenize(text, len, &r->toks, err) != 0 ||
-	    lede_ner_prepare(&r->ctx, a->gaz, text, &r->toks, err) != 0)
+	/* the tokens again (cheaper than keeping them all), the rest as kept */
+	if (lede_tokenize(text, len, &r->toks, err) != 0)
 		return -1;
 	if (*at + r->toks.n > r->ntags)
 		return lede_errf(err, "internal error: paragraph %d tokenised differently", para);
-	if (lede_ents_recall(ents, para, text, &r->toks, r->ctx.gw, r->tags + *at, err) != 0)
+	if (lede_ents_recall(ents, para, text, &r->toks, r->gw + *at, r->tags + *at, err) != 0)
 		return -1;
 	*at += r->toks.n;
 	return 0;
@@ -120,10 +124,10 @@ find_entities(const struct lede_annotator *a, struct lede_doc *doc, struct lede_
 		if (tag_para(a, &r, ents, (int)i, doc->paras[i].text, doc->paras[i].len, err) != 0)
 			goto done;
 	if (doc->title != NULL &&
-	    recall_para(a, &r, ents, LEDE_TITLE, doc->title, strlen(doc->title), &at, err) != 0)
+	    recall_para(&r, ents, LEDE_TITLE, doc->title, strlen(doc->title), &at, err) != 0)
 		goto done;
 	for (i = 0; i < doc->nparas; i++)
-		if (recall_para(a, &r, ents, (int)i, doc->paras[i].text, doc->paras[i].len, &at, err) != 0)
+		if (recall_para(&r, ents, (int)i, doc->paras[i].text, doc->paras[i].len, &at, err) != 0)
 			goto done;
 	rc = lede_ents_finish(ents, doc, err);
 done:
@@ -131,6 +135,7 @@ done:
 	lede_toks_free(&r.toks);
 	lede_ner_ctx_free(&r.ctx);
 	free(r.tags);
+	free(r.gw);
 	return rc;
 }
 

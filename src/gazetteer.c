@@ -100,7 +100,8 @@ lede_gaz_tag(const struct lede_gaz *g, const char *text, const struct lede_toks 
 	}
 	/* Longest match from each start; a phrase never crosses a sentence. */
 	for (i = 0; i < t->n; i++) {
-		if (!(t->v[i].flags & LEDE_TOK_WORD))
+		/* every listed phrase is a name, so it starts with a capital */
+		if (!(t->v[i].flags & LEDE_TOK_UPPER))
 			continue;
 		k = keys[i];
 		best = 0;

@@ -226,10 +226,19 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 		c->cap = cap;
 	}
 	lede_gaz_tag(g, text, t, c->keys, c->gw, c->gp);
+	/* Only tokens near a capital can be scored (lede_ner_gate), and features
+	 * look two tokens either way; the rest keep a cheap placeholder. */
 	for (i = 0; i < t->n; i++) {
 		struct lede_ner_tokinfo *ti = &c->info[i];
-		token_info(ti, text + t->v[i].start, t->v[i].end - t->v[i].start, t->v[i].flags,
-		    c->keys[i]);
+		size_t lo = i >= 3 ? i - 3 : 0, hi = i + 3 < t->n ? i + 3 : t->n - 1, k;
+		bool near = false;
+		for (k = lo; k <= hi && !near; k++)
+			near = (t->v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0;
+		if (near)
+			token_info(ti, text + t->v[i].start, t->v[i].end - t->v[i].start, t->v[i].flags,
+			    c->keys[i]);
+		else
+			memset(ti, 0, sizeof *ti);
 		ti->gword = c->gw[i];
 		ti->gphrase = c->gp[i];
 		ti->sentfirst = 0;

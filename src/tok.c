@@ -119,6 +119,11 @@ cp_at(const struct cur *c, size_t i, size_t *adv)
 			*adv = 0;
 		return 0;
 	}
+	if ((unsigned char)c->s[i] < 0x80) {
+		if (adv)
+			*adv = 1;
+		return (unsigned char)c->s[i];
+	}
 	cp = lede_utf8_next(c->s + i, c->n - i, &a);
 	if (adv)
 		*adv = a;
@@ -133,6 +138,12 @@ is_word_cp(uint32_t c)
 
 /* Scans a word from i; returns its end. Sets *dotted when the word has an
  * inner period between letters (U.S, e.g), which lets it take a final one. */
+static bool
+ascii_word(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
 static size_t
 scan_word(const struct cur *c, size_t i, bool *dotted)
 {
@@ -141,6 +152,11 @@ scan_word(const struct cur *c, size_t i, bool *dotted)
 
 	*dotted = false;
 	for (;;) {
+		/* the common case, a run of ASCII letters and digits */
+		while (i < c->n && ascii_word((unsigned char)c->s[i])) {
+			prev = (unsigned char)c->s[i];
+			i++;
+		}
 		cp = cp_at(c, i, &a);
 		if (a == 0)
 			break;
@@ -214,6 +230,25 @@ word_flags(const struct cur *c, size_t s, size_t e)
 	size_t a;
 
 	while (s < e) {
+		unsigned char b = (unsigned char)c->s[s];
+		if (b < 0x80) {
+			/* ASCII without decoding */
+			s++;
+			if (b >= '0' && b <= '9') {
+				f |= LEDE_TOK_DIGIT;
+				continue;
+			}
+			if (b >= 'a' && b <= 'z')
+				any_lower = true;
+			else if (!(b >= 'A' && b <= 'Z'))
+				continue;
+			any_letter = true;
+			if (first) {
+				f |= b <= 'Z' ? LEDE_TOK_UPPER : LEDE_TOK_LOWER;
+				first = false;
+			}
+			continue;
+		}
 		cp = cp_at(c, s, &a);
 		s += a;
 		if (is_digit_cp(cp))
@@ -303,7 +338,8 @@ lede_tokenize(const char *text, size_t len, struct lede_toks *t, struct lede_err
 		return lede_errf(err, "a paragraph of %zu bytes is too long to annotate", len);
 	while (i < len) {
 		cp = cp_at(&c, i, &a);
-		if (lede_cp_is_space(cp) || cp == '\n' || cp == '\t' || cp == '\r') {
+		if (cp == ' ' || (cp >= 0x80 && lede_cp_is_space(cp)) || cp == '\n' || cp == '\t' ||
+		    cp == '\r') {
 			i += a;
 			continue;
 		}
@@ -399,6 +435,13 @@ lede_tok_lower(const char *s, size_t n, char *out, size_t cap)
 	if (cap == 0)
 		return 0;
 	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			char ch = s[i++];
+			if (o + 1 >= cap)
+				break;
+			out[o++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+			continue;
+		}
 		cp = lede_utf8_next(s + i, n - i, &a);
 		i += a;
 		if (cp >= 'A' && cp <= 'Z')
