@@ -1353,6 +1353,33 @@ looks_like_name(const char *s)
 	return words >= 1 && words <= 3 && strncmp(s, "The ", 4) != 0;
 }
 
+/* News convention: a paragraph that is all quote, right after a quote
+ * whose speaker is known, goes on in the same voice. */
+static bool
+opens_para(const struct lede_doc *doc, const struct lede_quote *q)
+{
+	const char *t;
+	size_t len, i;
+
+	if (q->span.para < 0)
+		return false;
+	t = lede_doc_text(doc, q->span.para, &len);
+	for (i = 0; i < q->span.start && t[i] == ' '; i++)
+		;
+	return i == q->span.start;
+}
+
+/* The quote is in its paragraph's last sentence. */
+static bool
+closes_para(const struct lede_doc *doc, const struct lede_quote *q)
+{
+	const char *t;
+	size_t len;
+
+	t = lede_doc_text(doc, q->span.para, &len);
+	return sentence_end(t, len, q->span.end) >= len;
+}
+
 int
 lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 {
@@ -1383,8 +1410,8 @@ lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 
 		if (!at.found && !cut_short && prev != NULL && !is_phrase(doc, q) &&
 		    (prev->speaker >= 0 || prev->source != NULL) &&
-		    (prev->span.para == q->span.para || (prev->continued &&
-		    prev->span.para + 1 == q->span.para))) {
+		    (prev->span.para == q->span.para || (prev->span.para + 1 == q->span.para &&
+		    (prev->continued || (opens_para(doc, q) && closes_para(doc, prev)))))) {
 			/* the second half of an interrupted quote, or a quote running on */
 			at.speaker = prev->speaker;
 			if (prev->source != NULL && (at.source = lede_strdup(prev->source)) == NULL)

@@ -215,6 +215,11 @@ inheriting(void)
 		"Smith spoke at length. An American \u201csafety net\u201d is one of the demands.",
 		NULL,
 	};
+	const char *p4[] = {
+		"\u201cWe will fight on the beaches,\u201d Smith said.",
+		"\u201cWe will never surrender.\u201d",
+		NULL,
+	};
 	struct lede_doc *d = attributed(p1, &smith, 1);
 
 	is_int(d->nquotes, 3, "a quote running on: three pieces");
@@ -226,6 +231,9 @@ inheriting(void)
 	lede_doc_free(d);
 	d = attributed(p3, &smith, 1);
 	is_str(said_by(d, 0), "(none)", "a scare quote has no speaker");
+	lede_doc_free(d);
+	d = attributed(p4, &smith, 1);
+	is_str(said_by(d, 1), "John Smith", "a paragraph of quote after a quoted speaker goes on in that voice");
 	lede_doc_free(d);
 }
 
