@@ -319,17 +319,22 @@ name_keys(const char *text, const struct lede_toks *t, size_t s, size_t end, str
 	m->key = k;
 }
 
+/* Whether the sentence around token i has a score ("2-1"); *end receives
+ * the index where that sentence ends. Scans back only to the previous
+ * sentence start, so callers that move forward stay linear. */
 static bool
-sentence_is_sport(const char *text, const struct lede_toks *t, size_t i)
+sentence_is_sport(const char *text, const struct lede_toks *t, size_t i, size_t *end)
 {
 	size_t s = i, k;
+	bool sport = false;
 
 	while (s > 0 && !(t->v[s].flags & LEDE_TOK_SENT))
 		s--;
 	for (k = s; k < t->n && (k == s || !(t->v[k].flags & LEDE_TOK_SENT)); k++)
-		if (is_score(text, &t->v[k]))
-			return true;
-	return false;
+		if (!sport && is_score(text, &t->v[k]))
+			sport = true;
+	*end = k;
+	return sport;
 }
 
 /* A country's name is a place whatever the tagger's guess, unless the tagger
@@ -487,12 +492,10 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			if (!team && s > 0 && tok_is(text, &t->v[s - 1], sports_verbs))
 				team = true;
 			if (!team && (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_REGION))) {
-				size_t sent = s;
-				while (sent > 0 && !(t->v[sent].flags & LEDE_TOK_SENT))
-					sent--;
-				if (sent != sport_sent) {
-					sport = sentence_is_sport(text, t, s);
-					sport_sent = sent;
+				/* once per sentence: spans come in order, so the scan
+				 * for the sentence's end is shared by all its cities */
+				if (sport_sent == (size_t)-1 || s >= sport_sent) {
+					sport = sentence_is_sport(text, t, s, &sport_sent);
 				}
 				team = sport == 1;
 			}
