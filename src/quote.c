@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lede/cue.h"
 #include "lede/quote.h"
@@ -186,6 +187,54 @@ names_a_work(const char *s, size_t n)
 	return words > 0 && (words >= 2 || !end_punct);
 }
 
+/* CBS’s “Face the Nation”, on “Morning Joe”, the film “13th”: the word
+ * before the opening mark introduces a work. */
+static bool
+work_before(const char *s, size_t i)
+{
+	static const char *const intro[] = {
+		"on", "of", "in", "titled", "entitled", "called", "named", "show", "program",
+		"programme", "book", "film", "song", "album", "series", "column", "episode",
+	};
+	size_t e, b, k;
+
+	for (e = i; e > 0 && s[e - 1] == ' '; e--)
+		;
+	if (e >= 2 && s[e - 1] == 's' && s[e - 2] == '\'')
+		return true;
+	if (e >= 4 && s[e - 1] == 's' && memcmp(s + e - 4, "\xe2\x80\x99", 3) == 0)
+		return true;
+	for (b = e; b > 0 && ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z'); b--)
+		;
+	for (k = 0; k < sizeof intro / sizeof *intro; k++) {
+		if (strlen(intro[k]) == e - b && strncasecmp(intro[k], s + b, e - b) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* “Amazing,” Davis said: a speech verb among the next few words makes a
+ * capitalised word speech after all. */
+static bool
+cue_follows(const char *s, size_t n, size_t i)
+{
+	size_t w, words = 0;
+
+	while (i < n && words < 3) {
+		while (i < n && (s[i] == ' ' || s[i] == ','))
+			i++;
+		for (w = i; w < n && ((s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z'); w++)
+			;
+		if (w == i)
+			return false;
+		if (s[i] >= 'a' && s[i] <= 'z' && lede_cue_is_speech_verb(s + i, w - i, NULL))
+			return true;
+		words++;
+		i = w;
+	}
+	return false;
+}
+
 static int
 emit(struct scan *sc, size_t span_start, size_t span_end, size_t t_start, size_t t_end,
     bool unclosed, bool unopened, bool continued)
@@ -201,7 +250,10 @@ emit(struct scan *sc, size_t span_start, size_t span_end, size_t t_start, size_t
 		words = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 	}
 	if (!words || (sc->para >= 0 && sc->doc->paras[sc->para].kind != LEDE_PARA_HEADING &&
-	    !unclosed && !unopened && names_a_work(sc->s + t_start, t_end - t_start)))
+	    !unclosed && !unopened && names_a_work(sc->s + t_start, t_end - t_start) &&
+	    !(t_end > t_start && (sc->s[t_end - 1] == ',' || sc->s[t_end - 1] == '!' ||
+	    sc->s[t_end - 1] == '?') && !work_before(sc->s, span_start) &&
+	    cue_follows(sc->s, sc->n, span_end))))
 		return 0;
 	idx = lede_doc_add_quote(sc->doc, sp, t_start, t_end, -1, NULL);
 	if (idx < 0)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lede/buf.h"
 #include "lede/cue.h"
@@ -126,6 +127,8 @@ static const char *const stops[] = {
 	"said", "says", "told", "later", "again", "just", "would", "will", "could", "can",
 	"did", "does", "do", "may", "might", "should", "must", "we", "i", "you", "us", "me",
 	"him", "them", "her", "his", "its", "their", "our", "my", "your",
+	"there\xe2\x80\x99s", "there's", "it\xe2\x80\x99s", "it's", "that\xe2\x80\x99s", "that's",
+	"here\xe2\x80\x99s", "here's", "what\xe2\x80\x99s", "what's",
 };
 
 static const char *const skippable[] = {
@@ -265,7 +268,10 @@ tverb(const struct toks *tk, int i, bool *participle)
 	if (isupper((unsigned char)tk->text[t->s]) && !tk->headline && i > 0 &&
 	    !(tk->t[i - 1].kind != T_WORD))
 		return false;
-	return lede_cue_is_speech_verb(tk->text + t->s, t->e - t->s, participle);
+	if (!lede_cue_is_speech_verb(tk->text + t->s, t->e - t->s, participle))
+		return false;
+	/* "a saying that goes", "his warning" */
+	return !(*participle && i > 0 && TIS(tk, i - 1, determiners));
 }
 
 static bool
@@ -275,6 +281,19 @@ tcap(const struct toks *tk, int i)
 	unsigned char c = (unsigned char)tk->text[t->s];
 
 	return t->kind == T_WORD && (isupper(c) || c >= 0xC0);
+}
+
+/* A function word ends a noun phrase; capitalised inside a sentence it is
+ * a name ("said Will Tjernlund"). lo is where the sentence may start. */
+static bool
+stop_word(const struct toks *tk, int i, int lo)
+{
+	if (!TIS(tk, i, stops))
+		return false;
+	if (!tcap(tk, i) || i == lo)
+		return true;
+	return tk->t[i - 1].kind != T_WORD && tk->t[i - 1].kind != T_MARK &&
+	    (tk->t[i - 1].cp == '.' || tk->t[i - 1].cp == '!' || tk->t[i - 1].cp == '?');
 }
 
 /* An adverb in -ly ("quickly", "reportedly") or a listed filler word. */
@@ -341,7 +360,7 @@ np_before(const struct toks *tk, int v, int lo, struct np *out)
 			}
 			break;
 		}
-		if (TIS(tk, i, timewords) || (TIS(tk, i, stops) && !tword(tk, i, "of")))
+		if (TIS(tk, i, timewords) || (stop_word(tk, i, lo) && !tword(tk, i, "of")))
 			break;
 		if (tword(tk, i, "of") && (i == lo || tk->t[i - 1].kind != T_WORD))
 			break;
@@ -397,7 +416,7 @@ np_after(const struct toks *tk, int i, struct np *out)
 		j++;
 	named = j == i && tcap(tk, j);
 	while (j < tk->n && tk->t[j].kind == T_WORD && words < NP_MAX) {
-		if (TIS(tk, j, stops) && !tword(tk, j, "of"))
+		if (stop_word(tk, j, 0) && !tword(tk, j, "of"))
 			break;
 		/* a name ends at the first lower-case word ("Healey commended")
 		 * that is no title ("Democratic nominee Hillary Clinton") */
@@ -581,6 +600,29 @@ cue_before(const struct toks *tk, struct np *out)
 		out->s = tk->t[0].s;
 		out->e = tk->t[i - 1].e;
 		return true;
+	}
+	return false;
+}
+
+/* A sentence closing on its cue: "…, he said." or "…, said Smith." */
+static bool
+cue_closing(const struct toks *tk, struct np *out)
+{
+	int n = tk->n, v;
+	bool part;
+
+	if (n < 3 || tk->t[n - 1].kind != T_PUNCT || tk->t[n - 1].cp != '.')
+		return false;
+	/* ", he said." */
+	v = n - 2;
+	if (tverb(tk, v, &part) && !part && v >= 2 && tk->t[v - 2].kind == T_PUNCT &&
+	    tk->t[v - 2].cp == ',')
+		return np_before(tk, v, v - 1, out);
+	/* ", said Smith." */
+	for (v = n - 2; v > 0 && v >= n - 5 && tk->t[v].kind == T_WORD; v--) {
+		if (tverb(tk, v, &part) && !part && tk->t[v - 1].kind == T_PUNCT &&
+		    tk->t[v - 1].cp == ',')
+			return np_after(tk, v + 1, out);
 	}
 	return false;
 }
@@ -1230,6 +1272,18 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 			tokenize(tk, pt, a, pl);
 			np.para = q->span.para - 1;
 			got = cue_before(tk, &np);
+		}
+	}
+	/* "…the rules, he said. “But does that mean…”": indirect speech whose
+	 * cue closes the sentence before goes on in the quote */
+	if (!got && !is_phrase(doc, q) && q->span.start > 0 && !q->unopened) {
+		size_t e = q->span.start, floor = tok_floor(prev, q->span.para);
+		while (e > floor && t[e - 1] == ' ')
+			e--;
+		a = utf8_floor(t, sentence_start(t, floor, e > floor ? e - 1 : floor));
+		if (e > a && t[e - 1] == '.') {
+			tokenize(tk, t, a, e);
+			got = cue_closing(tk, &np);
 		}
 	}
 	if (got) {

@@ -190,6 +190,7 @@ scare_and_titles(void)
 	one("An American \u201csafety net\u201d is one of the main demands.", "safety net", "scare quote");
 	none("On CBS\u2019s \u201cFace the Nation,\u201d the senator spoke.", "title of a programme");
 	one("He said \u201cNever.\u201d and left.", "Never.", "a one-word sentence is speech");
+	one("\u201cAmazing,\u201d Davis said.", "Amazing,", "a capitalised word followed by a speech cue is speech");
 	none("He said \u201c \u201d and \"\" then.", "marks around nothing");
 }
 
