@@ -564,8 +564,14 @@ cue_before(const struct toks *tk, struct np *out)
 			continue;
 		if (part) {
 			/* "footage of Trump saying, “" */
-			if (i > 0 && tcap(tk, i - 1) && !TIS(tk, i - 1, pronouns) && np_before(tk, i, 0, out))
+			if (i > 0 && tcap(tk, i - 1) && !TIS(tk, i - 1, pronouns) &&
+			    !TIS(tk, i - 1, determiners)) {
+				for (j = i - 1; j > 0 && tcap(tk, j - 1) && !TIS(tk, j - 1, determiners); j--)
+					;
+				out->s = tk->t[j].s;
+				out->e = tk->t[i - 1].e;
 				return true;
+			}
 			for (j = 0; j < i; j++) {
 				if (tverb(tk, j, &p2) && !p2 && np_before(tk, j, 0, out))
 					return true;

@@ -101,6 +101,8 @@ patterns(void)
 	check1("Smith thanked the crowd, saying, \u201cWe will win the vote.\u201d", "John Smith", "a participle takes the clause's subject");
 	check1("\u201cWe will win the vote.\u201d \u2015 John Smith", "John Smith", "a dash and a name after the quote");
 	check1("Said Smith: \u201cWe will win the vote.\u201d", "John Smith", "Said X: \u201c\u2026\u201d");
+	check1("The spot ends with footage of Smith saying last week, \u201cThat makes me smart,\u201d to cheers.",
+	    "John Smith", "a name right before a participle");
 	check1("Nobody follows the rules, Smith said. \u201cBut does that mean we all give up?\u201d",
 	    "John Smith", "indirect speech closing on its cue, then the quote");
 	check1("\u201cWe will win the vote,\u201d said Will Tjernlund, a consultant.", "Will Tjernlund",
