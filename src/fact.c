@@ -565,7 +565,12 @@ plural_noun(const struct fctx *c, size_t i)
 		return false;
 	if (tin(c, i, irregular_plurals))
 		return true;
-	return s[n - 1] == 's' && s[n - 2] != 's' && islower((unsigned char)s[0]);
+	/* a plain lower-case word: "pro-Morales" is not a noun to count */
+	for (size_t k = 0; k < n; k++) {
+		if (!islower((unsigned char)s[k]) && s[k] != '-' && (unsigned char)s[k] < 0x80)
+			return false;
+	}
+	return s[n - 1] == 's' && s[n - 2] != 's';
 }
 
 /* "84 drones", "four children", "About 30 leaders", "500 million citizens",
