@@ -1248,7 +1248,7 @@ front_matter(const struct lede_para *p)
 
 	if (p->kind != LEDE_PARA_TEXT || p->len > 100)
 		return false;
-	if (starts_with_word(s, "by") && s[3] != '\0' && ((s[3] >= 'A' && s[3] <= 'Z') ||
+	if (starts_with_word(s, "by") && p->len > 3 && ((s[3] >= 'A' && s[3] <= 'Z') ||
 	    (p->len < 40 && s[p->len - 1] != '.')))
 		return true;
 	if (starts_with_word(s, "posted") || starts_with_word(s, "updated") ||

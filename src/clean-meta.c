@@ -597,11 +597,12 @@ sep_at(const char *s)
 size_t
 lede_meta_title_prefix(const char *title_tag, const char *text)
 {
-	size_t i, best = 0;
+	size_t i, n, best = 0;
 
 	if (title_tag == NULL || text == NULL)
 		return 0;
-	for (i = 1; title_tag[i] != '\0' && i < 1000; i++) {
+	n = strlen(title_tag);
+	for (i = 1; i < n && i < 1000; i++) {
 		if (title_tag[i] != ' ' || sep_at(title_tag + i) == 0)
 			continue;
 		if (strncmp(title_tag, text, i) == 0 && (text[i] == ' ' || text[i] == '\0'))
@@ -614,12 +615,13 @@ lede_meta_title_prefix(const char *title_tag, const char *text)
 static char *
 title_from_heading(const struct lede_meta *m)
 {
-	size_t i, k;
+	size_t i, k, n;
 	char *p;
 
 	if (m->title_tag == NULL)
 		return NULL;
-	for (i = 1; m->title_tag[i] != '\0' && i < 1000; i++) {
+	n = strlen(m->title_tag);
+	for (i = 1; i < n && i < 1000; i++) {
 		if (m->title_tag[i] != ' ' || sep_at(m->title_tag + i) == 0)
 			continue;
 		if ((p = lede_strndup(m->title_tag, i)) == NULL)
