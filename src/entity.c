@@ -24,6 +24,7 @@ struct ment {
 	uint16_t nwords;
 	uint16_t wclass;             /* gazetteer classes of a one-word name */
 	uint8_t type;
+	uint8_t sentfirst;           /* opens its sentence */
 	int ent;
 };
 
@@ -175,6 +176,8 @@ static const char *const landmarks[] = {
 	"desert", "peninsula", "gulf", "hill", "hills", "airport", "station", "stadium", NULL,
 };
 
+static const char *const dets[] = { "the", "a", "an", NULL };
+
 static const char *const sports_verbs[] = {
 	"beat", "beats", "drew", "draw", "defeated", "edged", "thrashed", "routed", "hammered",
 	"downed", "crushed", "trounced", "outclassed", "v", "vs", "vs.", NULL,
@@ -248,6 +251,10 @@ role_before(const char *text, const struct lede_toks *t, size_t s, const uint16_
 {
 	size_t i;
 
+	/* "the Dutch prime minister, Mark Rutte," */
+	if (s >= 2 && text[t->v[s - 1].start] == ',' && t->v[s - 1].end - t->v[s - 1].start == 1 &&
+	    role_head(text, t, s - 2, gword) && !(t->v[s - 2].flags & LEDE_TOK_SENT))
+		s--;
 	if (s == 0 || !role_head(text, t, s - 1, gword) || (t->v[s].flags & LEDE_TOK_SENT))
 		return;
 	i = s - 1;
@@ -263,7 +270,6 @@ static void
 role_after(const char *text, const struct lede_toks *t, size_t e, const uint16_t *gword,
     const uint8_t *tags, struct ment *m)
 {
-	static const char *const dets[] = { "the", "a", "an", NULL };
 	size_t i = e, s, last = 0;
 
 	if (i >= t->n || text[t->v[i].start] != ',' || t->v[i].end - t->v[i].start != 1)
@@ -457,6 +463,16 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			end++;
 			i = end;
 		}
+		/* "Paris Hilton", "Jordan Henderson": a given name and a surname that
+		 * together name no place */
+		if (type == M_LOC && end - s == 2 && (gword[s] & LEDE_GAZ_FIRST) &&
+		    (gword[s + 1] & LEDE_GAZ_LAST) && gphrase[s] == 0 &&
+		    !(gword[s + 1] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_COMMON)) &&
+		    !(gword[s] & LEDE_GAZ_COMMON) && !(s > 0 && tok_is(text, &t->v[s - 1], dets))) {
+			type = M_PER;
+			tags[s] = LEDE_NER_B_PER;
+			tags[s + 1] = LEDE_NER_I_PER;
+		}
 		/* a given name or surname that is no place: "Natalia, his wife" */
 		if (type == M_LOC && end - s == 1 && (gword[s] & LEDE_GAZ_FIRST) &&
 		    !((gword[s] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)))
@@ -514,6 +530,8 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		name_keys(text, t, s, end, &m);
 		if (end - s == 1)
 			m.wclass = gword[s];
+		m.sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
+		    (t->v[s - 1].flags & LEDE_TOK_SENT));
 		/* "Denzel Washington, the actor,": an apposition with a role is a person's */
 		if (type == M_OTHER && m.nwords >= 2 && m.nwords <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
 			role_after(text, t, end, gword, tags, &m);
@@ -584,6 +602,7 @@ lede_ents_recall(struct lede_ents *e, int para, const char *text, const struct l
 }
 
 struct group {
+	bool dropped;      /* no entry: every mention was set aside */
 	int name;          /* index of the mention whose text names it */
 	int first;         /* its first mention in reading order */
 	int out;
@@ -679,6 +698,7 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 			ent = (int)n++;
 			g[ent].name = (int)i;
 			g[ent].first = (int)i;
+			g[ent].dropped = false;
 			if (map_put(&byname, pair_key(m), ent, false) != 0 ||
 			    map_put(&last_first, m->last, ent, true) != 0 ||
 			    map_put(&first_first, m->first, ent, true) != 0)
@@ -713,6 +733,7 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 			ent = (int)n++;
 			g[ent].name = (int)i;
 			g[ent].first = (int)i;
+			g[ent].dropped = false;
 			if (map_put(&single, m->key, ent, false) != 0)
 				goto oom;
 		}
@@ -720,6 +741,18 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 			g[ent].first = (int)i;
 		m->ent = ent;
 	}
+	/* one capitalised word seen only where every word is capitalised, in no
+	 * list of names and never joined to a full name: "Storm hits coast" */
+	for (i = 0; i < n; i++) {
+		const struct ment *nm = &e->m[g[i].name];
+		g[i].dropped = !(nm->nwords > 1 || (nm->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)));
+	}
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && !e->m[i].sentfirst)
+			g[e->m[i].ent].dropped = false;
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && g[e->m[i].ent].dropped)
+			e->m[i].ent = -2;
 	*gout = g;
 	*ng = n;
 	g = NULL;
@@ -760,6 +793,7 @@ group_places(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 			ent = (int)n++;
 			g[ent].name = (int)i;
 			g[ent].first = (int)i;
+			g[ent].dropped = false;
 		}
 		m->ent = ent;
 	}
@@ -798,9 +832,11 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 	qsort(sorted, ng, sizeof *sorted, group_first_order);
 	for (i = 0; i < ng; i++) {
 		const struct ment *nm = &e->m[sorted[i].name];
-		char *name = span_text(doc, nm->para, nm->start, nm->end);
+		char *name;
 		int idx;
-		if (name == NULL)
+		if (sorted[i].dropped)
+			continue;
+		if ((name = span_text(doc, nm->para, nm->start, nm->end)) == NULL)
 			goto oom;
 		idx = type == M_PER ? lede_doc_add_person(doc, name) : lede_doc_add_place(doc, name);
 		free(name);

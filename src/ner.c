@@ -338,10 +338,10 @@ lede_ner_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_
 	F(27, cs * 7 + w->shape);
 	F(28, p1->word * 31 + w->shape);
 	F(29, w->shape * 31 + n1->word);
-	F(30, w->len * 131 + w->shape);
+	F(30, (uint64_t)w->len * 131 + w->shape);
 	F(31, sf * 65536 + w->gword);
 	F(32, (uint64_t)prev * 65536 + w->gword);
-	F(33, p1->gphrase * 65536 + w->gphrase);
+	F(33, (uint64_t)p1->gphrase * 65536 + w->gphrase);
 	F(34, cs * 7 + w->word);
 	F(35, cap3(t, i));
 	F(36, p1->shape * 31 + n1->shape);
