@@ -311,6 +311,11 @@ test_metadata(void)
 	is_str(d ? d->title : NULL, "Rates Held Again | Money Desk", "the site's suffix leaves the <title>");
 	lede_doc_free(d);
 
+	d = HTML("<html><head><title></title></head><body><p>by</p><p>Text under an empty title, "
+	    "with a comma.</p></body></html>", NULL);
+	is_str(d ? d->title : NULL, "", "an empty <title> gives an empty title");
+	lede_doc_free(d);
+
 	d = HTML("<html><head><script type=\"application/ld+json\">[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
 	    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[</script>"
 	    "</head><body><p>Text survives broken JSON-LD, with a comma.</p></body></html>", NULL);
