@@ -829,7 +829,8 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		sorted[i] = g[i];
 		sorted[i].out = (int)i;   /* the group's own index, carried through the sort */
 	}
-	qsort(sorted, ng, sizeof *sorted, group_first_order);
+	if (ng > 1)
+		qsort(sorted, ng, sizeof *sorted, group_first_order);
 	for (i = 0; i < ng; i++) {
 		const struct ment *nm = &e->m[sorted[i].name];
 		char *name;
@@ -892,7 +893,8 @@ lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err
 	int rc;
 
 	/* the recall pass appends; reading order matters for "most recent" */
-	qsort(e->m, e->nm, sizeof *e->m, ment_order);
+	if (e->nm > 1)
+		qsort(e->m, e->nm, sizeof *e->m, ment_order);
 	if (group_people(e, &g, &ng, err) != 0)
 		return -1;
 	rc = emit(e, doc, M_PER, g, ng, err);
