@@ -140,6 +140,8 @@ done
 is "$n" 2 "n steps through the three Berlins, then says Pattern not found"
 keys N
 lacks "$(status_line)" "Pattern not found" "N goes back to an earlier match"
+keys / B e r l x BSpace i n Enter
+lacks "$(status_line)" "Pattern not found" "Backspace edits the search prompt"
 keys / z q x j Enter
 contains "$(status_line)" "Pattern not found" "a missing pattern says Pattern not found"
 keys / a b c C-u B e r l Escape
@@ -230,6 +232,15 @@ contains "$(screen)" "Paragraph" "back to 120x40 the article returns"
 keys q
 is "$(wait_exit)" 0 "and q still exits 0"
 
+## The mouse wheel (xterm X10 reports, which ncurses asks tmux for).
+start 120 40 "$DOC --no-panel big:300"
+top=$(screen | head -n 1)
+T send-keys -l "$(printf '\033[Ma!!')"; settle
+lacks "$(screen | head -n 1)" "$top" "the wheel scrolls down"
+T send-keys -l "$(printf '\033[M`!!')"; settle
+is "$(screen | head -n 1)" "$top" "and back up"
+keys q
+
 ## Wide characters and combining marks.
 start 120 40 "$DOC --width=20 --no-panel cjk"
 s=$(screen)
@@ -282,6 +293,12 @@ contains "$(screen)" "quote 1/4" "the light theme works on a 256-colour terminal
 keys q
 is "$(wait_exit)" 0 "and exits 0"
 
+start 120 40 "env TERM=screen $DOC article"
+keys ']'
+contains "$(status_line)" "quote 1/4" "an 8-colour terminal works with the 256-colour themes"
+if styled | grep -Eq '38;5;|48;5;'; then fail "and gets no 256-colour codes"; else pass "and gets no 256-colour codes"; fi
+keys q
+
 printf 'person = bold cyan\nquote = sparkly\n' > "$TMPD/bad.theme"
 out=$("$DOC" --theme="$TMPD/bad.theme" article 2>&1 </dev/null)
 is "$?" 1 "a bad theme line fails"
@@ -326,11 +343,30 @@ lacks "$(T display-message -p '#{pane_title}')" "pwned" "lede: the window title 
 keys q
 is "$(wait_exit)" 0 "lede: q exits 0"
 
+## o hands the address to $BROWSER as one argument, never through a shell.
+printf '#!/bin/sh\nprintf "%%s\\n" "$#" "$@" > "%s/browser.out"\n' "$TMPD" > "$TMPD/browser"
+chmod +x "$TMPD/browser"
+start 120 40 "env BROWSER='$TMPD/browser' $DOC article"
+keys o
+is "$(cat "$TMPD/browser.out" 2>/dev/null | tr '\n' ' ')" "1 https://news.example/2026/11/paris-summit " \
+    "o runs \$BROWSER with the URL as its only argument"
+contains "$(screen)" "Leaders agree" "and the pager comes back"
+keys q
+start 120 40 "env -u BROWSER $DOC article"
+keys o
+contains "$(status_line)" 'No $BROWSER set' "without \$BROWSER, o says so"
+keys q
+
 ## Signals restore the terminal.
 start 120 40 "sh -c 'echo \$\$ > pid; exec $DOC article'"
 pid=$(cat "$TMPD/pid")
 kill -TERM "$pid"
 is "$(wait_exit)" 143 "SIGTERM ends the pager with the signal's status"
+lacks "$(screen)" "Leaders agree" "and the terminal is restored"
+
+start 120 40 "sh -c 'echo \$\$ > pid; exec $DOC article'"
+kill -INT "$(cat "$TMPD/pid")"
+is "$(wait_exit)" 130 "SIGINT ends the pager with the signal's status"
 lacks "$(screen)" "Leaders agree" "and the terminal is restored"
 
 ## Several documents: :n and :p.
