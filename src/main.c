@@ -23,6 +23,7 @@
 #include "lede/fetch.h"
 #include "lede/input.h"
 #include "lede/pager.h"
+#include "lede/sandbox.h"
 #include "lede/save.h"
 
 enum {
@@ -35,6 +36,8 @@ enum {
 	OPT_PANEL,
 	OPT_NO_PANEL,
 	OPT_NO_ANNOTATE,
+	OPT_SANDBOX,
+	OPT_NO_SANDBOX,
 };
 
 static const struct option long_opts[] = {
@@ -48,6 +51,8 @@ static const struct option long_opts[] = {
 	{ "panel", no_argument, NULL, OPT_PANEL },
 	{ "no-panel", no_argument, NULL, OPT_NO_PANEL },
 	{ "no-annotate", no_argument, NULL, OPT_NO_ANNOTATE },
+	{ "sandbox", no_argument, NULL, OPT_SANDBOX },
+	{ "no-sandbox", no_argument, NULL, OPT_NO_SANDBOX },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -74,6 +79,8 @@ usage(FILE *f)
 "      --width=COLUMNS   width of the article column (default 80)\n"
 "      --panel, --no-panel  show or hide the side panel at start\n"
 "      --no-annotate     skip people, places, quotes and facts\n"
+"      --sandbox, --no-sandbox  clean each page in a confined child process\n"
+"                        (default: on)\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
@@ -132,6 +139,7 @@ struct run {
 	enum lede_format format;
 	bool have_format;
 	bool annotate;
+	bool sandbox;
 	const char *output;
 	struct lede_annotator *annotator;
 };
@@ -146,7 +154,11 @@ load(struct run *r, const char *arg, struct lede_doc **out, struct lede_err *err
 
 	if (lede_input_read(arg, &r->in, &in, err) != 0)
 		return -1;
-	if (in.url == NULL && lede_copy_looks_like(in.data, in.len))
+	/* The annotator reads data files while it works, which the sandbox
+	 * forbids, so it runs here on the document the child returns. */
+	if (r->sandbox)
+		rc = lede_sandboxed_load(&in, NULL, &doc, err);
+	else if (in.url == NULL && lede_copy_looks_like(in.data, in.len))
 		rc = lede_copy_read(in.data, in.len, &doc, err);
 	else
 		rc = lede_clean(&in, &doc, err);
@@ -289,7 +301,7 @@ int
 main(int argc, char **argv)
 {
 	static char *stdin_arg[] = { "-" };
-	struct run r = { .annotate = true };
+	struct run r = { .annotate = true, .sandbox = true };
 	struct lede_err err;
 	char **args;
 	int c, nargs, failed;
@@ -348,6 +360,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_NO_ANNOTATE:
 			r.annotate = false;
+			break;
+		case OPT_SANDBOX:
+			r.sandbox = true;
+			break;
+		case OPT_NO_SANDBOX:
+			r.sandbox = false;
 			break;
 		case 'h':
 			usage(stdout);

@@ -5,7 +5,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 pkgs="build-essential autoconf automake pkg-config libxml2-dev libcurl4-openssl-dev
-libncurses-dev libjson-c-dev"
+libncurses-dev libjson-c-dev libseccomp-dev"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

@@ -1,0 +1,66 @@
+/* The sandbox: turning untrusted page bytes into a document in a child
+ * process that cannot reach the user's files or the network, so a bug in the
+ * HTML parser or the cleaner costs one page, never the user's data.
+ *
+ * The parent forks once per input. The child closes every descriptor but a
+ * pipe, lowers its address-space and CPU limits, sets no_new_privs, installs
+ * a seccomp allowlist (memory management and writing to the pipe; no open, no
+ * socket, no exec), does the work and writes the document back as lede's JSON.
+ * The parent reads at most a bounded reply within a bounded time and rebuilds
+ * the document with lede_copy_read, which checks every field and span: the
+ * child's reply is as untrusted as the page.
+ *
+ * Without libseccomp (configure --without-seccomp) the child still runs with
+ * its limits and without descriptors, but no filter: crashes and runaway
+ * pages are contained, file access is not. Under AddressSanitizer the filter
+ * is a denylist (open, socket, exec and kin are fatal, everything else is
+ * allowed) because the sanitizer's runtime makes system calls of its own, and
+ * the address-space limit is not set (the shadow memory reserves terabytes). */
+#ifndef LEDE_SANDBOX_H
+#define LEDE_SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lede/annotate.h"
+#include "lede/buf.h"
+#include "lede/doc.h"
+#include "lede/err.h"
+#include "lede/input.h"
+
+/* Builds a document from an input in this process, as lede always has: a
+ * JSON copy lede wrote is read back, anything else is cleaned; then, when a
+ * is not NULL, the document is annotated unless the copy already was. */
+int lede_load_doc(const struct lede_input *in, const struct lede_annotator *a,
+    struct lede_doc **out, struct lede_err *err);
+
+/* lede_load_doc in a sandboxed child. a must be loaded already (the child
+ * cannot open the models) and must not read files while it annotates; pass
+ * NULL to annotate in the caller instead. Errors are one line: the child's
+ * own reason ("no readable text"), or what stopped it ("the page crashed the
+ * parser (signal 11, Segmentation fault)", "blocked system call"). */
+int lede_sandboxed_load(const struct lede_input *in, const struct lede_annotator *a,
+    struct lede_doc **out, struct lede_err *err);
+
+/* True when children run under a seccomp filter (an allowlist, or the
+ * sanitizer build's denylist); false without libseccomp. */
+bool lede_sandbox_filtered(void);
+
+/* The machinery under lede_sandboxed_load, open to tests. fn runs in the
+ * confined child and appends lede's JSON for one document to reply, or
+ * returns -1 with err; the parent turns the reply into *out. */
+typedef int (*lede_sandbox_fn)(void *ctx, struct lede_buf *reply, struct lede_err *err);
+
+struct lede_sandbox_limits {
+	size_t max_reply;        /* bytes of JSON the parent accepts */
+	size_t max_memory;       /* address space the child may add to its own */
+	unsigned cpu_seconds;    /* CPU time; the parent waits at most twice this plus 5 s */
+};
+
+/* The limits lede_sandboxed_load uses for an input of len bytes. */
+void lede_sandbox_limits_for(size_t len, struct lede_sandbox_limits *lim);
+
+int lede_sandbox_run(lede_sandbox_fn fn, void *ctx, const struct lede_sandbox_limits *lim,
+    struct lede_doc **out, struct lede_err *err);
+
+#endif
