@@ -26,6 +26,7 @@
 #define WIN_BYTES 600   /* how far a cue may stand from its quote */
 #define TOK_MAX 96
 #define NP_MAX 8        /* words in a speaker's noun phrase */
+#define RECENT_MAX 256  /* mentions a role is checked against, nearest first */
 
 enum { T_WORD, T_PUNCT, T_MARK };
 
@@ -894,6 +895,22 @@ fail:
 	return -1;
 }
 
+/* How many of a paragraph's mentions (sorted) end by pos. */
+static size_t
+mentions_before(const struct ment *m, size_t n, size_t pos)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (m[mid].e <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static void
 mentions_of(const struct mindex *mx, int para, struct ment **m, size_t *n)
 {
@@ -918,7 +935,7 @@ person_in(const struct mindex *mx, const struct np *np)
 	int who = -1;
 
 	mentions_of(mx, np->para, &m, &n);
-	for (i = 0; i < n && m[i].s < np->e; i++) {
+	for (i = mentions_before(m, n, np->s); i < n && m[i].s < np->e; i++) {
 		if (m[i].e > np->s)
 			who = m[i].person;
 	}
@@ -948,14 +965,15 @@ recent_person(const struct lede_doc *doc, const struct mindex *mx, int para, siz
     bool (*pred)(const struct lede_doc *, int, const void *), const void *arg)
 {
 	struct ment *m;
-	size_t n, i;
+	size_t n, i, tried = 0;
 	int p, looked = 0;
 
 	for (p = para; p >= -1 && looked < 12; p--, looked++) {
 		mentions_of(mx, p, &m, &n);
-		for (i = n; i > 0; i--) {
-			if (p == para && m[i - 1].s >= pos)
-				continue;
+		if (p == para)
+			n = mentions_before(m, n, pos);
+		for (i = n; i > 0 && tried < RECENT_MAX; i--) {
+			tried++;
 			if (pred(doc, m[i - 1].person, arg))
 				return m[i - 1].person;
 		}
@@ -1031,22 +1049,13 @@ resolve_pronoun(const struct lede_doc *doc, const struct mindex *mx, int para, s
     char want)
 {
 	struct ment *m;
-	size_t n, lo, hi, mid, k, last, i, len, ss;
+	size_t n, hi, k, last, i, len, ss;
 	const char *t;
 	int p, looked = 0, steps;
 
 	for (p = para; p >= -1 && looked < 4; p--, looked++) {
 		mentions_of(mx, p, &m, &n);
-		hi = n;
-		if (p == para) {
-			for (lo = 0; lo < hi; ) {
-				mid = (lo + hi) / 2;
-				if (m[mid].e <= pos)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-		}
+		hi = p == para ? mentions_before(m, n, pos) : n;
 		for (k = hi, steps = 0; k > 0 && steps < 256; k--, steps++) {
 			if (agrees(mx, m[k - 1].person, want))
 				break;
@@ -1106,10 +1115,9 @@ described(const struct lede_doc *doc, const struct mindex *mx, const struct np *
 		for (i = 0; i + nn <= lim; i++) {
 			if (strncasecmp(pt + i, needle, nn) != 0)
 				continue;
-			for (k = nm; k > 0; k--) {
-				if (m[k - 1].e <= i && m[k - 1].e + DESC_GAP >= i)
-					return m[k - 1].person;
-			}
+			k = mentions_before(m, nm, i);
+			if (k > 0 && m[k - 1].e + DESC_GAP >= i)
+				return m[k - 1].person;
 		}
 	}
 	return -1;

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lede/doc.h"
 #include "lede/quote.h"
@@ -243,6 +244,29 @@ inheriting(void)
 	lede_doc_free(d);
 }
 
+/* Twenty thousand quotes and mentions in one paragraph: the look backs are
+ * bounded, so this stays quick. */
+static void
+hostile(void)
+{
+	static const char unit[] = "\u201cIt is a good day for us,\u201d he said. Smith arrived. ";
+	size_t n = 20000, i, ul = sizeof unit - 1;
+	char *big = malloc(n * ul + 1);
+	const char *p[] = { big, NULL };
+	struct lede_doc *d;
+	clock_t t0 = clock();
+
+	for (i = 0; i < n; i++)
+		memcpy(big + i * ul, unit, ul);
+	big[n * ul] = '\0';
+	d = attributed(p, &smith, 1);
+	ok(d != NULL && d->nquotes == n, "20,000 quotes in one paragraph (%zu)", d ? d->nquotes : 0);
+	is_str(said_by(d, n - 1), "John Smith", "the last one is still attributed");
+	ok((double)(clock() - t0) / CLOCKS_PER_SEC < 20.0, "in bounded time");
+	lede_doc_free(d);
+	free(big);
+}
+
 int
 main(void)
 {
@@ -251,5 +275,6 @@ main(void)
 	pronouns();
 	roles_and_descriptions();
 	inheriting();
+	hostile();
 	return tap_done();
 }
