@@ -116,6 +116,17 @@ def gen_random():
     return bytes(out)
 
 
+def gen_copy_escapes():
+    # A saved copy, hand-edited: escapes and a bidi override where a copy
+    # written by lede can have none.
+    doc = {"url": "https://news.example/\u001b]8;;https://evil.example/\u0007",
+           "title": "Title \u001b]0;pwned\u0007 \u202e", "byline": None, "site": None,
+           "published": None, "lang": "en", "saved": "2026-11-25T10:00:00Z",
+           "paragraphs": [{"kind": "text", "text": "Text \u001b[2J\u009b31m clear"}],
+           "people": [], "places": [], "quotes": [], "facts": [], "warnings": [], "notes": []}
+    return json.dumps(doc).encode()
+
+
 def gen_empty():
     return b""
 
@@ -124,7 +135,7 @@ GENERATORS = {
     "escapes": gen_escapes, "invalid-utf8": gen_invalid_utf8,
     "invalid-utf8-text": gen_invalid_utf8_text, "nul": gen_nul, "nested": gen_nested,
     "entity-bomb": gen_entity_bomb, "long-line": gen_long_line, "quotes": gen_quotes,
-    "names": gen_names, "random": gen_random, "empty": gen_empty,
+    "names": gen_names, "random": gen_random, "copy-escapes": gen_copy_escapes, "empty": gen_empty,
 }
 
 

@@ -74,6 +74,16 @@ clean_output escapes-stdin text
 run escapes-plain --format=text --no-annotate "$TMPD/escapes.html"
 clean_output escapes-plain text
 
+# --- a hand-edited saved copy carrying escapes: refused, and the refusal
+# itself carries none
+gen copy-escapes copy.json
+run copy --format=text "$TMPD/copy.json"
+exits 1 "saved copy with escapes: refused"
+one_error "$TMPD/copy.json" copy
+why=$(scan "$TMPD/copy.err")
+is "$why" "" "saved copy with escapes: the error message is clean"
+is "$(wc -c <"$TMPD/copy.out")" 0 "saved copy with escapes: nothing printed"
+
 # --- invalid UTF-8: replaced with U+FFFD, the rest of the paragraph kept
 gen invalid-utf8 bad.html
 run bad-html --format=json "$TMPD/bad.html"
