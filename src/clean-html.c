@@ -190,7 +190,7 @@ static const char *const unlikely_words[] = {
 	"community", "shoutbox", "combx", "remark", "replies", "response", "agegate", "skyscraper",
 	"discussion",
 	"caption", "notification", "rollover", "tooltip", "popover", "hovercard", "adsbygoogle",
-	"author-bio", "about-author", "author-info",
+	"author-bio", "about-author", "author-info", "author-box", "authorbox", "author-card",
 };
 static const char *const unlikely_tokens[] = {
 	"ad", "ads", "nav", "navbar", "navigation", "header", "rss", "login", "subnav",
