@@ -155,7 +155,7 @@ tok_is(const char *text, const struct lede_tok *k, const char *const *list)
 
 static const char *const honorifics[] = {
 	"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "mme",
-	"mme.", "m.", "messrs", "messrs.", "prof", "prof.", "lord", "lady", NULL,
+	"mme.", "messrs", "messrs.", "prof", "prof.", "lord", "lady", NULL,
 };
 
 /* Words that qualify a role but cannot end one ("special" in "special envoy"). */
@@ -177,6 +177,11 @@ static const char *const landmarks[] = {
 };
 
 static const char *const dets[] = { "the", "a", "an", NULL };
+
+static const char *const particles[] = {
+	"van", "der", "den", "von", "de", "del", "della", "di", "da", "dos", "das", "du", "le",
+	"la", "bin", "ibn", "al", "el", "ter", "ten", "y", NULL,
+};
 
 static const char *const sports_verbs[] = {
 	"beat", "beats", "drew", "draw", "defeated", "edged", "thrashed", "routed", "hammered",
@@ -432,6 +437,15 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			tags[s] = LEDE_NER_B_PER;
 			tags[s + 1] = LEDE_NER_I_PER;
 		}
+		/* "W. Athey": an initial and a capitalised word name a person */
+		if (type != M_PER && end - s >= 2 && end - s <= 3 && (t->v[s].flags & LEDE_TOK_ABBR) &&
+		    (t->v[s].flags & LEDE_TOK_UPPER) && t->v[s].end - t->v[s].start == 2 &&
+		    (t->v[end - 1].flags & LEDE_TOK_UPPER) && !(t->v[end - 1].flags & LEDE_TOK_ABBR) &&
+		    !((gword[end - 1] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION))) {
+			type = M_PER;
+			for (k = s; k < end; k++)
+				tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
+		}
 		/* a country's name alone is the place, in sport too ("Sweden beat Norway") */
 		if (b == LEDE_NER_B_ORG && is_country(t, s, end, gword, gphrase)) {
 			type = M_LOC;
@@ -445,6 +459,23 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			tags[end] = LEDE_NER_I_PER;
 			end++;
 			i = end;
+		}
+		/* "Joost van der Westhuizen", "Joaquin del Olmo": small particles
+		 * between parts of one name */
+		if (type == M_PER) {
+			size_t p = end;
+			while (p < t->n && p - end < 3 && tok_is(text, &t->v[p], particles))
+				p++;
+			if (p > end && p < t->n && (t->v[p].flags & LEDE_TOK_UPPER) &&
+			    (tags[p] == LEDE_NER_O || tags[p] == LEDE_NER_B_PER) &&
+			    t->v[p].start > t->v[p - 1].end) {
+				for (k = end; k <= p; k++)
+					tags[k] = LEDE_NER_I_PER;
+				end = p + 1;
+				while (end < t->n && tags[end] == LEDE_NER_I_PER)
+					end++;
+				i = end;
+			}
 		}
 		/* a possessive or stray mark is never part of the name */
 		while (end > s && !(t->v[end - 1].flags & LEDE_TOK_WORD))
