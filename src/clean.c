@@ -74,14 +74,66 @@ struct span {
 	size_t lines;
 };
 
+static size_t
+chars_in(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* A hard-wrapped paragraph: every line but the last fits a terminal. A
+ * block with a longer line holds one paragraph per line. */
+#define WRAP_WIDTH 100
+
+static int
+add_span(struct span **v, size_t *n, size_t *cap, size_t start, size_t end, size_t lines)
+{
+	if (!lede_grow(v, cap, *n + 1, sizeof **v))
+		return -1;
+	(*v)[*n].start = start;
+	(*v)[*n].end = end;
+	(*v)[*n].lines = lines;
+	(*n)++;
+	return 0;
+}
+
+/* One block of non-blank lines [start, end): a paragraph, or one per line. */
+static int
+split_block(const char *t, size_t start, size_t end, struct span **v, size_t *n, size_t *cap)
+{
+	size_t i, e, lines = 0;
+	bool wrapped = true;
+
+	for (i = start; i < end; i = e + 1) {
+		for (e = i; e < end && t[e] != '\n'; e++)
+			;
+		lines++;
+		if (e < end && chars_in(t + i, e - i) > WRAP_WIDTH)
+			wrapped = false;
+	}
+	if (wrapped)
+		return add_span(v, n, cap, start, end, lines);
+	for (i = start; i < end; i = e + 1) {
+		for (e = i; e < end && t[e] != '\n'; e++)
+			;
+		if (add_span(v, n, cap, i, e, 1) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Paragraphs of plain text: blocks between blank lines, or every line when
  * the text has no blank line at all. */
 static int
 split_text(const char *t, size_t len, struct span **out, size_t *nout)
 {
-	struct span *v = NULL, *cur = NULL;
-	size_t n = 0, cap = 0, i, e;
-	bool blanks = false, seen = false, gap = false;
+	struct span *v = NULL;
+	size_t n = 0, cap = 0, i, e, bstart = 0, bend = 0;
+	bool blanks = false, seen = false, gap = false, inblock = false;
+	int rc = 0;
 
 	/* First: is there any blank line between two lines of text? */
 	for (i = 0; i < len; i = e + 1) {
@@ -94,26 +146,27 @@ split_text(const char *t, size_t len, struct span **out, size_t *nout)
 			seen = true;
 		}
 	}
-	gap = true;
-	for (i = 0; i < len; i = e + 1) {
+	for (i = 0; i < len && rc == 0; i = e + 1) {
 		for (e = i; e < len && t[e] != '\n'; e++)
 			;
 		if (is_blank_line(t + i, e - i)) {
-			gap = true;
-		} else if (gap || !blanks) {
-			if (!lede_grow(&v, &cap, n + 1, sizeof *v)) {
-				free(v);
-				return -1;
-			}
-			cur = &v[n++];
-			cur->start = i;
-			cur->end = e;
-			cur->lines = 1;
-			gap = false;
+			if (inblock)
+				rc = split_block(t, bstart, bend, &v, &n, &cap);
+			inblock = false;
+		} else if (!blanks) {
+			rc = add_span(&v, &n, &cap, i, e, 1);
 		} else {
-			cur->end = e;
-			cur->lines++;
+			if (!inblock)
+				bstart = i;
+			bend = e;
+			inblock = true;
 		}
+	}
+	if (rc == 0 && inblock)
+		rc = split_block(t, bstart, bend, &v, &n, &cap);
+	if (rc != 0) {
+		free(v);
+		return -1;
 	}
 	*out = v;
 	*nout = n;

@@ -226,6 +226,15 @@ test_plain(void)
 	    "without blank lines every line is a paragraph");
 	lede_doc_free(d);
 
+	d = TEXT("Harbour Reopens\nThe harbour reopened on Monday after the storm, and the first boats went "
+	    "out at dawn to check their pots along the outer wall.\nFishermen said the damage was "
+	    "lighter than they had feared, though two moorings were lost in the night.\n\n"
+	    "Repairs to the wall begin next week, the council said in a statement on Tuesday evening.",
+	    NULL);
+	is_str(d ? d->title : NULL, "Harbour Reopens", "a headline over long unwrapped lines");
+	ok(d != NULL && d->nparas == 3, "long lines are a paragraph each, blank lines or not");
+	lede_doc_free(d);
+
 	d = TEXT("Just one line of text.", NULL);
 	is_str(joined(d), "Just one line of text.", "one line is one paragraph");
 	lede_doc_free(d);

@@ -31,6 +31,10 @@ else
 	fail "the 35 paragraphs are the article's, in order"
 	diag "$(diff "$TMPD/want-body.txt" "$TMPD/got-body.txt" | head -20)"
 fi
+# The specimen's own text reads as plain text: headline, then a paragraph a line.
+"$LEDE" --format=text --no-annotate "$want" >"$TMPD/txt.txt" 2>&1
+is "$(sed -n 1p "$TMPD/txt.txt")" "$(sed -n 1p "$TMPD/want.txt")" "plain text: the first line is the title"
+is "$(grep -v '^$' "$TMPD/txt.txt" | sed 1d | wc -l | tr -d ' ')" 37 "plain text: one paragraph per line"
 lacks "$got" "cookies" "no cookie banner"
 lacks "$got" "Politics" "no navigation"
 lacks "$got" "Image source" "no image caption"
