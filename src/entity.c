@@ -1,5 +1,6 @@
 #include "config.h"
 
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -713,9 +714,41 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 	}
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type != M_PER && e->m[i].nwords == 1 &&
-		    map_get(&single, e->m[i].key, -1) >= (e->m[i].type == M_LOC ? 1 : 0) &&
+		    map_get(&single, e->m[i].key, -1) >= 1 &&
 		    map_get(&e->parts, e->m[i].key, 0))
 			e->m[i].type = M_PER;
+	/* and one called something else more often is no person, unless it is
+	 * part of a full name here */
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].type == M_PER && e->m[i].nwords >= 2 &&
+		    (map_put(&last_recent, e->m[i].first, 1, true) != 0 ||
+		    map_put(&last_recent, e->m[i].last, 1, true) != 0))
+			goto oom;
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].type == M_PER && e->m[i].nwords == 1 &&
+		    map_get(&single, e->m[i].key, 0) < 0 && !map_get(&last_recent, e->m[i].key, 0))
+			e->m[i].type = M_OTHER;
+	map_free(&last_recent);
+	/* the same vote between a place and an organisation: "Surrey" the
+	 * county cricket club in a report that calls it a club more often */
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		int v;
+		if (m->nwords != 1 || m->type == M_PER)
+			continue;
+		v = map_get(&first_recent, m->key, 0);
+		if (map_put(&first_recent, m->key, v + (m->type == M_LOC ? 1 : -1), false) != 0)
+			goto oom;
+	}
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		int v = m->nwords == 1 ? map_get(&first_recent, m->key, 0) : 0;
+		if (m->type == M_LOC && v < 0 && !(m->wclass & LEDE_GAZ_COUNTRY))
+			m->type = M_OTHER;
+		else if (m->type == M_OTHER && v > 0)
+			m->type = M_LOC;
+	}
+	map_free(&first_recent);
 	map_free(&single);
 	/* multi-word names first: they name the people */
 	for (i = 0; i < e->nm; i++) {
