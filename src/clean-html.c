@@ -1203,7 +1203,33 @@ is_digit(char ch)
 	return ch >= '0' && ch <= '9';
 }
 
-/* A date as pages print them: 14/11/2008, 2008-11-14, 3 March 2020, Mar 3. */
+static bool
+has_year(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p++)
+		if ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0'))
+			if (is_digit(p[2]) && is_digit(p[3]) && !is_digit(p[4]) &&
+			    (p == s || !is_digit(p[-1])))
+				return true;
+	return false;
+}
+
+/* 0:13, 10:14, 21:47 */
+static bool
+has_clock(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p++)
+		if (is_digit(p[0]) && p[1] == ':' && is_digit(p[2]) && is_digit(p[3]))
+			return true;
+	return false;
+}
+
+/* A date as pages print them: 14/11/2008, 2008-11-14, 3 March 2020, Mar 3,
+ * or any year with a time of day beside it (in any language). */
 static bool
 has_date(const char *s)
 {
@@ -1236,7 +1262,7 @@ has_date(const char *s)
 			}
 		}
 	}
-	return false;
+	return has_year(s) && has_clock(s);
 }
 
 /* Bylines and datelines that lead an article: short, and reading as
