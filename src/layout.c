@@ -23,6 +23,7 @@ struct lede_layout {
 	size_t nwrapped, capwrapped;
 	struct lede_mark_span *marks; /* grouped by block */
 	size_t *mark_first;           /* nblocks + 1 entries */
+	unsigned char *mark_sorted;   /* per block: its marks are sorted yet */
 	size_t *bytes_before;         /* nblocks + 1 entries */
 };
 
@@ -202,9 +203,14 @@ lede_layout_reindex(struct lede_layout *l, struct lede_err *err)
 	memcpy(slot, first, (l->nblocks + 1) * sizeof *slot);
 	each_mark(l, slot, marks);
 	free(slot);
-	for (size_t b = 0; b < l->nblocks; b++)
-		if (first[b + 1] - first[b] > 1)
-			qsort(marks + first[b], first[b + 1] - first[b], sizeof *marks, cmp_mark);
+	/* Each block's marks are sorted when the block is first drawn, so
+	 * opening costs two linear passes and no sorting. */
+	if (l->mark_sorted == NULL && (l->mark_sorted = malloc(l->nblocks)) == NULL) {
+		free(first);
+		free(marks);
+		return lede_err_oom(err);
+	}
+	memset(l->mark_sorted, 0, l->nblocks);
 	free(l->marks);
 	free(l->mark_first);
 	l->marks = marks;
@@ -268,6 +274,7 @@ lede_layout_free(struct lede_layout *l)
 	free(l->wrapped);
 	free(l->marks);
 	free(l->mark_first);
+	free(l->mark_sorted);
 	free(l->bytes_before);
 	free(l->meta);
 	free(l);
@@ -398,13 +405,18 @@ lede_layout_line_at(struct lede_layout *l, size_t block, size_t off)
 }
 
 const struct lede_mark_span *
-lede_layout_marks(const struct lede_layout *l, size_t block, size_t *n)
+lede_layout_marks(struct lede_layout *l, size_t block, size_t *n)
 {
 	if (block >= l->nblocks) {
 		*n = 0;
 		return NULL;
 	}
 	*n = l->mark_first[block + 1] - l->mark_first[block];
+	if (!l->mark_sorted[block]) {
+		if (*n > 1)
+			qsort(l->marks + l->mark_first[block], *n, sizeof *l->marks, cmp_mark);
+		l->mark_sorted[block] = 1;
+	}
 	return l->marks + l->mark_first[block];
 }
 

@@ -20,18 +20,11 @@ lede_panel_section_name(int section)
 }
 
 static int
-add_item(struct lede_panel *p, int section, int ref, struct lede_buf *label)
+add_item(struct lede_panel *p, int section, int ref)
 {
-	char *s;
-
-	lede_buf_addc(label, '\0');
-	if (!lede_buf_ok(label) || (s = lede_buf_detach(label)) == NULL)
+	if (!lede_grow(&p->items, &p->cap, p->n + 1, sizeof *p->items))
 		return -1;
-	if (!lede_grow(&p->items, &p->cap, p->n + 1, sizeof *p->items)) {
-		free(s);
-		return -1;
-	}
-	p->items[p->n++] = (struct lede_panel_item){ section, ref, s };
+	p->items[p->n++] = (struct lede_panel_item){ section, ref };
 	return 0;
 }
 
@@ -41,107 +34,102 @@ static const struct lede_entity *sort_base;
 static int
 cmp_mentions(const void *a, const void *b)
 {
-	const int *x = a, *y = b;
-	size_t mx = sort_base[*x].nmentions, my = sort_base[*y].nmentions;
+	const struct lede_panel_item *x = a, *y = b;
+	size_t mx = sort_base[x->ref].nmentions, my = sort_base[y->ref].nmentions;
 
 	if (mx != my)
 		return mx > my ? -1 : 1;
-	return *x - *y;
+	return x->ref - y->ref;
 }
 
 static int
-add_entities(struct lede_panel *p, int section, const struct lede_entity *v, size_t n)
+add_section(struct lede_panel *p, int section, size_t n)
 {
-	struct lede_buf b = LEDE_BUF_INIT;
-	int *order;
-
-	if (n == 0)
-		return 0;
-	if ((order = malloc(n * sizeof *order)) == NULL)
+	if (!lede_grow(&p->items, &p->cap, p->n + n + 1, sizeof *p->items))
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		order[i] = (int)i;
-	sort_base = v;
-	qsort(order, n, sizeof *order, cmp_mentions);
-	for (size_t k = 0; k < n; k++) {
-		const struct lede_entity *e = &v[order[k]];
-
-		lede_buf_adds(&b, e->name ? e->name : "?");
-		if (e->nroles > 0) {
-			lede_buf_lit(&b, ", ");
-			lede_buf_adds(&b, e->roles[0]);
-		}
-		lede_buf_printf(&b, " (%zu)", e->nmentions);
-		if (add_item(p, section, order[k], &b) != 0) {
-			free(order);
-			lede_buf_free(&b);
-			return -1;
-		}
-	}
-	free(order);
+		add_item(p, section, (int)i);
 	return 0;
 }
 
 int
 lede_panel_build(struct lede_panel *p, const struct lede_doc *d, struct lede_err *err)
 {
-	struct lede_buf b = LEDE_BUF_INIT;
-	int rc = 0;
+	static const int order[] = { LEDE_SEC_PEOPLE, LEDE_SEC_PLACES, LEDE_SEC_QUOTES,
+	    LEDE_SEC_FACTS, LEDE_SEC_WARNINGS, LEDE_SEC_NOTES };
+	const size_t count[] = { d->npeople, d->nplaces, d->nquotes, d->nfacts, d->nwarnings,
+	    d->nnotes };
 
 	memset(p, 0, sizeof *p);
-	p->first[LEDE_SEC_PEOPLE] = p->n;
-	rc |= add_entities(p, LEDE_SEC_PEOPLE, d->people, d->npeople);
-	p->first[LEDE_SEC_PLACES] = p->n;
-	rc |= add_entities(p, LEDE_SEC_PLACES, d->places, d->nplaces);
-	p->first[LEDE_SEC_QUOTES] = p->n;
-	for (size_t i = 0; rc == 0 && i < d->nquotes; i++) {
-		const struct lede_quote *q = &d->quotes[i];
-
-		if (q->speaker >= 0 && (size_t)q->speaker < d->npeople)
-			lede_buf_adds(&b, d->people[q->speaker].name);
-		else if (q->source != NULL)
-			lede_buf_adds(&b, q->source);
-		else
-			lede_buf_lit(&b, "(unattributed)");
-		lede_buf_lit(&b, ": \xE2\x80\x9C");
-		lede_buf_adds(&b, q->text ? q->text : "");
-		rc |= add_item(p, LEDE_SEC_QUOTES, (int)i, &b);
-	}
-	p->first[LEDE_SEC_FACTS] = p->n;
-	for (size_t i = 0; rc == 0 && i < d->nfacts; i++) {
-		lede_buf_printf(&b, "%s: %s", d->facts[i].kind ? d->facts[i].kind : "fact",
-		    d->facts[i].text ? d->facts[i].text : "");
-		rc |= add_item(p, LEDE_SEC_FACTS, (int)i, &b);
-	}
-	p->first[LEDE_SEC_WARNINGS] = p->n;
-	for (size_t i = 0; rc == 0 && i < d->nwarnings; i++) {
-		lede_buf_adds(&b, d->warnings[i].message ? d->warnings[i].message : d->warnings[i].kind);
-		rc |= add_item(p, LEDE_SEC_WARNINGS, (int)i, &b);
-	}
-	p->first[LEDE_SEC_NOTES] = p->n;
-	for (size_t i = 0; rc == 0 && i < d->nnotes; i++) {
-		const struct lede_note *nt = &d->notes[i];
-
-		if (nt->text != NULL)
-			lede_buf_printf(&b, "%s \xE2\x80\x94 %s", nt->text, nt->exact ? nt->exact : "");
-		else
-			lede_buf_printf(&b, "highlight: %s", nt->exact ? nt->exact : "");
-		rc |= add_item(p, LEDE_SEC_NOTES, (int)i, &b);
+	p->doc = d;
+	for (int s = 0; s < LEDE_SEC_COUNT; s++) {
+		p->first[order[s]] = p->n;
+		if (add_section(p, order[s], count[s]) != 0) {
+			lede_panel_free(p);
+			return lede_err_oom(err);
+		}
 	}
 	p->first[LEDE_SEC_COUNT] = p->n;
-	lede_buf_free(&b);
-	if (rc != 0) {
-		lede_panel_free(p);
-		return lede_err_oom(err);
-	}
+	sort_base = d->people;
+	qsort(p->items + p->first[LEDE_SEC_PEOPLE], d->npeople, sizeof *p->items, cmp_mentions);
+	sort_base = d->places;
+	qsort(p->items + p->first[LEDE_SEC_PLACES], d->nplaces, sizeof *p->items, cmp_mentions);
 	return 0;
+}
+
+void
+lede_panel_label(const struct lede_panel *p, const struct lede_panel_item *it,
+    struct lede_buf *b)
+{
+	const struct lede_doc *d = p->doc;
+	const struct lede_entity *e;
+	const struct lede_quote *q;
+	const struct lede_note *nt;
+
+	switch (it->section) {
+	case LEDE_SEC_PEOPLE:
+	case LEDE_SEC_PLACES:
+		e = it->section == LEDE_SEC_PEOPLE ? &d->people[it->ref] : &d->places[it->ref];
+		lede_buf_adds(b, e->name ? e->name : "?");
+		if (e->nroles > 0) {
+			lede_buf_lit(b, ", ");
+			lede_buf_adds(b, e->roles[0]);
+		}
+		lede_buf_printf(b, " (%zu)", e->nmentions);
+		break;
+	case LEDE_SEC_QUOTES:
+		q = &d->quotes[it->ref];
+		if (q->speaker >= 0 && (size_t)q->speaker < d->npeople)
+			lede_buf_adds(b, d->people[q->speaker].name);
+		else if (q->source != NULL)
+			lede_buf_adds(b, q->source);
+		else
+			lede_buf_lit(b, "(unattributed)");
+		lede_buf_lit(b, ": \xE2\x80\x9C");
+		/* The first words are all that fits; 200 bytes is plenty. */
+		lede_buf_add(b, q->text ? q->text : "", q->text ? strnlen(q->text, 200) : 0);
+		break;
+	case LEDE_SEC_FACTS:
+		lede_buf_printf(b, "%s: %.200s", d->facts[it->ref].kind ? d->facts[it->ref].kind : "fact",
+		    d->facts[it->ref].text ? d->facts[it->ref].text : "");
+		break;
+	case LEDE_SEC_WARNINGS:
+		lede_buf_printf(b, "%.300s", d->warnings[it->ref].message ? d->warnings[it->ref].message :
+		    d->warnings[it->ref].kind);
+		break;
+	case LEDE_SEC_NOTES:
+		nt = &d->notes[it->ref];
+		if (nt->text != NULL)
+			lede_buf_printf(b, "%.200s \xE2\x80\x94 %.200s", nt->text, nt->exact ? nt->exact : "");
+		else
+			lede_buf_printf(b, "highlight: %.200s", nt->exact ? nt->exact : "");
+		break;
+	}
 }
 
 void
 lede_panel_free(struct lede_panel *p)
 {
-	for (size_t i = 0; i < p->n; i++)
-		free(p->items[i].label);
 	free(p->items);
 	memset(p, 0, sizeof *p);
 }
@@ -214,6 +202,7 @@ allocate(const struct lede_panel *p, int rows, int *give)
 void
 lede_panel_draw(struct lede_panel *p, int y, int x, int h, int w, int focused)
 {
+	struct lede_buf label = LEDE_BUF_INIT;
 	int give[LEDE_SEC_COUNT], row = y, nsec = 0;
 	char head[64];
 
@@ -253,11 +242,15 @@ lede_panel_draw(struct lede_panel *p, int y, int x, int h, int w, int focused)
 			size_t it = first + (size_t)i;
 			enum lede_role r = focused && it == p->sel ? LEDE_ROLE_PANEL_SELECTED : LEDE_ROLE_PANEL;
 
+			lede_buf_reset(&label);
+			lede_panel_label(p, &p->items[it], &label);
 			lede_scr_fill(row, x, w, r);
-			lede_scr_text(row, x + 2, w - 2, p->items[it].label, strlen(p->items[it].label), r);
+			if (lede_buf_ok(&label) && label.len > 0)
+				lede_scr_text(row, x + 2, w - 2, label.data, label.len, r);
 			row++;
 		}
 	}
 	for (; row < y + h; row++)
 		lede_scr_fill(row, x, w, LEDE_ROLE_PANEL);
+	lede_buf_free(&label);
 }

@@ -65,7 +65,7 @@ const char *lede_layout_source(const struct lede_layout *l, size_t block, unsign
     size_t *len);
 
 /* The block's annotations, sorted by start. */
-const struct lede_mark_span *lede_layout_marks(const struct lede_layout *l, size_t block,
+const struct lede_mark_span *lede_layout_marks(struct lede_layout *l, size_t block,
     size_t *n);
 /* Rebuilds the annotation index after notes change. */
 int lede_layout_reindex(struct lede_layout *l, struct lede_err *err);

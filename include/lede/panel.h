@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "lede/buf.h"
 #include "lede/doc.h"
 #include "lede/err.h"
 
@@ -21,10 +22,12 @@ enum lede_panel_section {
 struct lede_panel_item {
 	int section;
 	int ref;              /* index into the doc's array for the section */
-	char *label;
 };
 
+/* Labels are made when drawn, so a panel over a huge article costs one
+ * small array, not a string per entry. */
 struct lede_panel {
+	const struct lede_doc *doc;
 	struct lede_panel_item *items;   /* grouped by section, in section order */
 	size_t n, cap;
 	size_t first[LEDE_SEC_COUNT + 1];
@@ -38,6 +41,9 @@ const char *lede_panel_section_name(int section);
 /* Moves the selection by delta items, across sections, clamped. */
 void lede_panel_move(struct lede_panel *p, int delta);
 const struct lede_panel_item *lede_panel_selected(const struct lede_panel *p);
+/* Appends item's label ("Emmanuel Macron, French President (3)") to out. */
+void lede_panel_label(const struct lede_panel *p, const struct lede_panel_item *it,
+    struct lede_buf *out);
 /* Draws the panel in the rectangle; the selection shows when focused. */
 void lede_panel_draw(struct lede_panel *p, int y, int x, int h, int w, int focused);
 
