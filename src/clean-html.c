@@ -1283,6 +1283,29 @@ front_matter(const struct lede_para *p)
 	return p->len < 60 && has_date(s) && s[p->len - 1] != '.';
 }
 
+/* "Posted in News | Tagged x, y", "Filed under", a last dateline: the
+ * furniture that trails an article. */
+static void
+drop_tail(struct lede_doc *doc)
+{
+	static const char *const leads[] = { "tags", "tagged", "filed under", "posted in",
+	    "categories", "category", "topics", "share this", "related" };
+	struct lede_para *p;
+	size_t i;
+	bool cut;
+
+	while (doc->nparas > 1) {
+		p = &doc->paras[doc->nparas - 1];
+		cut = front_matter(p);
+		for (i = 0; i < sizeof leads / sizeof leads[0] && !cut; i++)
+			cut = p->kind == LEDE_PARA_TEXT && p->len < 200 && starts_with_word(p->text, leads[i]);
+		if (!cut)
+			break;
+		free(p->text);
+		doc->nparas--;
+	}
+}
+
 /* The headline, a repeat of it, or a bare byline at the top is not text. */
 static int
 drop_front(struct lede_doc *doc, const struct lede_meta *m)
@@ -1331,6 +1354,7 @@ drop_front(struct lede_doc *doc, const struct lede_meta *m)
 		doc->paras[w++] = *p;
 	}
 	doc->nparas = w;
+	drop_tail(doc);
 	return 0;
 }
 
