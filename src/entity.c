@@ -383,6 +383,55 @@ force_countries(const struct lede_toks *t, const uint16_t *gword, const uint16_t
 	}
 }
 
+/* A wire dateline: "BONN 1996-08-22", "NEW YORK (Reuters) -": the words in
+ * capitals before the date or the agency name the place. */
+static void
+force_dateline(const char *text, const struct lede_toks *t, uint8_t *tags)
+{
+	size_t k, j, dashes;
+
+	for (k = 0; k < t->n && k < 4 && (t->v[k].flags & LEDE_TOK_ALLCAP) &&
+	    !(t->v[k].flags & LEDE_TOK_DIGIT); k++)
+		;
+	if (k == 0 || k >= t->n || (k < t->n && (t->v[k].flags & LEDE_TOK_SENT)))
+		return;
+	if (t->v[k].flags & LEDE_TOK_DIGIT) {
+		for (dashes = 0, j = t->v[k].start; j < t->v[k].end; j++)
+			dashes += text[j] == '-' || text[j] == '/';
+		if (dashes < 2)
+			return;
+	} else if (!(text[t->v[k].start] == '(' && k + 1 < t->n && (t->v[k + 1].flags & LEDE_TOK_UPPER))) {
+		return;
+	}
+	for (j = 0; j < k; j++)
+		tags[j] = j == 0 ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+}
+
+/* A place's name of several words the tagger saw part of as a place:
+ * "NEW/LOC YORK/PER" is New York. */
+static void
+complete_places(const struct lede_toks *t, const uint16_t *gphrase, uint8_t *tags)
+{
+	size_t i, j, end;
+	const uint16_t place = LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION;
+
+	for (i = 0; i < t->n; i++) {
+		bool any = false;
+		if (!(gphrase[i] & LEDE_GAZ_PHRASE_B) || !(gphrase[i] & place))
+			continue;
+		for (end = i + 1; end < t->n && !(gphrase[end] & LEDE_GAZ_PHRASE_B) && gphrase[end] != 0; end++)
+			;
+		for (j = i; j < end; j++)
+			any = any || tags[j] == LEDE_NER_B_LOC || tags[j] == LEDE_NER_I_LOC;
+		if (!any || (i > 0 && tags[i] != LEDE_NER_B_LOC && tags[i] != LEDE_NER_O &&
+		    (tags[i] & 1) == 0) || (end < t->n && tags[end] != LEDE_NER_O && (tags[end] & 1) == 0))
+			continue;      /* not a place, or inside a longer name */
+		for (j = i; j < end; j++)
+			tags[j] = j == i ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+		i = end - 1;
+	}
+}
+
 int
 lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
     const uint16_t *gword, const uint16_t *gphrase, uint8_t *tags, struct lede_err *err)
@@ -392,6 +441,8 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 	size_t sport_sent = (size_t)-1;
 
 	force_countries(t, gword, gphrase, tags);
+	force_dateline(text, t, tags);
+	complete_places(t, gphrase, tags);
 	while (i < t->n) {
 		int b = tags[i], type;
 		struct ment m;

@@ -3,7 +3,8 @@
  * the exact commands that made data/ner.model and data/gazetteers.bin.
  *
  *   train-ner --gazetteers LIST.txt OUT.bin
- *   train-ner [-e EPOCHS] [-b BITS] -g gazetteers.bin -o ner.model FILE.bio[:REPEAT]...
+ *   train-ner [-e EPOCHS] [-b BITS] [-c CAPS_EVERY] [-r RUNS] -g gazetteers.bin -o ner.model
+ *             FILE.bio[:REPEAT]...
  *   train-ner -g gazetteers.bin -m ner.model --eval FILE.bio   (scores a BIO file)
  */
 #include "config.h"
@@ -142,7 +143,8 @@ sent_toks(struct corpus *c, size_t k)
 }
 
 static void
-train(struct corpus *c, const struct lede_gaz *g, int epochs, int bits, const char *out)
+train(struct corpus *c, const struct lede_gaz *g, int epochs, int bits, float *avg, int runs,
+    unsigned long long seed)
 {
 	uint32_t nb = 1u << bits, mask = nb - 1;
 	size_t nw = (size_t)nb * LEDE_NER_NTAGS, k, i, j, nf, *order;
@@ -153,7 +155,6 @@ train(struct corpus *c, const struct lede_gaz *g, int epochs, int bits, const ch
 	struct lede_err err;
 	double step = 1;
 	int e, tag;
-	unsigned long long seed = 42;
 
 	order = malloc(c->ns * sizeof *order);
 	if (w == NULL || u == NULL || order == NULL)
@@ -213,9 +214,7 @@ train(struct corpus *c, const struct lede_gaz *g, int epochs, int bits, const ch
 		    seen, 100.0 * (double)errors / (double)(seen ? seen : 1));
 	}
 	for (i = 0; i < nw; i++)
-		w[i] = (float)(w[i] - u[i] / step);
-	if (lede_ner_save(out, w, nb, &err) != 0)
-		fail(err.msg);
+		avg[i] += (float)(w[i] - u[i] / step) / (float)runs;
 	lede_ner_ctx_free(&ctx);
 	free(w);
 	free(u);
@@ -276,7 +275,7 @@ main(int argc, char **argv)
 	struct lede_ner *m = NULL;
 	struct lede_err err;
 	const char *out = NULL, *gaz = NULL, *model = NULL, *eval = NULL;
-	int epochs = 6, bits = 18, caps_every = 12, i;
+	int epochs = 6, bits = 18, caps_every = 12, runs = 1, i;
 
 	if (argc == 4 && strcmp(argv[1], "--gazetteers") == 0) {
 		if (lede_gaz_compile(argv[2], argv[3], &err) != 0)
@@ -288,6 +287,8 @@ main(int argc, char **argv)
 			epochs = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-b") == 0 && i + 1 < argc)
 			bits = atoi(argv[++i]);
+		else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc)
+			runs = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
 			caps_every = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-g") == 0 && i + 1 < argc)
@@ -310,7 +311,7 @@ main(int argc, char **argv)
 			load(&c, argv[i], repeat, caps_every);
 		}
 	}
-	if (gaz == NULL || bits < 10 || bits > 24)
+	if (gaz == NULL || bits < 10 || bits > 24 || runs < 1 || epochs < 1)
 		fail("usage: see the comment at the top of tools/train-ner.c");
 	if (lede_gaz_load(&g, gaz, &err) != 0)
 		fail(err.msg);
@@ -322,8 +323,17 @@ main(int argc, char **argv)
 	} else {
 		if (out == NULL)
 			fail("no output (-o)");
+		float *avg = calloc((size_t)LEDE_NER_NTAGS << bits, sizeof *avg);
+		int r;
+		if (avg == NULL)
+			fail("out of memory");
 		fprintf(stderr, "%zu sentences, %zu tokens\n", c.ns, c.ntoks);
-		train(&c, g, epochs, bits, out);
+		/* several runs over different orders, averaged: steadier weights */
+		for (r = 0; r < runs; r++)
+			train(&c, g, epochs, bits, avg, runs, 42 + (unsigned long long)r * 7919);
+		if (lede_ner_save(out, avg, 1u << bits, &err) != 0)
+			fail(err.msg);
+		free(avg);
 	}
 	lede_ner_free(m);
 	lede_gaz_free(g);
