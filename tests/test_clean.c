@@ -168,6 +168,27 @@ test_structure(void)
 }
 
 static void
+test_furniture(void)
+{
+	struct lede_doc *d;
+
+	d = HTML("<html><head><meta property=\"og:title\" content=\"Tram Line Opens\"></head><body>"
+	    "<article><p>Transport</p><h1>Tram Line Opens</h1><p>By Jo Park</p>"
+	    "<p>Updated 3 May 2021, 10:04</p>"
+	    "<p>The new tram line opened on Monday, carrying more than four thousand people, "
+	    "and the mayor rode the first car.</p><p>ADVERTISEMENT</p>"
+	    "<p>Read more: <a href=\"/a\">Why trams are back in fashion across Europe</a></p>"
+	    "<p>Tickets cost the same as the bus, and the line runs every six minutes, all day.</p>"
+	    "<p>Please enable JavaScript to view the comments.</p>"
+	    "<p>Tags: transport, trams, city</p></article></body></html>", NULL);
+	is_str(joined(d), "The new tram line opened on Monday, carrying more than four thousand people, "
+	    "and the mayor rode the first car. | Tickets cost the same as the bus, and the line runs "
+	    "every six minutes, all day.",
+	    "kicker, byline, dateline, ad label, link line, script notice and tags go");
+	lede_doc_free(d);
+}
+
+static void
 test_depth(void)
 {
 	struct lede_buf b = LEDE_BUF_INIT;
@@ -365,6 +386,7 @@ main(void)
 {
 	test_charsets();
 	test_structure();
+	test_furniture();
 	test_depth();
 	test_plain();
 	test_refusals();
