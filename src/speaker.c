@@ -1127,6 +1127,7 @@ struct attrib {
 	int speaker;
 	char *source;
 	bool found;         /* a cue of its own, not inherited */
+	bool they;          /* the cue's subject was "they" */
 };
 
 static bool
@@ -1145,6 +1146,7 @@ resolve(const struct lede_doc *doc, const struct mindex *mx, const struct np *np
 	int who;
 
 	out->found = true;
+	out->they = false;
 	out->speaker = -1;
 	out->source = NULL;
 	t = lede_doc_text(doc, np->para, &len);
@@ -1162,6 +1164,7 @@ resolve(const struct lede_doc *doc, const struct mindex *mx, const struct np *np
 				return -1;
 		} else {
 			out->found = false;
+			out->they = np->e - np->s == 4 && strncasecmp(t + np->s, "they", 4) == 0;
 		}
 		return 0;
 	}
@@ -1234,6 +1237,7 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 	out->speaker = -1;
 	out->source = NULL;
 	out->found = false;
+	out->they = false;
 	t = lede_doc_text(doc, q->span.para, &len);
 	np.para = q->span.para;
 	tl = strlen(q->text);
@@ -1485,6 +1489,13 @@ lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 			if (prev->source != NULL && (at.source = lede_strdup(prev->source)) == NULL)
 				goto oom;
 		}
+		/* "French diplomats say …; “…,” they said": a group named as a
+		 * source just before */
+		if (at.they && at.source == NULL && at.speaker < 0 && prev != NULL &&
+		    prev->speaker < 0 && prev->source != NULL && !looks_like_name(prev->source) &&
+		    q->span.para - prev->span.para <= 2 &&
+		    (at.source = lede_strdup(prev->source)) == NULL)
+			goto oom;
 		q->speaker = at.speaker;
 		free(q->source);
 		q->source = at.source;

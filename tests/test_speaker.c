@@ -204,6 +204,16 @@ roles_and_descriptions(void)
 	ok(d->quotes[0].speaker == -1, "and its speaker is -1");
 	is_str(said_by(d, 1), "the newspaper", "the newspaper wrote");
 	lede_doc_free(d);
+	{
+		const char *p4[] = {
+			"\u201cThe talks are going well for now,\u201d French diplomats say.",
+			"\u201cWe expect a deal within the month,\u201d they added.",
+			NULL,
+		};
+		d = attributed(p4, healey, 2);
+		is_str(said_by(d, 1), "French diplomats", "they: the group named just before");
+	}
+	lede_doc_free(d);
 }
 
 static void
