@@ -489,6 +489,17 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			tags[s] = LEDE_NER_B_PER;
 			tags[s + 1] = LEDE_NER_I_PER;
 		}
+		/* "Klas Eriksson (Sweden) 71 75": a name with a country in brackets,
+		 * as results and lists write people */
+		if (type != M_PER && end - s >= 2 && end - s <= 3 && end + 2 < t->n &&
+		    text[t->v[end].start] == '(' && t->v[end].end - t->v[end].start == 1 &&
+		    (gword[end + 1] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_DEMONYM)) &&
+		    !((gword[s] | gword[end - 1] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY |
+		    LEDE_GAZ_REGION | LEDE_GAZ_COMMON))) {
+			type = M_PER;
+			for (k = s; k < end; k++)
+				tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
+		}
 		/* "W. Athey": an initial and a capitalised word name a person */
 		if (type != M_PER && end - s >= 2 && end - s <= 3 && (t->v[s].flags & LEDE_TOK_ABBR) &&
 		    (t->v[s].flags & LEDE_TOK_UPPER) && t->v[s].end - t->v[s].start == 2 &&
@@ -581,7 +592,7 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		/* a section label in capitals: "TENNIS - ..." */
 		if (end - s == 1 && (t->v[s].flags & LEDE_TOK_ALLCAP) && (t->v[s].flags & LEDE_TOK_SENT) &&
 		    end < t->n && text[t->v[end].start] == '-' &&
-		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_LAST)))
+		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)))
 			continue;
 		if ((type == M_LOC || (type == M_PER && end - s == 1 && (gword[s] & LEDE_GAZ_CITY))) &&
 		    !((gword[s] | gphrase[s]) & LEDE_GAZ_COUNTRY)) {
