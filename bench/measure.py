@@ -24,7 +24,8 @@ TIME = shutil.which("time", path="/usr/bin:/bin")
 
 
 def run(cmd, stdout=subprocess.DEVNULL, env=None):
-    """Runs cmd; returns (exit status, wall seconds, peak RSS in KiB).
+    """Runs cmd; returns (exit status, wall seconds, CPU seconds, peak RSS in
+    KiB).
 
     The peak RSS comes from /usr/bin/time when it is installed: Linux counts
     the memory of the process that forked a child into the child's peak, so
@@ -41,6 +42,7 @@ def run(cmd, stdout=subprocess.DEVNULL, env=None):
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
     maxrss = ru.ru_maxrss
+    cpu = ru.ru_utime + ru.ru_stime
     if rssfile is not None:
         with open(rssfile) as f:
             lines = [l for l in f.read().split("\n") if l.strip().isdigit()]
@@ -48,7 +50,7 @@ def run(cmd, stdout=subprocess.DEVNULL, env=None):
         maxrss = int(lines[-1]) if lines else 0
     if p.returncode != 0:
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
-    return p.returncode, wall, maxrss
+    return p.returncode, wall, cpu, maxrss
 
 
 def cpu_model():
@@ -173,7 +175,7 @@ def main():
     # Check run (also warms the page cache): every page gives one document.
     out = os.path.join(work, "pages.jsonl")
     with open(out, "wb") as f:
-        rc, _, _ = run([a.lede, "--format=json"] + pages, stdout=f)
+        rc, _, _, _ = run([a.lede, "--format=json"] + pages, stdout=f)
     with open(out, "rb") as f:
         lines = [l for l in f.read().split(b"\n") if l.strip()]
     good = 0
@@ -187,61 +189,85 @@ def main():
           % (rc, good, len(pages), "ok" if rc == 0 and good == len(pages) else "FAILED"))
     for f in (a.big, a.small):
         with open(out, "wb") as o:
-            rc, _, _ = run([a.lede, "--format=json", f], stdout=o)
+            rc, _, _, _ = run([a.lede, "--format=json", f], stdout=o)
         with open(out, "rb") as o:
             doc = json.loads(o.read())
         print("check: %s: exit %d, %d paragraphs, %d people, %d places, %d quotes" % (
             os.path.basename(f), rc, len(doc.get("paragraphs", [])), len(doc.get("people", [])),
             len(doc.get("places", [])), len(doc.get("quotes", []))))
 
-    jobs = {
-        "pages": pages,
-        "big": [a.big],
-        "small": [a.small],
-        "tiny": [a.tiny],
-    }
-    times = {(w, j): [] for w in ("lede", "base") for j in jobs}
-    rss = {(w, j): [] for w in ("lede", "base") for j in jobs}
+    # What is run: (who, job) -> command. lede-nosb is lede without its
+    # sandbox (a forked, confined child per page), when lede has one, to show
+    # what the confinement costs.
+    helptext = subprocess.run([a.lede, "--help"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL).stdout.decode("utf-8", "replace")
+    who = ["lede", "base"] + (["lede-nosb"] if "--no-sandbox" in helptext else [])
+    inputs = {"pages": pages, "big": [a.big], "small": [a.small], "tiny": [a.tiny]}
+    cmds = {}
+    for j, files in inputs.items():
+        cmds[("lede", j)] = [a.lede, "--format=json"] + files
+        cmds[("base", j)] = [a.baseline] + files
+        if "lede-nosb" in who and j in ("pages", "big"):
+            cmds[("lede-nosb", j)] = [a.lede, "--no-sandbox", "--format=json"] + files
+    wall = {k: [] for k in cmds}
+    cpu = {k: [] for k in cmds}
+    rss = {k: [] for k in cmds}
     for _ in range(a.rounds):
-        for j, files in jobs.items():
-            for w in ("lede", "base"):
-                cmd = [a.lede, "--format=json"] + files if w == "lede" else [a.baseline] + files
-                rc, wall, maxrss = run(cmd)
-                if rc != 0:
-                    print("%s on %s exited %d" % (w, j, rc))
-                times[(w, j)].append(wall)
-                rss[(w, j)].append(maxrss)
-    med = {k: statistics.median(v) for k, v in times.items()}
+        for k, cmd in cmds.items():
+            rc, w, c, m = run(cmd)
+            if rc != 0:
+                print("%s on %s exited %d" % (k[0], k[1], rc))
+            wall[k].append(w)
+            cpu[k].append(c)
+            rss[k].append(m)
+    med = {k: statistics.median(v) for k, v in wall.items()}
+    mcpu = {k: statistics.median(v) for k, v in cpu.items()}
     mrss = {k: statistics.median(v) for k, v in rss.items()}
 
-    print("\nbaseline (libxml2 htmlReadMemory, read + parse + free), median of %d rounds:" % a.rounds)
-    print("  pages: %.3f s, %.2f ms/page, %.1f MB/s" % (
-        med[("base", "pages")], med[("base", "pages")] * 1e3 / len(pages),
-        pages_bytes / 1e6 / med[("base", "pages")]))
-    print("  25 MB article: %.3f s, %.1f MB/s, peak RSS %.1f MB" % (
-        med[("base", "big")], big_bytes / 1e6 / med[("base", "big")], mrss[("base", "big")] / 1024))
-    print("lede --format=json, same inputs:")
-    print("  pages: %.3f s, %.2f ms/page, %.1f MB/s" % (
-        med[("lede", "pages")], med[("lede", "pages")] * 1e3 / len(pages),
-        pages_bytes / 1e6 / med[("lede", "pages")]))
-    print("  25 MB article: %.3f s, %.1f MB/s, peak RSS %.1f MB" % (
-        med[("lede", "big")], big_bytes / 1e6 / med[("lede", "big")], mrss[("lede", "big")] / 1024))
-    print("  1/16 article: %.3f s; a one-paragraph page (start-up): %.3f s" % (
-        med[("lede", "small")], med[("lede", "tiny")]))
+    def line(label, k, nbytes, npages=None):
+        per = " %.2f ms/page," % (med[k] * 1e3 / npages) if npages else ""
+        print("  %-14s wall %7.3f s,%s %6.1f MB/s; CPU %7.3f s; peak RSS %6.1f MB" % (
+            label, med[k], per, nbytes / 1e6 / med[k], mcpu[k], mrss[k] / 1024))
 
-    print("\nratios:")
-    r = med[("lede", "pages")] / med[("base", "pages")]
-    print("  1. pipeline / parse, 181 pages      %6.2f   (target <= 2.5: %s)" % (r, verdict(r, 2.5)))
-    growth = (med[("lede", "big")] / big_bytes) / (med[("lede", "small")] / small_bytes)
+    print("\nmedians of %d rounds (wall clock; CPU = user + system of the process and "
+          "its children; load average now %.1f)" % (a.rounds, os.getloadavg()[0]))
+    print("baseline (libxml2 htmlReadMemory: read + parse + free):")
+    line("pages", ("base", "pages"), pages_bytes, len(pages))
+    line("25 MB article", ("base", "big"), big_bytes)
+    print("lede --format=json:")
+    line("pages", ("lede", "pages"), pages_bytes, len(pages))
+    line("25 MB article", ("lede", "big"), big_bytes)
+    line("1/16 article", ("lede", "small"), small_bytes)
+    line("tiny page", ("lede", "tiny"), os.path.getsize(a.tiny))
+    if "lede-nosb" in who:
+        print("lede --no-sandbox --format=json:")
+        line("pages", ("lede-nosb", "pages"), pages_bytes, len(pages))
+        line("25 MB article", ("lede-nosb", "big"), big_bytes)
+
+    def ratio(x, y):
+        return med[x] / med[y], mcpu[x] / max(1e-9, mcpu[y])
+
+    print("\nratios (wall; CPU in brackets; the verdict reads the CPU ratio, which a busy"
+          " machine does not skew):")
+    r, rc_ = ratio(("lede", "pages"), ("base", "pages"))
+    print("  1. pipeline / parse, 181 pages      %6.2f [%5.2f]  (target <= 2.5: %s)" % (
+        r, rc_, verdict(rc_, 2.5)))
+    if "lede-nosb" in who:
+        r, rc_ = ratio(("lede-nosb", "pages"), ("base", "pages"))
+        print("     same with --no-sandbox           %6.2f [%5.2f]" % (r, rc_))
+    sb, sm = ("lede", "big"), ("lede", "small")
+    growth = (med[sb] / big_bytes) / (med[sm] / small_bytes)
+    growth_c = (mcpu[sb] / big_bytes) / max(1e-12, mcpu[sm] / small_bytes)
     start = med[("lede", "tiny")]
-    growth_net = ((med[("lede", "big")] - start) / big_bytes) / \
-        max(1e-9, (med[("lede", "small")] - start) / small_bytes)
-    print("  2. growth: time/byte 25 MB / 1.6 MB %6.2f   (target <= 1.5: %s)" % (growth, verdict(growth, 1.5)))
+    growth_net = ((med[sb] - start) / big_bytes) / max(1e-12, (med[sm] - start) / small_bytes)
+    print("  2. growth: time/byte 25 MB / 1.6 MB %6.2f [%5.2f]  (target <= 1.5: %s)" % (
+        growth, growth_c, verdict(growth_c, 1.5)))
     print("     same without start-up time       %6.2f" % growth_net)
-    r = med[("lede", "big")] / med[("base", "big")]
-    print("     pipeline / parse, 25 MB article  %6.2f   (target <= 4: %s)" % (r, verdict(r, 4)))
+    r, rc_ = ratio(("lede", "big"), ("base", "big"))
+    print("     pipeline / parse, 25 MB article  %6.2f [%5.2f]  (target <= 4: %s)" % (
+        r, rc_, verdict(rc_, 4)))
     r = mrss[("lede", "big")] / mrss[("base", "big")]
-    print("  3. peak RSS lede / baseline, 25 MB  %6.2f   (target <= 2.0: %s)  [%.0f MB / %.0f MB]" % (
+    print("  3. peak RSS lede / baseline, 25 MB  %6.2f          (target <= 2.0: %s)  [%.0f MB / %.0f MB]" % (
         r, verdict(r, 2.0), mrss[("lede", "big")] / 1024, mrss[("base", "big")] / 1024))
 
     print("  4. pager on the 25 MB article:")
