@@ -515,6 +515,17 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			for (k = s; k < end; k++)
 				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
 		}
+		/* "Colin/PER Montgomerie/O": a given name alone, then a surname the
+		 * tagger left out */
+		if (type == M_PER && end - s == 1 && end < t->n && tags[end] == LEDE_NER_O &&
+		    (gword[s] & LEDE_GAZ_FIRST) && !(gword[s] & LEDE_GAZ_LAST) &&
+		    (t->v[end].flags & LEDE_TOK_UPPER) && !(t->v[end].flags & LEDE_TOK_SENT) &&
+		    !(gword[end] & (LEDE_GAZ_COMMON | LEDE_GAZ_TITLE | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY |
+		    LEDE_GAZ_REGION | LEDE_GAZ_DEMONYM)) && t->v[end].start > t->v[s].end) {
+			tags[end] = LEDE_NER_I_PER;
+			end++;
+			i = end;
+		}
 		/* "M. Butcher": an initial the tagger left without its surname */
 		if (type == M_PER && (t->v[end - 1].flags & LEDE_TOK_ABBR) && end < t->n &&
 		    tags[end] == LEDE_NER_O && (t->v[end].flags & LEDE_TOK_UPPER) &&
