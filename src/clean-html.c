@@ -976,6 +976,10 @@ keep_sibling(struct ctx *c, int top, const struct ninfo *s, float threshold)
 		return false;
 	if (s->scored && s->score + bonus >= threshold)
 		return true;
+	/* A part of the article that nests its paragraphs too deep to be scored:
+	 * same class as the chosen block, plain text. */
+	if (bonus > 0 && !s->scored && s->text > 200 && ld < 0.25f)
+		return true;
 	if (s->tag == T_P || (para_like(s->tag) && !s->has_block)) {
 		if (s->text > 80 && ld < 0.25f)
 			return true;
