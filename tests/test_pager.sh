@@ -169,6 +169,16 @@ lacks "$(screen)" "People (3)" "p hides the panel"
 keys p
 contains "$(screen)" "People (3)" "p shows it again"
 
+## On a narrow terminal the panel is a full-screen overlay.
+T resize-window -x 80 -y 24; settle
+lacks "$(screen)" "People (3)" "at 80 columns the panel is not beside the article"
+keys Tab
+is "$(screen | head -n 1)" "People (3)" "Tab opens it over the article"
+keys j j j j j Enter
+contains "$(status_line)" "quote 1/4 Emmanuel Macron" "Enter on a quote jumps to it and selects it"
+contains "$(screen)" "This is the day" "and the article comes back at the quote"
+T resize-window -x 120 -y 40; settle
+
 ## q quits with status 0 and gives the terminal back.
 keys q
 is "$(wait_exit)" 0 "q exits with status 0"
