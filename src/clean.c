@@ -37,6 +37,15 @@ lede_looks_like_html(const char *data, size_t len)
 	for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
 		if (strstr(s, marks[k]) != NULL)
 			return true;
+	/* A closing tag, "</b>" or "</em>", is markup; prose does not write one. */
+	for (i = 0; i + 3 < n; i++) {
+		if (s[i] != '<' || s[i + 1] != '/' || !isalpha((unsigned char)s[i + 2]))
+			continue;
+		for (k = i + 2; k < n && k < i + 14 && isalnum((unsigned char)s[k]); k++)
+			;
+		if (k < n && s[k] == '>')
+			return true;
+	}
 	return false;
 }
 

@@ -306,6 +306,7 @@ test_refusals(void)
 	ok(lede_looks_like_html("<!DOCTYPE html><p>x", 19), "a doctype is HTML");
 	ok(lede_looks_like_html("\n  <div>hi</div>", 15), "leading markup is HTML");
 	ok(!lede_looks_like_html("Dear reader, 3 < 4.\n", 20), "prose is not HTML");
+	ok(lede_looks_like_html("Hello <b>world</b>.", 19), "a closing tag is HTML");
 }
 
 static void
