@@ -551,15 +551,26 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 				i = end;
 			}
 		}
+		/* "Denzel Washington, the actor,": an apposition with a role is a person's */
+		if (type == M_OTHER && end - s >= 2 && end - s <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
+			struct ment probe;
+			memset(&probe, 0, sizeof probe);
+			role_after(text, t, end, gword, tags, &probe);
+			if (probe.rend != 0) {
+				type = M_PER;
+				for (k = s; k < end; k++)
+					tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
+			}
+		}
 		/* a possessive or stray mark is never part of the name */
 		while (end > s && !(t->v[end - 1].flags & LEDE_TOK_WORD))
 			end--;
 		while (s < end && !(t->v[s].flags & LEDE_TOK_WORD))
 			s++;
-		if (type == M_PER)
-			while (s + 1 < end && ((gword[s] & LEDE_GAZ_TITLE) || tok_is(text, &t->v[s], honorifics)) &&
-			    !(gword[s] & (LEDE_GAZ_FIRST)))
-				s++;
+		/* "Ms Nakamura": the honorific goes, whatever the tagger called the rest */
+		while (s + 1 < end && (tok_is(text, &t->v[s], honorifics) ||
+		    (type == M_PER && (gword[s] & LEDE_GAZ_TITLE) && !(gword[s] & LEDE_GAZ_FIRST))))
+			s++;
 		if (s >= end)
 			continue;
 		if (type == M_LOC && end < t->n && tags[end] == LEDE_NER_O &&
@@ -637,12 +648,6 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			m.wclass = gword[s];
 		m.sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
 		    (t->v[s - 1].flags & LEDE_TOK_SENT));
-		/* "Denzel Washington, the actor,": an apposition with a role is a person's */
-		if (type == M_OTHER && m.nwords >= 2 && m.nwords <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
-			role_after(text, t, end, gword, tags, &m);
-			if (m.rend != 0)
-				type = m.type = M_PER;
-		}
 		if (type == M_PER) {
 			role_before(text, t, s, gword, tags, &m);
 			if (m.rend == 0)
