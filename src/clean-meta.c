@@ -686,6 +686,19 @@ strip_title(const char *t, const char *site)
 	return lede_strndup(t, n);
 }
 
+/* True when the <title> ends in " | NAME" (or any separator) and NAME is s. */
+static bool
+names_site(const char *title_tag, const char *s)
+{
+	size_t n, seplen = 0;
+	const char *sep;
+
+	if (title_tag == NULL || s == NULL || (n = strlen(title_tag)) > 1000)
+		return false;
+	sep = last_sep(title_tag, n, &seplen);
+	return sep != NULL && lede_meta_same_text(sep + seplen, s);
+}
+
 static int
 set_norm(char **field, const char *s)
 {
@@ -707,6 +720,9 @@ lede_meta_apply(const struct lede_meta *m, struct lede_doc *doc, struct lede_err
 	/* The article's own <h1> is the headline when another source agrees;
 	 * pages also use <h1> for the site's logo. */
 	for (i = 0; i < m->nh1 && title == NULL; i++) {
+		/* The site's own name set as a logo heading is not the headline. */
+		if (lede_meta_same_text(m->h1[i], m->site) || names_site(m->title_tag, m->h1[i]))
+			continue;
 		if (lede_meta_same_text(m->h1[i], m->og_title) ||
 		    lede_meta_same_text(m->h1[i], m->ld_headline) ||
 		    lede_meta_same_text(m->h1[i], tt) ||
