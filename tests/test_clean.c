@@ -336,6 +336,12 @@ test_metadata(void)
 	    "the title is not repeated, navigation and footer are gone");
 	lede_doc_free(d);
 
+	d = HTML("<html><head><title>Notes on Gardening | Kim's Blog</title></head><body>"
+	    "<h1>Kim's Blog</h1><h2>Notes on Gardening</h2>"
+	    "<p>The tomatoes came up late this year, and the beans, oddly, early.</p></body></html>", NULL);
+	is_str(d ? d->title : NULL, "Notes on Gardening", "a logo <h1> naming the site is not the title");
+	lede_doc_free(d);
+
 	d = HTML("<html><head><title>Rates Held Again | Money Desk | Example News</title>"
 	    "<meta property=\"og:site_name\" content=\"Example News\"></head><body>"
 	    "<p>The bank held rates at five per cent, as expected by most.</p></body></html>", NULL);
