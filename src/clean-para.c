@@ -169,7 +169,8 @@ drop_tail(struct lede_doc *doc)
 
 	while (doc->nparas > 1) {
 		p = &doc->paras[doc->nparas - 1];
-		cut = front_matter(p);
+		/* A heading with nothing under it headed a list that is gone. */
+		cut = front_matter(p) || p->kind == LEDE_PARA_HEADING;
 		for (i = 0; i < sizeof leads / sizeof leads[0] && !cut; i++)
 			cut = p->kind == LEDE_PARA_TEXT && p->len < 200 && starts_with_word(p->text, leads[i]);
 		if (!cut)
