@@ -803,9 +803,14 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 		    map_put(&last_recent, e->m[i].last, 1, true) != 0))
 			goto oom;
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords == 1 &&
-		    map_get(&single, e->m[i].key, 0) < 0 && !map_get(&last_recent, e->m[i].key, 0))
-			e->m[i].type = M_OTHER;
+		if (e->m[i].type == M_PER && e->m[i].nwords == 1 && !map_get(&last_recent, e->m[i].key, 0)) {
+			if (map_get(&single, e->m[i].key, 0) < 0)
+				e->m[i].type = M_OTHER;
+			/* "Milan is the second city": a big city's name alone, never
+			 * part of a person's full name here, is the city */
+			else if (e->m[i].wclass & (LEDE_GAZ_BIGCITY | LEDE_GAZ_CAPITAL | LEDE_GAZ_COUNTRY))
+				e->m[i].type = M_LOC;
+		}
 	map_free(&last_recent);
 	/* the same vote between a place and an organisation: "Surrey" the
 	 * county cricket club in a report that calls it a club more often */

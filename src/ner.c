@@ -369,6 +369,11 @@ lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
 
 	if (!(f & LEDE_TOK_WORD))
 		return false;
+	/* "The", "But", "According" opening a sentence: small words, no names */
+	if ((f & LEDE_TOK_SENT) && (c->gw[i] & LEDE_GAZ_COMMON) && !(c->gw[i] & (LEDE_GAZ_FIRST |
+	    LEDE_GAZ_LAST | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_DEMONYM)) &&
+	    !(f & LEDE_TOK_ALLCAP) && c->gp[i] == 0 && !(i + 1 < t->n && (t->v[i + 1].flags & LEDE_TOK_UPPER)))
+		return false;
 	if (f & LEDE_TOK_UPPER)
 		return true;
 	if (c->gp[i] != 0 && prev != LEDE_NER_O)

@@ -20,7 +20,7 @@ enum lede_ner_tag {
 };
 
 /* Bumped whenever the features change, so an old model is refused. */
-#define LEDE_NER_FEATURES_VERSION 2
+#define LEDE_NER_FEATURES_VERSION 3
 #define LEDE_NER_MAXFEAT 56
 
 struct lede_ner;
