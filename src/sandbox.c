@@ -154,21 +154,35 @@ current_vm(void)
 	return (size_t)(pages * (unsigned long long)sysconf(_SC_PAGESIZE));
 }
 
+/* Lowers a limit to soft/hard, never above what the user already set. */
+static int
+lower_limit(int res, rlim_t soft, rlim_t hard)
+{
+	struct rlimit r;
+
+	if (getrlimit(res, &r) != 0)
+		return -1;
+	if (r.rlim_max != RLIM_INFINITY && hard > r.rlim_max)
+		hard = r.rlim_max;
+	if (soft > hard)
+		soft = hard;
+	r.rlim_cur = soft;
+	r.rlim_max = hard;
+	return setrlimit(res, &r);
+}
+
 static int
 set_limits(const struct lede_sandbox_limits *lim, struct lede_err *err)
 {
 	struct rlimit r;
 
-	r.rlim_cur = lim->cpu_seconds;
-	r.rlim_max = (rlim_t)lim->cpu_seconds + 1;
-	if (setrlimit(RLIMIT_CPU, &r) != 0)
+	if (lower_limit(RLIMIT_CPU, lim->cpu_seconds, (rlim_t)lim->cpu_seconds + 1) != 0)
 		return lede_errf(err, "sandbox: CPU limit: %s", strerror(errno));
 	if (!LEDE_ASAN) {
 		size_t vm = current_vm();
+		rlim_t as = vm + lim->max_memory < vm ? RLIM_INFINITY : (rlim_t)(vm + lim->max_memory);
 
-		r.rlim_cur = r.rlim_max = vm + lim->max_memory < vm ? RLIM_INFINITY :
-		    (rlim_t)(vm + lim->max_memory);
-		if (setrlimit(RLIMIT_AS, &r) != 0)
+		if (lower_limit(RLIMIT_AS, as, as) != 0)
 			return lede_errf(err, "sandbox: memory limit: %s", strerror(errno));
 	}
 	/* The child must not start anything; nothing it could start would get
@@ -211,6 +225,10 @@ add_allowlist(scmp_filter_ctx ctx, int fd)
 		rc |= allow(ctx, plain[i]);
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
 	    SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)fd, 0));
+	/* A library's diagnostic to stderr (closed here) fails quietly rather
+	 * than costing the page. */
+	rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EBADF), SCMP_SYS(write), 1,
+	    SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)fd, 0));
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(mmap), 1,
 	    SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(mprotect), 1,
@@ -452,6 +470,7 @@ lede_sandbox_run(lede_sandbox_fn fn, void *ctx, const struct lede_sandbox_limits
 	close(p[1]);
 	deadline = now() + 2.0 * lim->cpu_seconds + 5;
 	end = read_reply(p[0], &reply, lim->max_reply, deadline);
+	rc = errno;
 	close(p[0]);
 	if (end != READ_EOF)
 		deadline = 0;
@@ -463,7 +482,7 @@ lede_sandbox_run(lede_sandbox_fn fn, void *ctx, const struct lede_sandbox_limits
 		rc = lede_errf(err, "the parser did not finish in time");
 	else if (end == READ_FAILED)
 		rc = lede_buf_ok(&reply) ? lede_errf(err, "sandbox: reading the reply: %s",
-		    strerror(errno)) : lede_err_oom(err);
+		    strerror(rc)) : lede_err_oom(err);
 	else if (killed)
 		rc = lede_errf(err, "the parser did not exit in time");
 	else if (status != -1 && WIFSIGNALED(status))

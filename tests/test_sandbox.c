@@ -132,6 +132,16 @@ garbage(void *ctx, struct lede_buf *reply, struct lede_err *err)
 	return 0;
 }
 
+/* A library that complains on stderr costs nothing: the write fails. */
+static int
+chatty(void *ctx, struct lede_buf *reply, struct lede_err *err)
+{
+	if (write(2, "warning\n", 8) != -1)
+		return lede_errf(err, "stderr was writable");
+	lede_buf_adds(reply, (const char *)ctx);
+	return 0;
+}
+
 static int
 floods(void *ctx, struct lede_buf *reply, struct lede_err *err)
 {
@@ -196,6 +206,12 @@ misbehaving_children(void)
 	    "\"text\":\"x\"}],\"people\":[{\"name\":\"A\",\"mentions\":[{\"paragraph\":0,"
 	    "\"start\":0,\"end\":9}]}]}", &lim, &doc, &err) == -1,
 	    "a span past its paragraph is refused (%s)", err.msg);
+	doc = NULL;
+	ok(lede_sandbox_run(chatty, "{\"title\":\"T\",\"paragraphs\":[{\"kind\":\"text\","
+	    "\"text\":\"x\"}]}", &lim, &doc, &err) == 0 && doc != NULL && doc->nparas == 1,
+	    "a write to stderr fails quietly and the document still arrives");
+	lede_doc_free(doc);
+	doc = NULL;
 	big = 2u << 20;
 	ok(lede_sandbox_run(floods, &big, &lim, &doc, &err) == -1 &&
 	    strstr(err.msg, "over its limit") != NULL, "an oversize reply is refused (%s)", err.msg);
