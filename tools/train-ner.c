@@ -3,7 +3,7 @@
  * the exact commands that made data/ner.model and data/gazetteers.bin.
  *
  *   train-ner --gazetteers LIST.txt OUT.bin
- *   train-ner [-e EPOCHS] [-b BITS] [-c CAPS_EVERY] [-r RUNS] -g gazetteers.bin -o ner.model
+ *   train-ner [-e EPOCHS] [-b BITS] [-c CAPS_EVERY] [-r RUNS] [-d DROP_MAX] -g gazetteers.bin -o ner.model
  *             FILE.bio[:REPEAT]...
  *   train-ner -g gazetteers.bin -m ner.model --eval FILE.bio   (scores a BIO file)
  */
@@ -135,6 +135,29 @@ load(struct corpus *c, const char *path, int repeat, int caps_every)
 	fclose(f);
 }
 
+/* Counts of each word's hash over the corpus, for word dropout: rare words
+ * lose their identity features half the time in training, so the model
+ * learns the shapes, affixes and contexts unseen names will have. */
+struct counts {
+	uint64_t *k;
+	uint32_t *n;
+	size_t cap;
+};
+
+static uint32_t *
+count_slot(struct counts *w, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & (w->cap - 1);
+
+	key |= 1;
+	while (w->k[i] != 0 && w->k[i] != key)
+		i = (i + 1) & (w->cap - 1);
+	w->k[i] = key;
+	return &w->n[i];
+}
+
+#define UNK_WORD 0x5eed5eed5eedull
+
 static struct lede_toks
 sent_toks(struct corpus *c, size_t k)
 {
@@ -142,10 +165,13 @@ sent_toks(struct corpus *c, size_t k)
 	return t;
 }
 
+static int drop_max;    /* words seen at most this often may be dropped; 0: none */
+
 static void
 train(struct corpus *c, const struct lede_gaz *g, int epochs, int bits, float *avg, int runs,
     unsigned long long seed)
 {
+	struct counts wc = { NULL, NULL, 1u << 21 };
 	uint32_t nb = 1u << bits, mask = nb - 1;
 	size_t nw = (size_t)nb * LEDE_NER_NTAGS, k, i, j, nf, *order;
 	float *w = calloc(nw, sizeof *w);
@@ -161,6 +187,19 @@ train(struct corpus *c, const struct lede_gaz *g, int epochs, int bits, float *a
 		fail("out of memory");
 	for (k = 0; k < c->ns; k++)
 		order[k] = k;
+	wc.k = calloc(wc.cap, sizeof *wc.k);
+	wc.n = calloc(wc.cap, sizeof *wc.n);
+	if (wc.k == NULL || wc.n == NULL)
+		fail("out of memory");
+	if (drop_max > 0) {
+		for (k = 0; k < c->ns; k++) {
+			struct lede_toks t = sent_toks(c, k);
+			if (lede_ner_prepare(&ctx, g, c->text.data + c->s[k].text, &t, &err) != 0)
+				fail(err.msg);
+			for (i = 0; i < t.n; i++)
+				(*count_slot(&wc, ctx.info[i].word))++;
+		}
+	}
 	for (e = 0; e < epochs; e++) {
 		size_t errors = 0, seen = 0;
 		for (k = c->ns; k > 1; k--) {     /* a reproducible shuffle */
@@ -177,6 +216,12 @@ train(struct corpus *c, const struct lede_gaz *g, int epochs, int bits, float *a
 
 			if (lede_ner_prepare(&ctx, g, text, &t, &err) != 0)
 				fail(err.msg);
+			if (drop_max > 0)
+				for (i = 0; i < t.n; i++) {
+					seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+					if ((seed >> 63) && *count_slot(&wc, ctx.info[i].word) <= (uint32_t)drop_max)
+						ctx.info[i].word = UNK_WORD;
+				}
 			for (i = 0; i < t.n; i++) {
 				float score[LEDE_NER_NTAGS] = { 0 };
 				int best = 0;
@@ -216,6 +261,8 @@ train(struct corpus *c, const struct lede_gaz *g, int epochs, int bits, float *a
 	for (i = 0; i < nw; i++)
 		avg[i] += (float)(w[i] - u[i] / step) / (float)runs;
 	lede_ner_ctx_free(&ctx);
+	free(wc.k);
+	free(wc.n);
 	free(w);
 	free(u);
 	free(order);
@@ -287,6 +334,8 @@ main(int argc, char **argv)
 			epochs = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-b") == 0 && i + 1 < argc)
 			bits = atoi(argv[++i]);
+		else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
+			drop_max = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc)
 			runs = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
