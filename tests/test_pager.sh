@@ -341,7 +341,7 @@ lacks "$(T show-buffer 2>/dev/null)" "hello" "nothing reached the clipboard"
 keys q
 
 # The same through lede itself: the cleaner, the annotator and the pager.
-start 120 40 "$LEDE $EXPECT/escape.html"
+start 120 40 "$LEDE --no-annotate $EXPECT/escape.html"
 raw=$(screen)
 contains "$raw" "Evil [31mred[0m title ]0;pwned end" "lede: a page's title escapes are shown inert"
 contains "$raw" "First paragraph with [2J a clear-screen" "lede: ESC [2J clears nothing"
@@ -378,6 +378,13 @@ start 120 40 "sh -c 'echo \$\$ > pid; exec $DOC article'"
 kill -INT "$(cat "$TMPD/pid")"
 is "$(wait_exit)" 130 "SIGINT ends the pager with the signal's status"
 lacks "$(screen)" "Leaders agree" "and the terminal is restored"
+
+# A crash inside the pager (here a SIGSEGV from outside) restores the
+# terminal from the signal handler, then dies of the signal as it would have.
+start 120 40 "sh -c 'echo \$\$ > pid; exec $DOC article'"
+kill -SEGV "$(cat "$TMPD/pid")"
+is "$(wait_exit)" 139 "SIGSEGV still ends the process with its own status"
+lacks "$(screen)" "Leaders agree" "after the terminal was put back"
 
 ## Several documents: :n and :p.
 start 120 40 "$DOC article cjk"
