@@ -47,6 +47,11 @@ srcs=$(awk '
 pkgs="libxml-2.0 libcurl ncursesw json-c"
 pcflags=$(pkg-config --cflags $pkgs)
 libs="$(pkg-config --libs $pkgs) -lm"
+# The sandbox's filter, when this configuration has it.
+if grep -q '^#define HAVE_SECCOMP 1' "$confdir/config.h"; then
+	pcflags="$pcflags $(pkg-config --cflags libseccomp)"
+	libs="$libs $(pkg-config --libs libseccomp)"
+fi
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 # The paths are baked in as string literals; they must not hold spaces.
 cflags="-std=c11 -g -O1 $san ${FUZZ_CFLAGS:-} -I$confdir -I$top/include $pcflags
