@@ -32,7 +32,7 @@ build=$(cd "$build" && pwd)
 if [ -f "$top/config.h" ]; then
 	confdir=$top
 else
-	if [ ! -f "$build/config.h" ]; then
+	if [ ! -f "$build/config.h" ] || [ "$top/configure" -nt "$build/config.h" ]; then
 		(cd "$build" && "$top/configure" -q CC="$cc") >/dev/null ||
 			{ echo "fuzz: configure failed in $build" >&2; exit 1; }
 	fi
