@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lede/buf.h"
 #include "lede/entity.h"
@@ -43,6 +44,8 @@ struct lede_ents {
 	struct map full;             /* person: first+last key -> entity */
 	struct map parts;            /* person: any single word of a name -> 1 */
 	struct map places;           /* place: whole key -> 1 */
+	struct lede_span *desc;      /* "the Russian leader": roles without a name */
+	size_t ndesc, capdesc;
 };
 
 static uint64_t
@@ -133,6 +136,7 @@ lede_ents_free(struct lede_ents *e)
 	if (e == NULL)
 		return;
 	free(e->m);
+	free(e->desc);
 	map_free(&e->full);
 	map_free(&e->parts);
 	map_free(&e->places);
@@ -240,7 +244,10 @@ role_word(const char *text, const struct lede_toks *t, size_t i, const uint16_t 
 	if (tok_is(text, k, modifiers))
 		return true;
 	/* acronyms: US, UK, NATO, EU, UN */
-	return (k->flags & LEDE_TOK_ALLCAP) && k->end - k->start <= 6 && k->end - k->start >= 2;
+	if ((k->flags & LEDE_TOK_ALLCAP) && k->end - k->start <= 6 && k->end - k->start >= 2)
+		return true;
+	/* who the role is for: "Kremlin spokesman", "Labour leader" */
+	return (k->flags & LEDE_TOK_UPPER) && tags[i] != LEDE_NER_O && !(k->flags & LEDE_TOK_ABBR);
 }
 
 static bool
@@ -383,6 +390,43 @@ force_countries(const struct lede_toks *t, const uint16_t *gword, const uint16_t
 	}
 }
 
+/* "the Russian leader", "the US president": a nationality and a role after
+ * "the", with no name following. They are given to a person at the end. */
+static int
+find_descriptions(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
+    const uint16_t *gword, const uint8_t *tags)
+{
+	static const char *const the[] = { "the", NULL };
+	size_t i, j, last;
+	bool nation;
+
+	for (i = 0; i + 2 < t->n; i++) {
+		if (!tok_is(text, &t->v[i], the))
+			continue;
+		nation = false;
+		last = 0;
+		for (j = i + 1; j < t->n && j - i <= 4 && role_word(text, t, j, gword, tags); j++) {
+			if (gword[j] & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY) ||
+			    (t->v[j].flags & LEDE_TOK_ALLCAP))
+				nation = true;
+			if (role_head(text, t, j, gword))
+				last = j + 1;
+		}
+		if (!nation || last == 0 || last != j || last - i < 3)
+			continue;
+		if (j < t->n && (t->v[j].flags & LEDE_TOK_UPPER) && !(t->v[j].flags & LEDE_TOK_SENT))
+			continue;      /* a name follows: role_before's business */
+		if (e->ndesc == e->capdesc && !lede_grow(&e->desc, &e->capdesc, e->ndesc + 1, sizeof *e->desc))
+			return -1;
+		e->desc[e->ndesc].para = para;
+		e->desc[e->ndesc].start = t->v[i + 1].start;
+		e->desc[e->ndesc].end = t->v[last - 1].end;
+		e->ndesc++;
+		i = last - 1;
+	}
+	return 0;
+}
+
 /* A wire dateline: "BONN 1996-08-22", "NEW YORK (Reuters) -": the words in
  * capitals before the date or the agency name the place. */
 static void
@@ -443,6 +487,8 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 	force_countries(t, gword, gphrase, tags);
 	force_dateline(text, t, tags);
 	complete_places(t, gphrase, tags);
+	if (find_descriptions(e, para, text, t, gword, tags) != 0)
+		return lede_err_oom(err);
 	while (i < t->n) {
 		int b = tags[i], type;
 		struct ment m;
@@ -1032,6 +1078,71 @@ oom:
 	return lede_err_oom(err);
 }
 
+/* Heads of state or government: the roles by which news refers to the
+ * leader an article is about ("the Russian leader"). */
+static bool
+leader_role(const char *role)
+{
+	static const char *const heads[] = { "leader", "president", "premier", "chancellor",
+		"king", "queen", "ruler", "strongman", "autocrat", "monarch", "dictator", NULL };
+	const char *sp = strrchr(role, ' ');
+	size_t i;
+
+	sp = sp ? sp + 1 : role;
+	for (i = 0; heads[i] != NULL; i++)
+		if (strcasecmp(sp, heads[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Gives each description to the person it names: the one who already has
+ * that role ("the US president" after "US President Donald Trump"), else,
+ * for a leader ("the Russian leader"), the article's main person when one
+ * clearly dominates (twice the mentions of anyone else), else nobody. The
+ * role is kept as written. */
+static int
+give_descriptions(const struct lede_ents *e, struct lede_doc *doc)
+{
+	size_t d, i, k, top = 0, second = 0;
+	int main_person = -1;
+
+	for (i = 0; i < doc->npeople; i++) {
+		if (doc->people[i].nmentions > top) {
+			second = top;
+			top = doc->people[i].nmentions;
+			main_person = (int)i;
+		} else if (doc->people[i].nmentions > second) {
+			second = doc->people[i].nmentions;
+		}
+	}
+	if (top < 3 || top < 2 * second)
+		main_person = -1;
+	for (d = 0; d < e->ndesc; d++) {
+		char *role = span_text(doc, e->desc[d].para, (uint32_t)e->desc[d].start,
+		    (uint32_t)e->desc[d].end);
+		int who = -1;
+		if (role == NULL)
+			return -1;
+		for (i = 0; i < doc->npeople && who < 0; i++)
+			for (k = 0; k < doc->people[i].nroles; k++)
+				if (strcasecmp(doc->people[i].roles[k], role) == 0)
+					who = (int)i;
+		if (who >= 0) {
+			free(role);     /* that person has the role already */
+			continue;
+		}
+		if (leader_role(role))
+			who = main_person;
+		if (who >= 0 && doc->people[who].nroles < MAX_ROLES &&
+		    lede_entity_add_role(&doc->people[who], role) != 0) {
+			free(role);
+			return -1;
+		}
+		free(role);
+	}
+	return 0;
+}
+
 int
 lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err)
 {
@@ -1046,8 +1157,8 @@ lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err
 		return -1;
 	rc = emit(e, doc, M_PER, g, ng, err);
 	free(g);
-	if (rc != 0)
-		return -1;
+	if (rc != 0 || give_descriptions(e, doc) != 0)
+		return rc != 0 ? -1 : lede_err_oom(err);
 	if (group_places(e, &g, &ng, err) != 0)
 		return -1;
 	rc = emit(e, doc, M_LOC, g, ng, err);

@@ -102,6 +102,22 @@ main(void)
 		dump(d);
 	lede_doc_free(d);
 
+	{
+		/* roles from descriptions without a name */
+		static const char *const l[] = {
+			"Russian President Vladimir Putin met US President Donald Trump in Alaska.",
+			"Putin said the talks were useful. Putin smiled. Putin left early.",
+			"Critics said the US president gave the Russian leader too much.",
+			NULL };
+		d = annotate_lines(NULL, l);
+	}
+	p = person(d, "Vladimir Putin");
+	ok(p && has_str(p->roles, p->nroles, "Russian leader"), "the Russian leader is the article's main person");
+	p = person(d, "Donald Trump");
+	ok(p && p->nroles == 1 && has_str(p->roles, p->nroles, "US President"),
+	    "the US president is Trump, no second spelling of his role");
+	lede_doc_free(d);
+
 	lede_annotator_free(annot);
 	return tap_done();
 }
