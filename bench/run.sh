@@ -39,12 +39,21 @@ tiny=$work/tiny.html
 
 if [ "${BENCH_CALLGRIND:-0}" = 1 ]; then
 	if command -v valgrind >/dev/null 2>&1; then
-		echo
-		echo "callgrind: lede --format=json over the pages (functions by own cost)"
-		valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" \
-			"$builddir/src/lede" --format=json "$pages"/* >/dev/null 2>"$work/cg.log" || true
-		callgrind_annotate --inclusive=no "$work/cg.out" 2>/dev/null | sed -n '1,60p' |
-			grep -E '^ *[0-9,]+ ' | head -n 30
+		# In one process (no sandbox child) so one profile holds everything.
+		nosb=
+		"$builddir/src/lede" --help 2>/dev/null | grep -q -e '--no-sandbox' && nosb=--no-sandbox
+		for what in pages small; do
+			if [ "$what" = pages ]; then set -- "$pages"/*; else set -- "$small"; fi
+			valgrind --tool=callgrind --callgrind-out-file="$work/cg.$what" \
+				"$builddir/src/lede" $nosb --format=json "$@" >/dev/null 2>"$work/cg.log" || true
+			echo
+			echo "callgrind, lede --format=json on the $what: lede's functions, time including callees"
+			callgrind_annotate --inclusive=yes "$work/cg.$what" 2>/dev/null |
+				grep -E '^ *[0-9,]+ .*(src|bench)/[a-z-]+\.c:' | sed -n '1,20p'
+			echo "callgrind, the same: every function, own time"
+			callgrind_annotate --inclusive=no "$work/cg.$what" 2>/dev/null |
+				grep -E '^ *[0-9,]+ ' | sed -n '2,16p'
+		done
 	else
 		echo "callgrind: valgrind is not installed"
 	fi
