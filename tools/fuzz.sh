@@ -103,12 +103,14 @@ for h in $harnesses; do
 	log=$build/$h.log
 	seeds=$top/fuzz/seeds/$name
 	[ -d "$seeds" ] || seeds=
+	dict=
+	[ -f "$top/fuzz/$name.dict" ] && dict=-dict=$top/fuzz/$name.dict
 	maxlen=65536
 	[ "$name" = clean ] && maxlen=262144
 	echo "fuzz: $h for ${seconds}s"
 	# shellcheck disable=SC2086
 	if "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=$maxlen \
-	    -print_final_stats=1 -artifact_prefix="$art/" "$corpus" $seeds >"$log" 2>&1; then
+	    -print_final_stats=1 $dict -artifact_prefix="$art/" "$corpus" $seeds >"$log" 2>&1; then
 		execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 		cov=$(grep -E '^#[0-9]+' "$log" | tail -n 1 | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
 		echo "fuzz: $h: ok, ${execs:-?} runs, coverage ${cov:-?}, corpus $(ls "$corpus" | wc -l) files"
