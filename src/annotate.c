@@ -60,50 +60,25 @@ lede_annotator_free(struct lede_annotator *a)
 	free(a);
 }
 
-/* Scratch shared by both passes; grows to the longest paragraph. */
+/* Scratch reused paragraph after paragraph; grows to the longest one. */
 struct run {
 	struct lede_toks toks;
 	struct lede_ner_ctx ctx;
-	uint8_t *tags;               /* every token's tag, paragraph after paragraph */
-	uint16_t *gw;                /* and its gazetteer word classes */
-	size_t ntags, captags, capgw;
+	uint8_t *tags;               /* the paragraph's tags */
+	size_t captags;
 };
 
 static int
 tag_para(const struct lede_annotator *a, struct run *r, struct lede_ents *ents, int para,
     const char *text, size_t len, struct lede_err *err)
 {
-	uint8_t *tags;
-
 	if (lede_tokenize(text, len, &r->toks, err) != 0 ||
 	    lede_ner_prepare(&r->ctx, a->gaz, text, &r->toks, err) != 0)
 		return -1;
-	if (!lede_grow(&r->tags, &r->captags, r->ntags + r->toks.n + 1, 1) ||
-	    !lede_grow(&r->gw, &r->capgw, r->ntags + r->toks.n + 1, sizeof *r->gw))
+	if (!lede_grow(&r->tags, &r->captags, r->toks.n + 1, 1))
 		return lede_err_oom(err);
-	tags = r->tags + r->ntags;
-	if (r->toks.n > 0)
-		memcpy(r->gw + r->ntags, r->ctx.gw, r->toks.n * sizeof *r->gw);
-	lede_ner_tag(a->ner, &r->ctx, &r->toks, tags);
-	if (lede_ents_collect(ents, para, text, &r->toks, r->ctx.gw, r->ctx.gp, tags, err) != 0)
-		return -1;
-	r->ntags += r->toks.n;
-	return 0;
-}
-
-static int
-recall_para(struct run *r, struct lede_ents *ents, int para,
-    const char *text, size_t len, size_t *at, struct lede_err *err)
-{
-	/* the tokens again (cheaper than keeping them all), the rest as kept */
-	if (lede_tokenize(text, len, &r->toks, err) != 0)
-		return -1;
-	if (*at + r->toks.n > r->ntags)
-		return lede_errf(err, "internal error: paragraph %d tokenised differently", para);
-	if (lede_ents_recall(ents, para, text, &r->toks, r->gw + *at, r->tags + *at, err) != 0)
-		return -1;
-	*at += r->toks.n;
-	return 0;
+	lede_ner_tag(a->ner, &r->ctx, &r->toks, r->tags);
+	return lede_ents_collect(ents, para, text, &r->toks, r->ctx.gw, r->ctx.gp, r->tags, err);
 }
 
 static int
@@ -111,7 +86,7 @@ find_entities(const struct lede_annotator *a, struct lede_doc *doc, struct lede_
 {
 	struct run r;
 	struct lede_ents *ents = NULL;
-	size_t i, at = 0;
+	size_t i;
 	int rc = -1;
 
 	memset(&r, 0, sizeof r);
@@ -123,19 +98,12 @@ find_entities(const struct lede_annotator *a, struct lede_doc *doc, struct lede_
 	for (i = 0; i < doc->nparas; i++)
 		if (tag_para(a, &r, ents, (int)i, doc->paras[i].text, doc->paras[i].len, err) != 0)
 			goto done;
-	if (doc->title != NULL &&
-	    recall_para(&r, ents, LEDE_TITLE, doc->title, strlen(doc->title), &at, err) != 0)
-		goto done;
-	for (i = 0; i < doc->nparas; i++)
-		if (recall_para(&r, ents, (int)i, doc->paras[i].text, doc->paras[i].len, &at, err) != 0)
-			goto done;
 	rc = lede_ents_finish(ents, doc, err);
 done:
 	lede_ents_free(ents);
 	lede_toks_free(&r.toks);
 	lede_ner_ctx_free(&r.ctx);
 	free(r.tags);
-	free(r.gw);
 	return rc;
 }
 

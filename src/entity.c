@@ -44,6 +44,8 @@ struct lede_ents {
 	struct map full;             /* person: first+last key -> entity */
 	struct map parts;            /* person: any single word of a name -> 1 */
 	struct map places;           /* place: whole key -> 1 */
+	struct ment *cand;           /* capitalised words the tagger left alone */
+	size_t ncand, capcand;
 	struct lede_span *desc;      /* "the Russian leader": roles without a name */
 	size_t ndesc, capdesc;
 };
@@ -136,6 +138,7 @@ lede_ents_free(struct lede_ents *e)
 	if (e == NULL)
 		return;
 	free(e->m);
+	free(e->cand);
 	free(e->desc);
 	map_free(&e->full);
 	map_free(&e->parts);
@@ -476,6 +479,44 @@ complete_places(const struct lede_toks *t, const uint16_t *gphrase, uint8_t *tag
 	}
 }
 
+/* Capitalised words the tagger left alone, kept so the end can look them up
+ * among the names found anywhere in the text. */
+static int
+keep_candidates(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
+    const uint16_t *gword, const uint8_t *tags)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		const struct lede_tok *k = &t->v[i];
+		struct ment *m;
+
+		if (tags[i] != LEDE_NER_O || !(k->flags & LEDE_TOK_UPPER) || (k->flags & LEDE_TOK_ABBR))
+			continue;
+		/* part of a longer capitalised run the tagger left alone: another name */
+		if ((i > 0 && tags[i - 1] == LEDE_NER_O && (t->v[i - 1].flags & LEDE_TOK_UPPER) &&
+		    !(k->flags & LEDE_TOK_SENT)) ||
+		    (i + 1 < t->n && tags[i + 1] == LEDE_NER_O && (t->v[i + 1].flags & LEDE_TOK_UPPER) &&
+		    !(t->v[i + 1].flags & LEDE_TOK_SENT)))
+			if (!(k->flags & LEDE_TOK_ALLCAP))
+				continue;
+		if ((k->flags & LEDE_TOK_SENT) && (gword[i] & LEDE_GAZ_COMMON))
+			continue;
+		if (k->end - k->start < 2)
+			continue;
+		if (e->ncand == e->capcand && !lede_grow(&e->cand, &e->capcand, e->ncand + 1, sizeof *e->cand))
+			return -1;
+		m = &e->cand[e->ncand++];
+		memset(m, 0, sizeof *m);
+		name_keys(text, t, i, i + 1, m);
+		m->para = para;
+		m->start = k->start;
+		m->end = k->end;
+		m->ent = -1;
+	}
+	return 0;
+}
+
 int
 lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
     const uint16_t *gword, const uint16_t *gphrase, uint8_t *tags, struct lede_err *err)
@@ -711,47 +752,26 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		if (add_ment(e, &m, err) != 0)
 			return -1;
 	}
+	if (keep_candidates(e, para, text, t, gword, tags) != 0)
+		return lede_err_oom(err);
 	return 0;
 }
 
-int
-lede_ents_recall(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
-    const uint16_t *gword, const uint8_t *tags, struct lede_err *err)
+/* The candidates that are names found elsewhere become mentions. */
+static int
+recall(struct lede_ents *e)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++) {
-		const struct lede_tok *k = &t->v[i];
-		struct ment m;
-		int type = 0;
-
-		if (tags[i] != LEDE_NER_O || !(k->flags & LEDE_TOK_UPPER) || (k->flags & LEDE_TOK_ABBR))
+	for (i = 0; i < e->ncand; i++) {
+		struct ment *m = &e->cand[i];
+		if (map_get(&e->parts, m->key, 0))
+			m->type = M_PER;
+		else if (map_get(&e->places, m->key, 0))
+			m->type = M_LOC;
+		else
 			continue;
-		/* part of a longer capitalised run the tagger left alone: another name */
-		if ((i > 0 && tags[i - 1] == LEDE_NER_O && (t->v[i - 1].flags & LEDE_TOK_UPPER) &&
-		    !(k->flags & LEDE_TOK_SENT)) ||
-		    (i + 1 < t->n && tags[i + 1] == LEDE_NER_O && (t->v[i + 1].flags & LEDE_TOK_UPPER) &&
-		    !(t->v[i + 1].flags & LEDE_TOK_SENT)))
-			if (!(k->flags & LEDE_TOK_ALLCAP))
-				continue;
-		if ((k->flags & LEDE_TOK_SENT) && (gword[i] & LEDE_GAZ_COMMON))
-			continue;
-		if (k->end - k->start < 2)
-			continue;
-		memset(&m, 0, sizeof m);
-		name_keys(text, t, i, i + 1, &m);
-		if (map_get(&e->parts, m.key, 0))
-			type = M_PER;
-		else if (map_get(&e->places, m.key, 0))
-			type = M_LOC;
-		if (type == 0)
-			continue;
-		m.para = para;
-		m.start = k->start;
-		m.end = k->end;
-		m.type = (uint8_t)type;
-		m.ent = -1;
-		if (add_ment(e, &m, err) != 0)
+		if (add_ment(e, m, NULL) != 0)
 			return -1;
 	}
 	return 0;
@@ -1150,7 +1170,9 @@ lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err
 	size_t ng = 0;
 	int rc;
 
-	/* the recall pass appends; reading order matters for "most recent" */
+	if (recall(e) != 0)
+		return lede_err_oom(err);
+	/* recall appends; reading order matters for "most recent" */
 	if (e->nm > 1)
 		qsort(e->m, e->nm, sizeof *e->m, ment_order);
 	if (group_people(e, &g, &ng, err) != 0)

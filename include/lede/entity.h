@@ -25,12 +25,8 @@ void lede_ents_free(struct lede_ents *e);
 int lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
     const uint16_t *gword, const uint16_t *gphrase, uint8_t *tags, struct lede_err *err);
 
-/* Second pass over the same paragraphs with the same tokens and tags: adds
- * the mentions the tagger missed of names it found elsewhere. */
-int lede_ents_recall(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
-    const uint16_t *gword, const uint8_t *tags, struct lede_err *err);
-
-/* Groups every mention into doc->people and doc->places. */
+/* Adds the mentions the tagger missed of names it found elsewhere, then
+ * groups every mention into doc->people and doc->places. */
 int lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err);
 
 #endif
