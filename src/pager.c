@@ -1085,18 +1085,28 @@ req_enter(struct pager *p, struct view *v)
 	}
 }
 
+/* The help, generated from the key table. When it is taller than the
+ * screen, j, Down and Space scroll it; any other key closes it. */
 static void
 help_screen(struct pager *p)
 {
 	char keys[128];
+	const char *foot;
 	wint_t wc;
-	int r, y;
+	int r, y, first = 1, nreq = LEDE_REQ_COUNT - 1, fits;
 
 	for (;;) {
 		erase();
 		lede_scr_text(0, 1, p->cols - 1, "lede keys", 9, LEDE_ROLE_HEADING);
+		fits = nreq + 2 <= p->rows - 1;
+		if (fits || first < 1)
+			first = 1;
+		if (!fits && first > nreq - (p->rows - 3) + 1)
+			first = nreq - (p->rows - 3) + 1;
+		if (first < 1)
+			first = 1;
 		y = 2;
-		for (int q = 1; q < LEDE_REQ_COUNT && y < p->rows - 1; q++, y++) {
+		for (int q = first; q < LEDE_REQ_COUNT && y < p->rows - 1; q++, y++) {
 			const char *h = lede_request_help((enum lede_request)q);
 
 			lede_keymap_keys(&p->keys, (enum lede_request)q, keys, sizeof keys);
@@ -1104,9 +1114,10 @@ help_screen(struct pager *p)
 			if (p->cols > 27)
 				lede_scr_text(y, 27, p->cols - 28, h, strlen(h), LEDE_ROLE_HELP);
 		}
+		foot = fits ? "Press any key to close the help" :
+		    "j, Down, Space: more   k, Up: back   any other key closes the help";
 		lede_scr_fill(p->rows - 1, 0, p->cols, LEDE_ROLE_STATUS);
-		lede_scr_text(p->rows - 1, 1, p->cols - 2, "Press any key to close the help",
-		    31, LEDE_ROLE_STATUS);
+		lede_scr_text(p->rows - 1, 1, p->cols - 2, foot, strlen(foot), LEDE_ROLE_STATUS);
 		refresh();
 		do
 			r = get_wch(&wc);
@@ -1115,6 +1126,15 @@ help_screen(struct pager *p)
 			return;
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
 			geometry(p);
+			continue;
+		}
+		if (!fits && ((r == OK && (wc == 'j' || wc == ' ')) ||
+		    (r == KEY_CODE_YES && (wc == KEY_DOWN || wc == KEY_NPAGE)))) {
+			first += wc == ' ' || wc == KEY_NPAGE ? p->rows - 4 : 1;
+			continue;
+		}
+		if (!fits && ((r == OK && wc == 'k') || (r == KEY_CODE_YES && (wc == KEY_UP || wc == KEY_PPAGE)))) {
+			first -= wc == KEY_PPAGE ? p->rows - 4 : 1;
 			continue;
 		}
 		clock_gettime(CLOCK_MONOTONIC, &p->t_key);

@@ -245,8 +245,15 @@ lede_panel_draw(struct lede_panel *p, int y, int x, int h, int w, int focused)
 			lede_buf_reset(&label);
 			lede_panel_label(p, &p->items[it], &label);
 			lede_scr_fill(row, x, w, r);
-			if (lede_buf_ok(&label) && label.len > 0)
-				lede_scr_text(row, x + 2, w - 2, label.data, label.len, r);
+			if (lede_buf_ok(&label) && label.len > 0) {
+				/* A cut label ends in an ellipsis, so it reads as cut. */
+				if ((int)lede_text_width(label.data, label.len) > w - 2 && w > 4) {
+					int used = lede_scr_text(row, x + 2, w - 3, label.data, label.len, r);
+					lede_scr_text(row, x + 2 + used, 1, "\xE2\x80\xA6", 3, r);
+				} else {
+					lede_scr_text(row, x + 2, w - 2, label.data, label.len, r);
+				}
+			}
 			row++;
 		}
 	}

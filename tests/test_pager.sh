@@ -156,6 +156,15 @@ contains "$s" "Search forward" "the help lists search"
 keys x
 contains "$(screen)" "Leaders agree" "any key closes the help"
 
+T resize-window -x 80 -y 12; settle
+keys '?'
+contains "$(screen)" "Space: more" "a help taller than the screen says it scrolls"
+keys Space Space Space
+contains "$(screen)" "Quit (all documents)" "and Space reaches its end"
+keys x
+contains "$(status_line)" "%" "then any other key closes it"
+T resize-window -x 120 -y 40; settle
+
 ## The panel: focus, move, Enter on a person, n through the mentions.
 keys g Tab
 keys Enter
