@@ -80,7 +80,7 @@ usage(FILE *f)
 "      --panel, --no-panel  show or hide the side panel at start\n"
 "      --no-annotate     skip people, places, quotes and facts\n"
 "      --sandbox, --no-sandbox  clean each page in a confined child process\n"
-"                        (default: off)\n"
+"                        (default: on)\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
@@ -301,7 +301,7 @@ int
 main(int argc, char **argv)
 {
 	static char *stdin_arg[] = { "-" };
-	struct run r = { .annotate = true };
+	struct run r = { .annotate = true, .sandbox = true };
 	struct lede_err err;
 	char **args;
 	int c, nargs, failed;
@@ -409,6 +409,7 @@ main(int argc, char **argv)
 		failed = print_all(&r, args, nargs);
 	else
 		failed = page_all(&r, args, nargs);
+	lede_sandbox_end();
 	lede_annotator_free(r.annotator);
 	lede_fetch_global_cleanup();
 	return failed ? 1 : 0;

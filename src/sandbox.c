@@ -12,8 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -208,7 +210,7 @@ allow(scmp_filter_ctx ctx, int nr)
  * malloc need, and nothing that reaches outside the process: no open, no
  * socket, no exec, no read. Memory is never made executable. */
 static int
-add_allowlist(scmp_filter_ctx ctx, int fd)
+add_allowlist(scmp_filter_ctx ctx, int fd, bool reads)
 {
 	static const int plain[] = {
 		SCMP_SYS(brk), SCMP_SYS(munmap), SCMP_SYS(mremap), SCMP_SYS(madvise),
@@ -225,6 +227,9 @@ add_allowlist(scmp_filter_ctx ctx, int fd)
 		rc |= allow(ctx, plain[i]);
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
 	    SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)fd, 0));
+	if (reads)
+		rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(read), 1,
+		    SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)fd, 0));
 	/* A library's diagnostic to stderr (closed here) fails quietly rather
 	 * than costing the page. */
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EBADF), SCMP_SYS(write), 1,
@@ -262,7 +267,7 @@ add_denylist(scmp_filter_ctx ctx)
 #endif
 
 static int
-install_filter(int fd, struct lede_err *err)
+install_filter(int fd, bool reads, struct lede_err *err)
 {
 #ifdef HAVE_SECCOMP
 	scmp_filter_ctx ctx;
@@ -271,7 +276,7 @@ install_filter(int fd, struct lede_err *err)
 	ctx = seccomp_init(LEDE_ASAN ? SCMP_ACT_ALLOW : SCMP_ACT_KILL_PROCESS);
 	if (ctx == NULL)
 		return lede_errf(err, "sandbox: seccomp_init failed");
-	rc = LEDE_ASAN ? add_denylist(ctx) : add_allowlist(ctx, fd);
+	rc = LEDE_ASAN ? add_denylist(ctx) : add_allowlist(ctx, fd, reads);
 	if (rc == 0)
 		rc = seccomp_load(ctx);
 	seccomp_release(ctx);
@@ -280,6 +285,7 @@ install_filter(int fd, struct lede_err *err)
 		    strerror(rc < 0 ? -rc : EINVAL));
 #else
 	(void)fd;
+	(void)reads;
 	(void)err;
 #endif
 	return 0;
@@ -294,7 +300,7 @@ child_main(int fd, lede_sandbox_fn fn, void *ctx, const struct lede_sandbox_limi
 	/* A full pipe after the parent gave up must end the child, quietly. */
 	signal(SIGPIPE, SIG_DFL);
 	close_others(fd);
-	if (set_limits(lim, &err) != 0 || install_filter(fd, &err) != 0) {
+	if (set_limits(lim, &err) != 0 || install_filter(fd, false, &err) != 0) {
 		reply_error(fd, err.msg);
 		_exit(1);
 	}
@@ -499,7 +505,162 @@ lede_sandbox_run(lede_sandbox_fn fn, void *ctx, const struct lede_sandbox_limits
 	return rc;
 }
 
-/* ---- lede's own use ---- */
+/* ---- lede's own use: one worker per run ----
+ *
+ * A child forked per page costs about 1.5 ms of page faults per page (fresh
+ * memory in every child), half again lede's own time on small pages. So lede
+ * keeps one confined worker and hands it the pages in turn over a socket
+ * pair. A new worker is forked when the last one died or sent back something
+ * the copy reader refused, after WORKER_PAGES pages (one hostile page can
+ * sway at most that many later ones, and none of the user's files), and for
+ * a page larger than its memory limit was set for. A page in a charset other
+ * than UTF-8 gets a child of its own, forked right after the parent loaded
+ * the iconv module for it: the worker cannot load modules, and glibc unloads
+ * an idle one once others have been used, so it cannot inherit them all.
+ *
+ * Request: data length (8 bytes), then the lengths of url, content type and
+ * charset (4 bytes each, UINT32_MAX for none), then the bytes. Reply: 'D' or
+ * 'E', the payload length (8 bytes), the payload. Host byte order: both ends
+ * are the same program. */
+
+#define WORKER_PAGES 64
+#define WORKER_MIN_SIZE ((size_t)8 << 20)
+#define NO_FIELD UINT32_MAX
+
+struct worker {
+	pid_t pid;                      /* 0: none */
+	int fd;
+	unsigned served;
+	size_t sized_for;
+	const struct lede_annotator *a;
+};
+
+static struct worker wk;
+
+static bool
+read_all(int fd, void *p, size_t n)
+{
+	char *c = p;
+	ssize_t r;
+
+	while (n > 0) {
+		r = read(fd, c, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return false;
+		c += r;
+		n -= (size_t)r;
+	}
+	return true;
+}
+
+static void
+worker_reply(int fd, char tag, const char *p, size_t n)
+{
+	char head[9];
+	uint64_t len = n;
+
+	head[0] = tag;
+	memcpy(head + 1, &len, sizeof len);
+	write_all(fd, head, sizeof head);
+	write_all(fd, p, n);
+}
+
+/* Reads one field of a request; false when the stream is broken. */
+static bool
+read_field(int fd, uint32_t n, char **out)
+{
+	*out = NULL;
+	if (n == NO_FIELD)
+		return true;
+	if ((*out = malloc((size_t)n + 1)) == NULL || !read_all(fd, *out, n))
+		return false;
+	(*out)[n] = '\0';
+	return true;
+}
+
+static void
+worker_page(int fd, const struct lede_annotator *a, struct lede_input *in)
+{
+	struct lede_buf json = LEDE_BUF_INIT;
+	struct lede_doc *doc;
+	struct lede_err err;
+
+	if (lede_load_doc(in, a, &doc, &err) != 0) {
+		worker_reply(fd, 'E', err.msg, strlen(err.msg));
+		return;
+	}
+	if (lede_json_write_doc(&json, doc) != 0) {
+		lede_err_oom(&err);
+		worker_reply(fd, 'E', err.msg, strlen(err.msg));
+	} else {
+		worker_reply(fd, 'D', json.data, json.len);
+	}
+	lede_buf_free(&json);
+	lede_doc_free(doc);
+}
+
+static void __attribute__((noreturn))
+worker_main(int fd, const struct lede_annotator *a, const struct lede_sandbox_limits *lim)
+{
+	struct lede_input in;
+	struct lede_err err;
+	uint64_t len;
+	uint32_t f[3];
+	bool whole;
+
+	signal(SIGPIPE, SIG_DFL);
+	close_others(fd);
+	if (set_limits(lim, &err) != 0 || install_filter(fd, true, &err) != 0) {
+		worker_reply(fd, 'E', err.msg, strlen(err.msg));
+		_exit(1);
+	}
+	while (read_all(fd, &len, sizeof len) && read_all(fd, f, sizeof f)) {
+		memset(&in, 0, sizeof in);
+		whole = len < SIZE_MAX && (in.data = malloc((size_t)len + 1)) != NULL &&
+		    read_all(fd, in.data, (size_t)len) && read_field(fd, f[0], &in.url) &&
+		    read_field(fd, f[1], &in.content_type) && read_field(fd, f[2], &in.charset);
+		if (!whole) {
+			/* The stream cannot be resynchronised: say why and go. */
+			lede_err_oom(&err);
+			worker_reply(fd, 'E', err.msg, strlen(err.msg));
+			_exit(1);
+		}
+		in.data[len] = '\0';
+		in.len = (size_t)len;
+		worker_page(fd, a, &in);
+		lede_input_free(&in);
+	}
+	_exit(0);
+}
+
+/* The charset the cleaner will decode the page from, as declared. */
+static bool
+page_charset(const struct lede_input *in, char *out, size_t outlen)
+{
+	const char *bom;
+	size_t bomlen;
+
+	if ((bom = lede_clean_bom(in->data, in->len, &bomlen)) != NULL)
+		return snprintf(out, outlen, "%s", bom) > 0;
+	if (in->charset != NULL && *in->charset != '\0')
+		return snprintf(out, outlen, "%s", in->charset) > 0;
+	return lede_clean_meta_charset(in->data, in->len, out, outlen);
+}
+
+/* A child cannot open iconv's conversion modules; converting a few bytes
+ * here, in the charset the cleaner will pick, leaves the module loaded for
+ * the child forked next. */
+static void
+warm_decoder(const struct lede_input *in, const char *charset)
+{
+	struct lede_buf tmp = LEDE_BUF_INIT;
+	struct lede_err e;
+
+	lede_clean_to_utf8(&tmp, in->data, in->len < 4 ? in->len : 4, charset, &e);
+	lede_buf_free(&tmp);
+}
 
 struct load_ctx {
 	const struct lede_input *in;
@@ -520,23 +681,19 @@ load_in_child(void *p, struct lede_buf *reply, struct lede_err *err)
 	return 0;
 }
 
-/* The child cannot open iconv's conversion modules; converting a few bytes
- * here, in the charset the cleaner will pick, leaves the module loaded for
- * the child to inherit. glibc keeps a released module mapped for a while. */
 static void
-warm_decoder(const struct lede_input *in)
+worker_stop(bool force)
 {
-	struct lede_buf tmp = LEDE_BUF_INIT;
-	struct lede_err e;
-	const char *cs = in->charset;
-	char meta[64];
-	size_t bomlen;
+	bool killed;
 
-	if (lede_clean_bom(in->data, in->len, &bomlen) == NULL && (cs == NULL || *cs == '\0') &&
-	    lede_clean_meta_charset(in->data, in->len, meta, sizeof meta))
-		cs = meta;
-	lede_clean_to_utf8(&tmp, in->data, in->len < 4 ? in->len : 4, cs, &e);
-	lede_buf_free(&tmp);
+	if (wk.pid <= 0)
+		return;
+	if (force)
+		kill(wk.pid, SIGKILL);
+	close(wk.fd);
+	/* Without force the worker reads end of file and exits at once. */
+	reap(wk.pid, force ? 0 : now() + 2, &killed);
+	wk.pid = 0;
 }
 
 /* Everything libxml2 and the cleaner set up on first use (parser globals,
@@ -562,18 +719,224 @@ warm_cleaner(void)
 		lede_doc_free(doc);
 }
 
+static int
+worker_start(const struct lede_annotator *a, size_t len, struct lede_err *err)
+{
+	struct lede_sandbox_limits lim;
+	pid_t pid;
+	int sv[2], e;
+
+	warm_cleaner();
+	/* Free heap pages handed back now are fresh zero pages for the worker,
+	 * not pages the kernel must copy on its first write. */
+	malloc_trim(0);
+	wk.sized_for = len > WORKER_MIN_SIZE ? len : WORKER_MIN_SIZE;
+	lede_sandbox_limits_for(wk.sized_for, &lim);
+	/* Each page has its own deadline in the parent; the CPU limit is the
+	 * worker's whole life. */
+	lim.cpu_seconds *= WORKER_PAGES;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
+		return lede_errf(err, "sandbox: socketpair: %s", strerror(errno));
+	pid = fork();
+	if (pid < 0) {
+		e = errno;
+		close(sv[0]);
+		close(sv[1]);
+		return lede_errf(err, "sandbox: fork: %s", strerror(e));
+	}
+	if (pid == 0) {
+		close(sv[0]);
+		worker_main(sv[1], a, &lim);
+	}
+	close(sv[1]);
+	wk.pid = pid;
+	wk.fd = sv[0];
+	wk.served = 0;
+	wk.a = a;
+	return 0;
+}
+
+/* 0, or -1 on a broken connection, -2 when the deadline passed. */
+static int
+send_all(int fd, const void *p, size_t n, double deadline)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	const char *c = p;
+	double left;
+	ssize_t w;
+
+	while (n > 0) {
+		w = send(fd, c, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (w > 0) {
+			c += w;
+			n -= (size_t)w;
+			continue;
+		}
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			if ((left = deadline - now()) <= 0)
+				return -2;
+			poll(&pfd, 1, (int)(left * 1000) + 1);
+			continue;
+		}
+		return -1;
+	}
+	return 0;
+}
+
+static int
+recv_all(int fd, void *p, size_t n, double deadline)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	char *c = p;
+	double left;
+	ssize_t r;
+
+	while (n > 0) {
+		r = recv(fd, c, n, MSG_DONTWAIT);
+		if (r > 0) {
+			c += r;
+			n -= (size_t)r;
+			continue;
+		}
+		if (r == 0)
+			return -1;
+		if (errno == EINTR)
+			continue;
+		if (errno != EAGAIN && errno != EWOULDBLOCK)
+			return -1;
+		if ((left = deadline - now()) <= 0)
+			return -2;
+		poll(&pfd, 1, (int)(left * 1000) + 1);
+	}
+	return 0;
+}
+
+static int
+send_request(const struct lede_input *in, double deadline)
+{
+	const char *fields[3] = { in->url, in->content_type, in->charset };
+	uint64_t len = in->len;
+	uint32_t f[3];
+	int i, rc;
+
+	for (i = 0; i < 3; i++)
+		f[i] = fields[i] == NULL ? NO_FIELD : (uint32_t)strnlen(fields[i], NO_FIELD - 1);
+	if ((rc = send_all(wk.fd, &len, sizeof len, deadline)) != 0 ||
+	    (rc = send_all(wk.fd, f, sizeof f, deadline)) != 0 ||
+	    (rc = send_all(wk.fd, in->data, in->len, deadline)) != 0)
+		return rc;
+	for (i = 0; i < 3; i++)
+		if (fields[i] != NULL && (rc = send_all(wk.fd, fields[i], f[i], deadline)) != 0)
+			return rc;
+	return 0;
+}
+
+/* The worker is gone or broken: why, in one line. */
+static int
+worker_died(int how, const struct lede_sandbox_limits *lim, struct lede_err *err)
+{
+	bool killed;
+	int status;
+
+	if (how == -2) {
+		worker_stop(true);
+		return lede_errf(err, "the parser did not finish in time");
+	}
+	kill(wk.pid, SIGKILL);
+	close(wk.fd);
+	status = reap(wk.pid, now() + 2, &killed);
+	wk.pid = 0;
+	/* Our own SIGKILL after a clean exit or a broken stream says nothing. */
+	if (status != -1 && WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL)
+		return signal_error(WTERMSIG(status), lim, err);
+	if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) != 0)
+		return lede_errf(err, "the parser failed (exit status %d)", WEXITSTATUS(status));
+	return lede_errf(err, "the parser stopped before it answered");
+}
+
+static int
+worker_load(const struct lede_input *in, struct lede_doc **out, struct lede_err *err)
+{
+	struct lede_sandbox_limits lim;
+	struct lede_buf reply = LEDE_BUF_INIT;
+	double deadline;
+	char head[9];
+	uint64_t len;
+	int rc;
+
+	lede_sandbox_limits_for(in->len, &lim);
+	deadline = now() + 2.0 * lim.cpu_seconds + 5;
+	if ((rc = send_request(in, deadline)) != 0 || (rc = recv_all(wk.fd, head, sizeof head, deadline)) != 0)
+		return worker_died(rc, &lim, err);
+	memcpy(&len, head + 1, sizeof len);
+	if (len > lim.max_reply) {
+		worker_stop(true);
+		return lede_errf(err, "the parser's reply is over its limit of %zu bytes", lim.max_reply);
+	}
+	if (!lede_buf_reserve(&reply, (size_t)len))
+		return lede_err_oom(err);
+	if ((rc = recv_all(wk.fd, reply.data, (size_t)len, deadline)) != 0) {
+		lede_buf_free(&reply);
+		return worker_died(rc, &lim, err);
+	}
+	reply.len = (size_t)len;
+	reply.data[len] = '\0';
+	if (head[0] == 'E') {
+		rc = child_error(reply.data, reply.len, err);
+	} else if (head[0] == 'D') {
+		rc = lede_copy_read(reply.data, reply.len, out, err);
+		/* A worker that wrote what the reader refuses is not trusted again. */
+		if (rc != 0)
+			worker_stop(true);
+	} else {
+		worker_stop(true);
+		rc = lede_errf(err, "the parser's reply is damaged");
+	}
+	lede_buf_free(&reply);
+	return rc;
+}
+
 int
 lede_sandboxed_load(const struct lede_input *in, const struct lede_annotator *a,
     struct lede_doc **out, struct lede_err *err)
 {
 	struct lede_sandbox_limits lim;
 	struct load_ctx c = { in, a };
+	char cs[64];
+	int status;
 
-	warm_cleaner();
-	warm_decoder(in);
-	/* Free heap pages handed back now are fresh zero pages for the child,
-	 * not pages the kernel must copy on its first write: 8% less time. */
-	malloc_trim(0);
-	lede_sandbox_limits_for(in->len, &lim);
-	return lede_sandbox_run(load_in_child, &c, &lim, out, err);
+	if (page_charset(in, cs, sizeof cs) && strcasecmp(cs, "utf-8") != 0 &&
+	    strcasecmp(cs, "utf8") != 0) {
+		warm_cleaner();
+		warm_decoder(in, cs);
+		malloc_trim(0);
+		lede_sandbox_limits_for(in->len, &lim);
+		return lede_sandbox_run(load_in_child, &c, &lim, out, err);
+	}
+	/* A worker that died between pages (or was reaped by someone else) is
+	 * replaced before it is asked anything. */
+	if (wk.pid > 0 && waitpid(wk.pid, &status, WNOHANG) != 0) {
+		close(wk.fd);
+		wk.pid = 0;
+	}
+	if (wk.pid > 0 && (wk.served >= WORKER_PAGES || in->len > wk.sized_for || a != wk.a))
+		worker_stop(false);
+	if (wk.pid <= 0 && worker_start(a, in->len, err) != 0)
+		return -1;
+	wk.served++;
+	return worker_load(in, out, err);
+}
+
+void
+lede_sandbox_end(void)
+{
+	worker_stop(false);
+}
+
+pid_t
+lede_sandbox_worker(void)
+{
+	return wk.pid;
 }

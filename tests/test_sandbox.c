@@ -229,6 +229,56 @@ misbehaving_children(void)
 	}
 }
 
+/* lede's pages go to one worker in turn; a worker that dies between pages
+ * is replaced; a page in another charset gets a child of its own. */
+static void
+worker(const struct lede_annotator *a)
+{
+	static const char cp1251[] = "<html><head><meta charset=\"windows-1251\">"
+	    "<title>\xcf\xf0\xe8\xe2\xe5\xf2</title></head><body><article><p>The mayor said "
+	    "the harbour wall will be rebuilt this year, with money from the port and the "
+	    "town, and \xe0\xe1\xe2 work starts in May.</p><p>Residents asked for a public "
+	    "meeting before the council votes on the plan next week.</p></article></body></html>";
+	struct lede_input in = { 0 };
+	struct lede_doc *want = NULL, *got = NULL;
+	struct lede_err err;
+	pid_t first, second;
+	char *jw, *jg;
+
+	in.data = slurp("examples/harbour-vote.html", &in.len);
+	ok(in.data != NULL && lede_sandboxed_load(&in, NULL, &got, &err) == 0, "worker: a page");
+	lede_doc_free(got);
+	first = lede_sandbox_worker();
+	ok(first > 0 && lede_sandboxed_load(&in, NULL, &got, &err) == 0, "worker: another page");
+	lede_doc_free(got);
+	ok(lede_sandbox_worker() == first, "worker: the same worker serves both");
+	kill(first, SIGKILL);
+	usleep(100000);
+	ok(lede_sandboxed_load(&in, NULL, &got, &err) == 0, "worker: a page after the worker died");
+	lede_doc_free(got);
+	second = lede_sandbox_worker();
+	ok(second > 0 && second != first, "worker: a new worker took over");
+	free(in.data);
+
+	in.data = (char *)cp1251;
+	in.len = sizeof cp1251 - 1;
+	got = NULL;
+	ok(lede_load_doc(&in, NULL, &want, &err) == 0, "windows-1251: loads in-process");
+	ok(lede_sandboxed_load(&in, NULL, &got, &err) == 0, "windows-1251: loads in the sandbox");
+	if (want != NULL && got != NULL) {
+		jw = to_json(want);
+		jg = to_json(got);
+		ok(jw != NULL && jg != NULL && strcmp(jw, jg) == 0 && strstr(jg, "\xd0\x9f") != NULL,
+		    "windows-1251: decoded the same in both (a child of its own)");
+		free(jw);
+		free(jg);
+	}
+	lede_doc_free(want);
+	lede_doc_free(got);
+	ok(lede_sandbox_worker() == second, "windows-1251: the worker stays for later pages");
+	(void)a;
+}
+
 static void
 reasons_cross(void)
 {
@@ -263,6 +313,7 @@ main(void)
 	for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
 		same_page(a, pages[i]);
 	reasons_cross();
+	worker(a);
 	misbehaving_children();
 	lede_annotator_free(a);
 	return tap_done();

@@ -2,13 +2,14 @@
  * process that cannot reach the user's files or the network, so a bug in the
  * HTML parser or the cleaner costs one page, never the user's data.
  *
- * The parent forks once per input. The child closes every descriptor but a
- * pipe, lowers its address-space and CPU limits, sets no_new_privs, installs
- * a seccomp allowlist (memory management and writing to the pipe; no open, no
- * socket, no exec), does the work and writes the document back as lede's JSON.
- * The parent reads at most a bounded reply within a bounded time and rebuilds
- * the document with lede_copy_read, which checks every field and span: the
- * child's reply is as untrusted as the page.
+ * The parent forks a worker (or, for a page in a legacy charset, a child for
+ * that page alone). The child closes every descriptor but its pipe or socket,
+ * lowers its address-space and CPU limits, sets no_new_privs, installs a
+ * seccomp allowlist (memory management, reading and writing its own socket;
+ * no open, no socket, no exec), does the work and writes the document back
+ * as lede's JSON. The parent reads at most a bounded reply within a bounded
+ * time and rebuilds the document with lede_copy_read, which checks every
+ * field and span: the child's reply is as untrusted as the page.
  *
  * Without libseccomp (configure --without-seccomp) the child still runs with
  * its limits and without descriptors, but no filter: crashes and runaway
@@ -21,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "lede/annotate.h"
 #include "lede/buf.h"
@@ -34,13 +36,22 @@
 int lede_load_doc(const struct lede_input *in, const struct lede_annotator *a,
     struct lede_doc **out, struct lede_err *err);
 
-/* lede_load_doc in a sandboxed child. a must be loaded already (the child
+/* lede_load_doc in a sandboxed child: a worker kept for the whole run, or,
+ * for a page in a charset other than UTF-8, a child forked for it alone. a must be loaded already (the child
  * cannot open the models) and must not read files while it annotates; pass
  * NULL to annotate in the caller instead. Errors are one line: the child's
  * own reason ("no readable text"), or what stopped it ("the page crashed the
  * parser (signal 11, Segmentation fault)", "blocked system call"). */
 int lede_sandboxed_load(const struct lede_input *in, const struct lede_annotator *a,
     struct lede_doc **out, struct lede_err *err);
+
+/* Ends the worker lede_sandboxed_load keeps between pages and waits for
+ * it (it would end by itself once lede exits). */
+void lede_sandbox_end(void);
+
+/* The worker lede_sandboxed_load hands pages to, or 0 when there is none
+ * (for tests). */
+pid_t lede_sandbox_worker(void);
 
 /* True when children run under a seccomp filter (an allowlist, or the
  * sanitizer build's denylist); false without libseccomp. */
