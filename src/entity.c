@@ -151,12 +151,21 @@ tok_is(const char *text, const struct lede_tok *k, const char *const *list)
 {
 	char low[32];
 	size_t n = k->end - k->start, i;
+	char c0;
 
-	if (n >= sizeof low)
+	/* every listed word is short ASCII: reject the rest before folding */
+	if (n >= 16 || !(k->flags & LEDE_TOK_WORD))
+		return false;
+	c0 = text[k->start];
+	if (c0 >= 'A' && c0 <= 'Z')
+		c0 = (char)(c0 + 32);
+	for (i = 0; list[i] != NULL && list[i][0] != c0; i++)
+		;
+	if (list[i] == NULL)
 		return false;
 	lede_tok_lower(text + k->start, n, low, sizeof low);
-	for (i = 0; list[i] != NULL; i++)
-		if (strcmp(low, list[i]) == 0)
+	for (; list[i] != NULL; i++)
+		if (list[i][0] == c0 && strcmp(low, list[i]) == 0)
 			return true;
 	return false;
 }
@@ -173,7 +182,7 @@ static const char *const modifiers[] = {
 	"chief", "senior", "top", "then", "new", "incoming", "outgoing", "late", "assistant",
 	"general", "state", "federal", "opposition", "military", "security", "energy", "army",
 	"navy", "foreign-policy", "climate", "labour", "labor", "education", "culture",
-	"transport", "environment", "agriculture", "culture", "sports", "party", "NULL", NULL,
+	"transport", "environment", "agriculture", "culture", "sports", "party", NULL,
 };
 
 /* Words that end the name of a landmark or street: "Élysée Palace". */
@@ -399,12 +408,13 @@ static int
 find_descriptions(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
     const uint16_t *gword, const uint8_t *tags)
 {
-	static const char *const the[] = { "the", NULL };
 	size_t i, j, last;
 	bool nation;
 
 	for (i = 0; i + 2 < t->n; i++) {
-		if (!tok_is(text, &t->v[i], the))
+		const char *w = text + t->v[i].start;
+		if (t->v[i].end - t->v[i].start != 3 || (w[0] != 't' && w[0] != 'T') || w[1] != 'h' ||
+		    w[2] != 'e')
 			continue;
 		nation = false;
 		last = 0;

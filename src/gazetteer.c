@@ -52,9 +52,22 @@ uint64_t
 lede_gaz_word_key(const char *s, size_t n)
 {
 	char low[128];
-	size_t m = lede_tok_lower(s, n, low, sizeof low), i;
+	size_t m, i;
 	uint64_t h = 0xcbf29ce484222325ull;
 
+	/* plain ASCII words (most of them) fold as they hash */
+	if (n < sizeof low) {
+		for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c >= 'A' && c <= 'Z')
+				c += 32;
+			h = (h ^ c) * 0x100000001b3ull;
+		}
+		if (i == n)
+			return mix64(h + n);
+		h = 0xcbf29ce484222325ull;
+	}
+	m = lede_tok_lower(s, n, low, sizeof low);
 	for (i = 0; i < m; i++)
 		h = (h ^ (unsigned char)low[i]) * 0x100000001b3ull;
 	return mix64(h + m);

@@ -397,8 +397,14 @@ lede_ner_tag(const struct lede_ner *m, const struct lede_ner_ctx *c, const struc
 		if (lede_ner_gate(c, t, i, prev)) {
 			nf = lede_ner_features(c, t, i, prev, prev2, feats);
 			memset(score, 0, sizeof score);
+			/* the rows are scattered over megabytes: ask for all of them
+			 * before adding any, so the cache misses overlap */
 			for (k = 0; k < nf; k++) {
-				const int16_t *row = m->w + (size_t)(feats[k] & m->mask) * LEDE_NER_NTAGS;
+				feats[k] = (feats[k] & m->mask) * LEDE_NER_NTAGS;
+				__builtin_prefetch(m->w + feats[k]);
+			}
+			for (k = 0; k < nf; k++) {
+				const int16_t *row = m->w + feats[k];
 				for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
 					score[tag] += row[tag];
 			}
