@@ -1224,7 +1224,7 @@ lede_clean_html(const char *data, size_t len, const char *charset, const char *u
 	struct ctx *c;
 	struct lede_doc *doc = NULL;
 	int *counts = NULL, rc = -1;
-	size_t p, best = 0, got = 0, best_chars = 0, ld_len;
+	size_t p, best = 0, held = 0, got, best_chars = 0, ld_len;
 	const size_t npasses = sizeof passes / sizeof passes[0];
 
 	if (lede_clean_is_binary(data, len))
@@ -1241,23 +1241,24 @@ lede_clean_html(const char *data, size_t len, const char *charset, const char *u
 	}
 	/* Each pass relaxes the rules; a page whose article hides behind
 	 * unlikely class names still comes out, in linear time overall. */
-	for (p = 0; p < npasses; p++) {
+	for (p = 0; p < npasses && best_chars < 500; p++) {
 		/* The last pass lets comment threads back in: only for a page
 		 * that gave nothing at all without it. */
 		if (p == npasses - 1 && best_chars > 0)
 			break;
 		if (extract_pass(c, doc, passes[p], &counts, err) != 0)
 			goto done;
+		held = p;
 		got = doc_chars(doc);
-		if (got >= 500)
-			break;
-		if (got > best_chars) {
+		/* A looser pass must find markedly more to win: a little more is
+		 * the furniture the stricter rules left out. */
+		if (p == 0 || (got > best_chars &&
+		    (best_chars == 0 || got > best_chars + best_chars / 4 + 50))) {
 			best_chars = got;
 			best = p;
 		}
 	}
-	/* No pass found much; the one that found most wins. */
-	if (got < 500 && got < best_chars && extract_pass(c, doc, passes[best], &counts, err) != 0)
+	if (held != best && extract_pass(c, doc, passes[best], &counts, err) != 0)
 		goto done;
 	if (lede_meta_apply(&c->meta, doc, err) != 0)
 		goto done;

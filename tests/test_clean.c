@@ -186,6 +186,16 @@ test_furniture(void)
 	    "every six minutes, all day.",
 	    "kicker, byline, dateline, ad label, link line, script notice and tags go");
 	lede_doc_free(d);
+
+	d = HTML("<html><body><div class=\"top\"><a href=\"/\">Home</a> | <a href=\"/p\">Photos</a></div>"
+	    "We left early on Saturday, before the traffic, and reached the coast by ten.<br><br>"
+	    "On Sunday it rained all day, so we drove home the long way, through the hills.<br><br>"
+	    "<div class=\"bottom\">Visitors: 10293 | <a href=\"mailto:me@example.com\">Email me</a></div>"
+	    "</body></html>", NULL);
+	is_str(joined(d), "We left early on Saturday, before the traffic, and reached the coast by ten. | "
+	    "On Sunday it rained all day, so we drove home the long way, through the hills.",
+	    "a short text in the body: the looser passes do not bring the furniture back");
+	lede_doc_free(d);
 }
 
 static void
