@@ -70,6 +70,39 @@ clean_output escapes-stdin text
 run escapes-plain --format=text --no-annotate "$TMPD/escapes.html"
 clean_output escapes-plain text
 
+# --- the same page in the pager, in a real terminal: the page can neither
+# set the terminal's title (OSC 0) nor write its clipboard (OSC 52)
+if command -v tmux >/dev/null 2>&1; then
+	tsock=lede-hostile-$$
+	T() { tmux -L "$tsock" -f /dev/null "$@"; }
+	# lede starts once the options and the known title are in place.
+	T new-session -d -x 100 -y 30 "sleep 0.5; exec '$LEDE' '$TMPD/escapes.html'"
+	T set-option -g set-clipboard on >/dev/null 2>&1
+	T set-option -g allow-rename on >/dev/null 2>&1
+	T select-pane -T lede-hostile-start 2>/dev/null
+	i=0
+	screen=
+	while [ $i -lt 100 ]; do
+		screen=$(T capture-pane -p 2>/dev/null)
+		case $screen in *"end words"*) break ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	# Page through the whole article so every line has been drawn.
+	T send-keys NPage NPage NPage End 2>/dev/null
+	sleep 0.5
+	title=$(T display-message -p '#{pane_title}' 2>/dev/null)
+	buffers=$(T list-buffers 2>/dev/null)
+	T send-keys q 2>/dev/null
+	sleep 0.2
+	T kill-server >/dev/null 2>&1
+	contains "$screen" "end words" "pager: the article is on screen"
+	is "$title" lede-hostile-start "pager: the page does not set the terminal title"
+	is "$buffers" "" "pager: the page does not write the clipboard (no tmux paste buffer)"
+else
+	skip "pager in a terminal: tmux is not installed"
+fi
+
 # --- a hand-edited saved copy carrying escapes: refused, and the refusal
 # itself carries none
 gen copy-escapes copy.json
