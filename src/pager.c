@@ -12,7 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -25,13 +24,13 @@
 #include "lede/pager.h"
 #include "lede/panel.h"
 #include "lede/screen.h"
+#include "lede/term.h"
 #include "lede/text.h"
 #include "lede/theme.h"
 
 #define WIDE_COLS 100        /* from here on the panel sits beside the article */
 #define JUMP_CONTEXT 2       /* lines kept above a jump target */
 #define WHEEL_LINES 3
-#define KEY_POLL_MS 200      /* how often a blocked read looks for a signal */
 
 struct pos {
 	size_t block, line;
@@ -71,128 +70,6 @@ struct pager {
 	struct timespec t_key;     /* when the current key began, less any wait */
 };
 
-/* State the signal handlers may touch: flags and a prebuilt byte string. */
-static volatile sig_atomic_t got_signal;
-static volatile sig_atomic_t curses_on;
-static char restore_seq[256];
-static size_t restore_len;
-static struct termios saved_tio;
-static int have_tio, tio_fd = -1;
-static int atexit_done;
-static FILE *tty_in;
-
-/* ---- terminal life cycle --------------------------------------------- */
-
-static void
-on_signal(int sig)
-{
-	got_signal = sig;
-}
-
-/* A crash inside the pager: put the terminal back with async-signal-safe
- * calls only, then let the signal do what it would have done. */
-static void
-on_crash(int sig)
-{
-	if (curses_on) {
-		ssize_t w = write(STDOUT_FILENO, restore_seq, restore_len);
-
-		(void)w;
-		if (have_tio)
-			tcsetattr(tio_fd, TCSANOW, &saved_tio);
-	}
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void
-term_restore(void)
-{
-	if (curses_on) {
-		curses_on = 0;
-		endwin();
-	}
-}
-
-static void
-add_cap(const char *cap)
-{
-	char *s = tigetstr(cap);
-	size_t n;
-
-	if (s == NULL || s == (char *)-1)
-		return;
-	n = strlen(s);
-	if (restore_len + n < sizeof restore_seq) {
-		memcpy(restore_seq + restore_len, s, n);
-		restore_len += n;
-	}
-}
-
-static int
-term_start(struct lede_err *err)
-{
-	static const int crash[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
-	struct sigaction sa;
-	SCREEN *scr;
-
-	/* Keys come from the terminal even when the article came through a pipe. */
-	tio_fd = STDIN_FILENO;
-	if (!isatty(STDIN_FILENO)) {
-		if ((tty_in = fopen("/dev/tty", "r")) == NULL)
-			return lede_errf(err, "cannot open the terminal for keys: %s", strerror(errno));
-		tio_fd = fileno(tty_in);
-	}
-	have_tio = tcgetattr(tio_fd, &saved_tio) == 0;
-	if ((scr = newterm(NULL, stdout, tty_in ? tty_in : stdin)) == NULL)
-		return lede_errf(err, "cannot start the terminal (is TERM set?)");
-	set_term(scr);
-	curses_on = 1;
-	if (!atexit_done) {
-		atexit(term_restore);
-		atexit_done = 1;
-	}
-	restore_len = 0;
-	add_cap("sgr0");
-	add_cap("cnorm");
-	add_cap("rmkx");
-	add_cap("rmcup");
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sa.sa_handler = on_crash;
-	sa.sa_flags = SA_RESETHAND;
-	for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
-		sigaction(crash[i], &sa, NULL);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	timeout(KEY_POLL_MS);
-	curs_set(0);
-	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
-	return 0;
-}
-
-static void
-term_stop(void)
-{
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
-
-	term_restore();
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		signal(sigs[i], SIG_DFL);
-	if (tty_in != NULL) {
-		fclose(tty_in);
-		tty_in = NULL;
-	}
-}
-
 /* ---- time and trace ---------------------------------------------------- */
 
 static double
@@ -202,37 +79,6 @@ since(const struct timespec *t0)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
-/* Seconds since the process started: the kernel's start time (field 22 of
- * /proc/self/stat, in clock ticks since boot, so 10 ms granularity) against
- * CLOCK_BOOTTIME. -1 when /proc is not there. */
-static double
-process_age(void)
-{
-	char buf[1024], *p;
-	unsigned long long start;
-	struct timespec now;
-	long hz = sysconf(_SC_CLK_TCK);
-	FILE *f;
-	size_t n;
-	int field;
-
-	if (hz <= 0 || (f = fopen("/proc/self/stat", "r")) == NULL)
-		return -1;
-	n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	/* The command name may hold spaces; fields restart after its ')'. */
-	if ((p = strrchr(buf, ')')) == NULL)
-		return -1;
-	for (field = 2; field < 22 && p != NULL; field++)
-		p = strchr(p + 1, ' ');
-	if (p == NULL || sscanf(p + 1, "%llu", &start) != 1)
-		return -1;
-	if (clock_gettime(CLOCK_BOOTTIME, &now) != 0)
-		return -1;
-	return (double)now.tv_sec + (double)now.tv_nsec / 1e9 - (double)start / (double)hz;
 }
 
 static void
@@ -745,7 +591,7 @@ prompt(struct pager *p, const char *label, const char *init, char **out)
 	draw_prompt(p, label, &b);
 	for (;;) {
 		r = get_wch(&wc);
-		if (got_signal)
+		if (lede_term_signal())
 			break;
 		if (r == ERR)
 			continue;
@@ -1121,8 +967,8 @@ help_screen(struct pager *p)
 		refresh();
 		do
 			r = get_wch(&wc);
-		while (r == ERR && !got_signal);
-		if (got_signal)
+		while (r == ERR && !lede_term_signal());
+		if (lede_term_signal())
 			return;
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
 			geometry(p);
@@ -1321,7 +1167,7 @@ confirm(struct pager *p, const char *question)
 	refresh();
 	do
 		r = get_wch(&wc);
-	while (r == ERR && !got_signal);
+	while (r == ERR && !lede_term_signal());
 	clock_gettime(CLOCK_MONOTONIC, &p->t_key);
 	return r == OK && (wc == 'y' || wc == 'Y');
 }
@@ -1626,9 +1472,9 @@ run_loop(struct pager *p)
 	wint_t wc;
 	int r;
 
-	while (!p->quit && !p->oom && !got_signal) {
+	while (!p->quit && !p->oom && !lede_term_signal()) {
 		r = get_wch(&wc);
-		if (got_signal || r == ERR)
+		if (lede_term_signal() || r == ERR)
 			continue;
 		clock_gettime(CLOCK_MONOTONIC, &p->t_key);
 		p->msg[0] = '\0';
@@ -1650,7 +1496,7 @@ run_loop(struct pager *p)
 				req = LEDE_REQ_NONE;
 			handle(p, req);
 		}
-		if (p->quit || got_signal)
+		if (p->quit || lede_term_signal())
 			break;
 		draw(p);
 		trace_event(p, "key", key_trace_name(r, wc, req, name, sizeof name), since(&p->t_key));
@@ -1687,20 +1533,19 @@ lede_pager_run(struct lede_doc **docs, size_t ndocs, const struct lede_pager_opt
 		lede_errf(err, "LEDE_TRACE: %s: %s", tr, strerror(errno));
 		goto out;
 	}
-	got_signal = 0;
-	if (term_start(err) != 0)
+	lede_term_clear_signal();
+	if (lede_term_start(err) != 0)
 		goto out;
 	lede_scr_apply_theme(&pg.theme);
 	geometry(&pg);
 	draw(&pg);
-	age = process_age();
+	age = lede_process_age();
 	trace_event(&pg, "first-screen", NULL, age >= 0 ? age : since(&pg.t_entry));
 	trace_event(&pg, "pager-first-screen", NULL, since(&pg.t_entry));
 	run_loop(&pg);
-	term_stop();
-	if (got_signal) {
-		sig = got_signal;
-		got_signal = 0;
+	lede_term_stop();
+	if ((sig = lede_term_signal()) != 0) {
+		lede_term_clear_signal();
 		raise(sig);   /* the default action now that the terminal is back */
 	}
 	if (pg.oom)
@@ -1708,7 +1553,7 @@ lede_pager_run(struct lede_doc **docs, size_t ndocs, const struct lede_pager_opt
 	else
 		rc = 0;
 out:
-	term_stop();
+	lede_term_stop();
 	if (pg.trace != NULL)
 		fclose(pg.trace);
 	for (size_t i = 0; i < made && pg.views; i++)
