@@ -221,6 +221,19 @@ test_depth(void)
 	ok(rc == 0 && d != NULL, "and a document");
 	ok(d != NULL && strstr(joined(d), "Before the deep nest") != NULL, "with the text before it");
 	lede_doc_free(d);
+
+	/* Size: 8 MB of article, sidebars and <br> soup, in linear time. */
+	lede_buf_reset(&b);
+	lede_buf_lit(&b, "<html><body><div class=\"sidebar\"><a href=\"/\">Home</a></div><article>");
+	for (i = 0; b.len < 8u * 1024 * 1024; i++)
+		lede_buf_printf(&b, "<p>Paragraph %zu says something, with a comma, and <a href=\"/x\">a "
+		    "link</a> in it.</p><div>Soup line %zu.<br><br>Another line.</div>\n", i, i);
+	lede_buf_lit(&b, "</article></body></html>");
+	t0 = clock();
+	rc = lede_clean_html(b.data, b.len, NULL, NULL, &d, &err);
+	ok((double)(clock() - t0) / CLOCKS_PER_SEC < 20.0, "8 MB page: bounded time");
+	ok(rc == 0 && d != NULL && d->nparas == 3 * i, "every paragraph of it");
+	lede_doc_free(d);
 	lede_buf_free(&b);
 }
 
