@@ -402,6 +402,34 @@ force_countries(const struct lede_toks *t, const uint16_t *gword, const uint16_t
 	}
 }
 
+/* ", the first foreign company", ", a Seoul-based daily": the name before
+ * is an organisation's. */
+static bool
+org_apposition(const char *text, const struct lede_toks *t, size_t e)
+{
+	static const char *const heads[] = { "company", "firm", "group", "bank", "agency", "club",
+		"team", "party", "airline", "carrier", "maker", "manufacturer", "producer", "newspaper",
+		"daily", "weekly", "paper", "magazine", "channel", "broadcaster", "network", "union",
+		"organisation", "organization", "ministry", "department", "council", "committee",
+		"institute", "university", "fund", "exchange", "index", "side", "insurer", "retailer",
+		"operator", "conglomerate", "subsidiary", "unit", "brand", "chain", "utility", NULL };
+	size_t i;
+
+	if (e + 2 >= t->n || text[t->v[e].start] != ',' || t->v[e].end - t->v[e].start != 1 ||
+	    !tok_is(text, &t->v[e + 1], dets))
+		return false;
+	static const char *const stops[] = { "of", "at", "for", "in", "with", "who", "whose", NULL };
+
+	for (i = e + 2; i < t->n && i < e + 8; i++) {
+		if (!(t->v[i].flags & LEDE_TOK_WORD) || (t->v[i].flags & LEDE_TOK_SENT) ||
+		    tok_is(text, &t->v[i], stops))
+			return false;
+		if (tok_is(text, &t->v[i], heads))
+			return i + 1 >= t->n || !tok_is(text, &t->v[i + 1], stops);
+	}
+	return false;
+}
+
 /* "the Russian leader", "the US president": a nationality and a role after
  * "the", with no name following. They are given to a person at the end. */
 static int
@@ -659,6 +687,10 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 					tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
 			}
 		}
+		/* "Cofinec, the first foreign company to list": an apposition
+		 * that calls it an organisation */
+		if (type == M_PER && end - s == 1 && org_apposition(text, t, end))
+			type = M_OTHER;
 		/* a possessive or stray mark is never part of the name */
 		while (end > s && !(t->v[end - 1].flags & LEDE_TOK_WORD))
 			end--;
@@ -860,8 +892,16 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
 		int v;
-		if (m->nwords != 1)
+		if (m->nwords != 1) {
+			/* "Cofinec S.A.": the first word of an organisation's name
+			 * votes against that word being a person */
+			if (m->type == M_OTHER) {
+				v = map_get(&single, m->first, 0);
+				if (map_put(&single, m->first, v - 1, false) != 0)
+					goto oom;
+			}
 			continue;
+		}
 		v = map_get(&single, m->key, 0);
 		if (map_put(&single, m->key, v + (m->type == M_PER ? 1 : -1), false) != 0)
 			goto oom;
