@@ -170,6 +170,8 @@ tok_is(const char *text, const struct lede_tok *k, const char *const *list)
 	return false;
 }
 
+static const char *const dets[] = { "the", "a", "an", NULL };
+
 static const char *const honorifics[] = {
 	"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "mme",
 	"mme.", "messrs", "messrs.", "prof", "prof.", "lord", "lady", NULL,
@@ -193,7 +195,9 @@ static const char *const landmarks[] = {
 	"desert", "peninsula", "gulf", "hill", "hills", "airport", "station", "stadium", NULL,
 };
 
-static const char *const dets[] = { "the", "a", "an", NULL };
+
+static const char *const place_preps[] = { "in", "at", "from", "near", "into", "across",
+	"outside", "inside", "visited", "visiting", "toward", "towards", "via", "around", NULL };
 
 static const char *const particles[] = {
 	"van", "der", "den", "von", "de", "del", "della", "di", "da", "dos", "das", "du", "le",
@@ -258,8 +262,9 @@ role_word(const char *text, const struct lede_toks *t, size_t i, const uint16_t 
 	/* acronyms: US, UK, NATO, EU, UN */
 	if ((k->flags & LEDE_TOK_ALLCAP) && k->end - k->start <= 6 && k->end - k->start >= 2)
 		return true;
-	/* who the role is for: "Kremlin spokesman", "Labour leader" */
-	return (k->flags & LEDE_TOK_UPPER) && tags[i] != LEDE_NER_O && !(k->flags & LEDE_TOK_ABBR);
+	/* who the role is for: "Kremlin spokesman", "Federal Reserve Chair" */
+	return (k->flags & LEDE_TOK_UPPER) && !(k->flags & LEDE_TOK_ABBR) && !tok_is(text, k, dets) &&
+	    !((k->flags & LEDE_TOK_SENT) && (g & LEDE_GAZ_COMMON));
 }
 
 static bool
@@ -696,6 +701,53 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			end--;
 		while (s < end && !(t->v[s].flags & LEDE_TOK_WORD))
 			s++;
+		/* "Victoria Beckham Opens Store": a title in capitals runs on into
+		 * common words, which are no part of the name */
+		while (end - s > 1 && (type == M_PER || type == M_LOC) &&
+		    (gword[end - 1] & LEDE_GAZ_COMMON) && !(gword[end - 1] & (LEDE_GAZ_FIRST |
+		    LEDE_GAZ_LAST | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
+		    !tok_is(text, &t->v[end - 1], landmarks))
+			end--;
+		/* in a headline every word has a capital: a long "name" keeps only
+		 * the words that are known names */
+		if (para == LEDE_TITLE && type == M_PER && end - s > 2) {
+			size_t k2 = s + 2;
+			while (k2 < end && (gword[k2] & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)))
+				k2++;
+			end = k2;
+		}
+		if (type == M_PER && end < t->n) {
+			size_t r = end;
+			/* "Federal Reserve Chair Jerome Powell": a "name" followed by a
+			 * title and a person is who the title is for */
+			while (r < t->n && r - end < 3 && role_head(text, t, r, gword) &&
+			    (t->v[r].flags & LEDE_TOK_UPPER))
+				r++;
+			if (r > end && r < t->n && tags[r] == LEDE_NER_B_PER) {
+				for (k = s; k < end; k++)
+					tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
+				type = M_OTHER;
+			}
+		}
+		/* "Jackson Hole, Wyoming", "Victoria, British Columbia": a name
+		 * before a state or country and the end of the phrase is a place */
+		if (type == M_PER && end + 1 < t->n && text[t->v[end].start] == ',' &&
+		    ((gword[end + 1] | gphrase[end + 1]) & (LEDE_GAZ_REGION | LEDE_GAZ_COUNTRY)) &&
+		    !(gword[end + 1] & (LEDE_GAZ_FIRST | LEDE_GAZ_COMMON)) &&
+		    (end + 2 >= t->n || !(t->v[end + 2].flags & LEDE_TOK_WORD) ||
+		    (gphrase[end + 2] & (LEDE_GAZ_REGION | LEDE_GAZ_COUNTRY)))) {
+			for (k = s; k < end; k++)
+				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+			type = M_LOC;
+		}
+		/* "visited Florence", "in Victoria": a place's name after a word
+		 * that leads to places */
+		if (type == M_PER && end - s == 1 && s > 0 &&
+		    (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
+		    tok_is(text, &t->v[s - 1], place_preps)) {
+			tags[s] = LEDE_NER_B_LOC;
+			type = M_LOC;
+		}
 		/* "Ms Nakamura": the honorific goes, whatever the tagger called the rest */
 		while (s + 1 < end && (tok_is(text, &t->v[s], honorifics) ||
 		    (type == M_PER && (gword[s] & LEDE_GAZ_TITLE) && !(gword[s] & LEDE_GAZ_FIRST))))
