@@ -37,9 +37,9 @@ int lede_load_doc(const struct lede_input *in, const struct lede_annotator *a,
     struct lede_doc **out, struct lede_err *err);
 
 /* lede_load_doc in a sandboxed child: a worker kept for the whole run, or,
- * for a page in a charset other than UTF-8, a child forked for it alone. a must be loaded already (the child
- * cannot open the models) and must not read files while it annotates; pass
- * NULL to annotate in the caller instead. Errors are one line: the child's
+ * for a page in a charset other than UTF-8, a child forked for it alone.
+ * a must be loaded already (the child cannot open the models) and must not
+ * read files while it annotates; pass NULL to annotate in the caller. Errors are one line: the child's
  * own reason ("no readable text"), or what stopped it ("the page crashed the
  * parser (signal 11, Segmentation fault)", "blocked system call"). */
 int lede_sandboxed_load(const struct lede_input *in, const struct lede_annotator *a,
