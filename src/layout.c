@@ -24,6 +24,7 @@ struct lede_layout {
 	struct lede_mark_span *marks; /* grouped by block */
 	size_t *mark_first;           /* nblocks + 1 entries */
 	unsigned char *mark_sorted;   /* per block: its marks are sorted yet */
+	size_t *mark_maxlen;          /* per block, once sorted: the longest mark */
 	size_t *bytes_before;         /* nblocks + 1 entries */
 };
 
@@ -205,7 +206,9 @@ lede_layout_reindex(struct lede_layout *l, struct lede_err *err)
 	free(slot);
 	/* Each block's marks are sorted when the block is first drawn, so
 	 * opening costs two linear passes and no sorting. */
-	if (l->mark_sorted == NULL && (l->mark_sorted = malloc(l->nblocks)) == NULL) {
+	if ((l->mark_sorted == NULL && (l->mark_sorted = malloc(l->nblocks)) == NULL) ||
+	    (l->mark_maxlen == NULL &&
+	    (l->mark_maxlen = malloc(l->nblocks * sizeof *l->mark_maxlen)) == NULL)) {
 		free(first);
 		free(marks);
 		return lede_err_oom(err);
@@ -275,6 +278,7 @@ lede_layout_free(struct lede_layout *l)
 	free(l->marks);
 	free(l->mark_first);
 	free(l->mark_sorted);
+	free(l->mark_maxlen);
 	free(l->bytes_before);
 	free(l->meta);
 	free(l);
@@ -393,15 +397,25 @@ size_t
 lede_layout_line_at(struct lede_layout *l, size_t block, size_t off)
 {
 	const struct lede_line *v;
-	size_t n, best = 0;
+	size_t n, lo = 0, hi;
 	unsigned src = block == 0 ? LEDE_LINE_TITLE : LEDE_LINE_TEXT;
 
 	if ((v = lede_layout_lines(l, block, &n)) == NULL)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (v[i].src == src && v[i].start <= off)
-			best = i;
-	return best;
+	/* The block's text lines come first, in order; the byline and the gap
+	 * follow them. A binary search keeps a jump into a huge paragraph cheap. */
+	hi = n;
+	while (hi > 0 && v[hi - 1].src != src)
+		hi--;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 ? lo - 1 : 0;
 }
 
 const struct lede_mark_span *
@@ -413,11 +427,40 @@ lede_layout_marks(struct lede_layout *l, size_t block, size_t *n)
 	}
 	*n = l->mark_first[block + 1] - l->mark_first[block];
 	if (!l->mark_sorted[block]) {
+		const struct lede_mark_span *m = l->marks + l->mark_first[block];
+		size_t max = 0;
+
 		if (*n > 1)
 			qsort(l->marks + l->mark_first[block], *n, sizeof *l->marks, cmp_mark);
+		for (size_t i = 0; i < *n; i++)
+			if (m[i].end - m[i].start > max)
+				max = m[i].end - m[i].start;
+		l->mark_maxlen[block] = max;
 		l->mark_sorted[block] = 1;
 	}
 	return l->marks + l->mark_first[block];
+}
+
+const struct lede_mark_span *
+lede_layout_marks_near(struct lede_layout *l, size_t block, size_t start, size_t *n)
+{
+	const struct lede_mark_span *m = lede_layout_marks(l, block, n);
+	size_t lo = 0, hi = *n, from;
+
+	if (m == NULL || *n == 0)
+		return m;
+	/* No mark that starts before this can reach start. */
+	from = start > l->mark_maxlen[block] ? start - l->mark_maxlen[block] : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*n -= lo;
+	return m + lo;
 }
 
 size_t

@@ -358,7 +358,7 @@ line_runs(struct pager *p, struct view *v, size_t block, const char *text, size_
 	long selq = v->qsel >= 0 ? (long)v->qorder[v->qsel] : -1;
 
 	(void)p;
-	m = lede_layout_marks(v->lay, block, &nm);
+	m = lede_layout_marks_near(v->lay, block, s, &nm);
 	for (size_t i = 0; i < nm && nr < MAX_RUNS; i++) {
 		struct run r = { m[i].start, m[i].end, 0, LEDE_ROLE_NORMAL };
 

@@ -16,6 +16,11 @@ lede_cell_width(uint32_t cp, uint32_t *shown)
 {
 	int w;
 
+	/* Printable ASCII, most of any article, needs no table look-up. */
+	if (cp >= 0x20 && cp < 0x7F) {
+		*shown = cp;
+		return 1;
+	}
 	if (lede_cp_is_forbidden(cp) || lede_cp_is_invisible(cp))
 		return -1;
 	*shown = cp;

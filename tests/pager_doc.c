@@ -2,7 +2,8 @@
  * exact people, places, quotes and facts, so the tests do not depend on what
  * the annotator finds. `pager_doc NAME...` opens them in the real pager;
  * `pager_doc --json NAME` prints one as lede's JSON (a fixture for `lede`
- * itself once it reads copies). Names: article, cjk, escape, big:N. */
+ * itself once it reads copies). Names: article, cjk, escape, big:N (N
+ * paragraphs), one:N (one paragraph of N sentences). */
 #include "config.h"
 
 #include <locale.h>
@@ -244,6 +245,30 @@ big(long n)
 	return d;
 }
 
+/* One paragraph of n sentences: the worst case for a per-line cost. */
+static struct lede_doc *
+one(long n)
+{
+	struct lede_doc *d = lede_doc_new();
+	struct lede_buf b = LEDE_BUF_INIT;
+	int person, pi;
+
+	if (d == NULL)
+		die("out of memory");
+	lede_doc_set(&d->title, "One very long paragraph");
+	if ((person = lede_doc_add_person(d, "Ada Lovelace")) < 0)
+		die("out of memory");
+	for (long i = 0; i < n; i++)
+		lede_buf_printf(&b, "Ada Lovelace said \xE2\x80\x9Csentence %ld\xE2\x80\x9D once more. ", i);
+	if (!lede_buf_ok(&b))
+		die("out of memory");
+	pi = para(d, LEDE_PARA_TEXT, b.data);
+	mention(d, &d->people[person], pi, "Ada Lovelace");
+	quotes(d, pi, person);
+	lede_buf_free(&b);
+	return d;
+}
+
 static struct lede_doc *
 make(const char *name)
 {
@@ -255,6 +280,8 @@ make(const char *name)
 		return escape();
 	if (strncmp(name, "big:", 4) == 0)
 		return big(atol(name + 4));
+	if (strncmp(name, "one:", 4) == 0)
+		return one(atol(name + 4));
 	die("unknown document (article, cjk, escape, big:N)");
 	return NULL;
 }

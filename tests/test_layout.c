@@ -108,6 +108,10 @@ test_layout(void)
 	m = lede_layout_marks(l, 1, &n);
 	is_int(n, 2, "the paragraph has its two valid mentions");
 	ok(n == 2 && m[0].start == 0 && m[1].start == 20, "sorted by start");
+	m = lede_layout_marks_near(l, 1, 21, &n);
+	ok(n == 1 && m[0].start == 20, "marks near byte 21: only the one that can reach it");
+	m = lede_layout_marks_near(l, 1, 0, &n);
+	is_int(n, 2, "marks near byte 0: all");
 	is_int(lede_layout_line_at(l, 1, 25), 1, "offset 25 is on the second line");
 	lede_layout_set_width(l, 80);
 	ln = lede_layout_lines(l, 1, &n);

@@ -67,6 +67,10 @@ const char *lede_layout_source(const struct lede_layout *l, size_t block, unsign
 /* The block's annotations, sorted by start. */
 const struct lede_mark_span *lede_layout_marks(struct lede_layout *l, size_t block,
     size_t *n);
+/* The same from the first mark that may reach byte start on: drawing a line
+ * of a huge paragraph skips the marks that end before it. */
+const struct lede_mark_span *lede_layout_marks_near(struct lede_layout *l, size_t block,
+    size_t start, size_t *n);
 /* Rebuilds the annotation index after notes change. */
 int lede_layout_reindex(struct lede_layout *l, struct lede_err *err);
 
