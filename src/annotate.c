@@ -78,7 +78,8 @@ tag_para(const struct lede_annotator *a, struct run *r, struct lede_ents *ents, 
 	if (!lede_grow(&r->tags, &r->captags, r->toks.n + 1, 1))
 		return lede_err_oom(err);
 	lede_ner_tag(a->ner, &r->ctx, &r->toks, r->tags);
-	return lede_ents_collect(ents, para, text, &r->toks, r->ctx.gw, r->ctx.gp, r->tags, err);
+	return lede_ents_collect(ents, para, text, &r->toks, r->ctx.gw, r->ctx.gp, r->ctx.margin,
+	    r->tags, err);
 }
 
 static int

@@ -560,9 +560,16 @@ keep_candidates(struct lede_ents *e, int para, const char *text, const struct le
 	return 0;
 }
 
+/* Below this lead over the next tag (in the model's stored units), a
+ * one-word person in no list of names, or place in no list of places, is
+ * too doubtful to keep. Chosen on the CoNLL dev split for data/ner.model;
+ * retraining may call for another value. */
+static const int32_t min_margin = 150;
+
 int
 lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
-    const uint16_t *gword, const uint16_t *gphrase, uint8_t *tags, struct lede_err *err)
+    const uint16_t *gword, const uint16_t *gphrase, const int32_t *margin, uint8_t *tags,
+    struct lede_err *err)
 {
 	size_t i = 0, s, end, k;
 	int sport = -1;     /* unknown until a city needs it; per sentence */
@@ -601,6 +608,12 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		}
 		i = end;
 		type = b == LEDE_NER_B_PER ? M_PER : b == LEDE_NER_B_LOC ? M_LOC : M_OTHER;
+		if (type == M_PER && end - s == 1 && margin[s] < min_margin &&
+		    !(gword[s] & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)))
+			type = M_OTHER;
+		if (type == M_LOC && end - s == 1 && margin[s] < min_margin &&
+		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)))
+			type = M_OTHER;
 		/* "Élysée Palace", "Tiananmen Square": a landmark, whatever runs it */
 		if (type == M_OTHER && end - s >= 2 && (t->v[end - 1].flags & LEDE_TOK_UPPER) &&
 		    tok_is(text, &t->v[end - 1], landmarks)) {

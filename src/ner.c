@@ -154,6 +154,7 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	free(c->keys);
 	free(c->gw);
 	free(c->gp);
+	free(c->margin);
 	memset(c, 0, sizeof *c);
 }
 
@@ -223,6 +224,9 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 		if ((a = realloc(c->gp, cap * sizeof *c->gp)) == NULL)
 			return lede_err_oom(err);
 		c->gp = a;
+		if ((a = realloc(c->margin, cap * sizeof *c->margin)) == NULL)
+			return lede_err_oom(err);
+		c->margin = a;
 		c->cap = cap;
 	}
 	lede_gaz_tag(g, text, t, c->keys, c->gw, c->gp);
@@ -382,13 +386,14 @@ lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
 }
 
 void
-lede_ner_tag(const struct lede_ner *m, const struct lede_ner_ctx *c, const struct lede_toks *t,
+lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede_toks *t,
     uint8_t *tags)
 {
 	uint64_t feats[LEDE_NER_MAXFEAT];
 	int32_t score[LEDE_NER_NTAGS];
 	size_t i, k, nf;
 	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best;
+	int32_t lead;
 
 	for (i = 0; i < t->n; i++) {
 		if (t->v[i].flags & LEDE_TOK_SENT)
@@ -411,7 +416,14 @@ lede_ner_tag(const struct lede_ner *m, const struct lede_ner_ctx *c, const struc
 			for (tag = 1; tag < LEDE_NER_NTAGS; tag++)
 				if (lede_ner_allowed(prev, tag) && score[tag] > score[best])
 					best = tag;
+			lead = INT32_MAX;
+			for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
+				if (tag != best && lede_ner_allowed(prev, tag) && score[best] - score[tag] < lead)
+					lead = score[best] - score[tag];
+		} else {
+			lead = INT32_MAX;
 		}
+		c->margin[i] = lead;
 		tags[i] = (uint8_t)best;
 		prev2 = prev;
 		prev = best;

@@ -21,9 +21,11 @@ void lede_ents_free(struct lede_ents *e);
 /* First pass, paragraph by paragraph in reading order (title first):
  * gword holds each token's gazetteer word classes, tags the tagger's BIO
  * tags (enum lede_ner_tag), gphrase the classes of gazetteer phrases over
- * each token; tags may be rewritten (teams, titles). */
+ * each token, margin the tagger's confidence in each tag (its lead over
+ * the next best); tags may be rewritten (teams, titles). */
 int lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
-    const uint16_t *gword, const uint16_t *gphrase, uint8_t *tags, struct lede_err *err);
+    const uint16_t *gword, const uint16_t *gphrase, const int32_t *margin, uint8_t *tags,
+    struct lede_err *err);
 
 /* Adds the mentions the tagger missed of names it found elsewhere, then
  * groups every mention into doc->people and doc->places. */

@@ -42,6 +42,7 @@ struct lede_ner_ctx {
 	struct lede_ner_tokinfo *info;
 	uint64_t *keys;
 	uint16_t *gw, *gp;
+	int32_t *margin;             /* the chosen tag's lead over the next, per token */
 	size_t cap;
 };
 
@@ -59,8 +60,9 @@ bool lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size
 /* True when tag may follow prev (I-X only after B-X or I-X). */
 bool lede_ner_allowed(int prev, int tag);
 
-/* Tags every token (tags has t->n entries). ctx must be prepared. */
-void lede_ner_tag(const struct lede_ner *m, const struct lede_ner_ctx *c,
+/* Tags every token (tags has t->n entries) and sets ctx->margin. ctx must
+ * be prepared. */
+void lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c,
     const struct lede_toks *t, uint8_t *tags);
 
 /* Writes a model from float weights laid out [bucket][tag]. */
