@@ -473,6 +473,27 @@ find_descriptions(struct lede_ents *e, int para, const char *text, const struct 
 	return 0;
 }
 
+/* "R. Ponting not out": an initial and a capitalised word the tagger left
+ * alone are a person, the way lists and scorecards write names. */
+static void
+force_initials(const struct lede_toks *t, const uint16_t *gword, uint8_t *tags)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < t->n; i++) {
+		const struct lede_tok *a = &t->v[i], *b = &t->v[i + 1];
+		if (tags[i] != LEDE_NER_O || tags[i + 1] != LEDE_NER_O || !(a->flags & LEDE_TOK_ABBR) ||
+		    a->end - a->start != 2 || !(a->flags & LEDE_TOK_UPPER) || !(b->flags & LEDE_TOK_UPPER) ||
+		    (b->flags & (LEDE_TOK_ABBR | LEDE_TOK_ALLCAP | LEDE_TOK_SENT)) || b->end - b->start < 3 ||
+		    (gword[i + 1] & (LEDE_GAZ_COMMON | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION |
+		    LEDE_GAZ_TITLE | LEDE_GAZ_DEMONYM)))
+			continue;
+		tags[i] = LEDE_NER_B_PER;
+		tags[i + 1] = LEDE_NER_I_PER;
+		i++;
+	}
+}
+
 /* A wire dateline: "BONN 1996-08-22", "NEW YORK (Reuters) -": the words in
  * capitals before the date or the agency name the place. */
 static void
@@ -576,6 +597,7 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 	size_t sport_sent = (size_t)-1;
 
 	force_countries(t, gword, gphrase, tags);
+	force_initials(t, gword, tags);
 	force_dateline(text, t, tags);
 	complete_places(t, gphrase, tags);
 	if (find_descriptions(e, para, text, t, gword, tags) != 0)
@@ -597,6 +619,19 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			for (end++; end < t->n && tags[end] == LEDE_NER_I_PER; end++)
 				;
 		}
+		/* "S. Waugh b Muralitharan": a small word inside a name ends it,
+		 * unless it is a particle (van, de, al) */
+		if (b == LEDE_NER_B_PER) {
+			for (k = i + 1; k < end; k++)
+				if ((t->v[k].flags & LEDE_TOK_LOWER) && !tok_is(text, &t->v[k], particles))
+					break;
+			if (k < end) {
+				tags[k] = LEDE_NER_O;
+				if (k + 1 < end)
+					tags[k + 1] = LEDE_NER_B_PER;
+				end = k;
+			}
+		}
 		s = i;
 		/* "M. Butcher" with the initial left out */
 		if (b == LEDE_NER_B_PER && s > 0 && tags[s - 1] == LEDE_NER_O &&
@@ -609,7 +644,7 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		i = end;
 		type = b == LEDE_NER_B_PER ? M_PER : b == LEDE_NER_B_LOC ? M_LOC : M_OTHER;
 		if (type == M_PER && end - s == 1 && margin[s] < min_margin &&
-		    !(gword[s] & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)))
+		    !(gword[s] & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)) && !(t->v[s].flags & LEDE_TOK_ABBR))
 			type = M_OTHER;
 		if (type == M_LOC && end - s == 1 && margin[s] < min_margin &&
 		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)))
