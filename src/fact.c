@@ -184,7 +184,10 @@ static const char *const scales[] = {
 };
 static const char *const currency_words[] = {
 	"euros", "euro", "dollars", "dollar", "pounds", "pound", "sterling", "yen", "yuan",
-	"roubles", "rubles", "rupees", "francs", "pence", "cents", "hryvnias", "won", NULL,
+	"roubles", "rubles", "rupees", "francs", "pence", "cents", "hryvnias", "won", "kroner",
+	"krone", "kronor", "krona", "zloty", "zlotys", "rand", "lira", "pesos", "reais", "dirhams",
+	"riyals", "shekels", "baht", "ringgit", "naira", "shillings", "soles", "rupiah",
+	"dinars", "bitcoin", NULL,
 };
 static const char *const number_words[] = {
 	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -221,6 +224,11 @@ static const char *const not_nouns[] = {
 	"by", "with", "from", "is", "are", "was", "were", "has", "have", "had", "will",
 	"would", "more", "than", "times", "as", "that", "which", "who", "its", "their", "p.m.",
 	"a.m.", "pm", "am", NULL,
+};
+static const char *const label_words[] = {
+	"type", "category", "stage", "level", "phase", "grade", "article", "section", "number",
+	"no", "route", "room", "flight", "platform", "gate", "chapter", "page", "class",
+	"series", "version", NULL,
 };
 static const char *const irregular_plurals[] = {
 	"people", "children", "men", "women", "police", "staff", "personnel", "aircraft",
@@ -260,6 +268,9 @@ money_token(const struct fctx *c, size_t i)
 		k++;
 	if (k >= n)
 		return false;
+	/* "5p", "50p": pence */
+	if (k == 0 && n >= 2 && s[n - 1] == 'p' && num_len(s, n - 1) == n - 1)
+		return true;
 	cp = lede_utf8_next(s + k, n - k, &adv);
 	if (cp != '$' && cp != 0xA3 && cp != 0x20AC && cp != 0xA5 && cp != 0x20B9 && cp != 0x20BD)
 		return false;
@@ -280,13 +291,16 @@ money_at(const struct fctx *c, size_t i)
 			j++;
 		return j;
 	}
-	/* "10 million euros" */
+	/* "10 million euros", "14.6 billion Danish kroner" */
 	if (is_num(c, i)) {
 		j = i;
 		if (j + 1 < c->ntk && tin(c, j + 1, scales))
 			j++;
 		if (j + 1 < c->ntk && tin(c, j + 1, currency_words))
 			return j + 1;
+		if (j + 2 < c->ntk && isupper((unsigned char)tstr(c, j + 1)[0]) &&
+		    c->tk[j + 1].e == c->tk[j + 1].re && tin(c, j + 2, currency_words))
+			return j + 2;
 	}
 	return i - 1;
 }
@@ -294,25 +308,23 @@ money_at(const struct fctx *c, size_t i)
 static int
 find_money(struct fctx *c, size_t i, size_t *next)
 {
-	size_t j = money_at(c, i), k;
+	size_t j = money_at(c, i), k, o;
 
 	if (j + 1 == i)
 		return 0;
-	/* "£1 billion ($1.24 billion)": every currency given is one fact */
-	if (j + 1 < c->ntk && c->t[c->tk[j + 1].rs] == '(' && (k = money_at(c, j + 1)) > j) {
-		*next = k + 1;
-		return add(c, "money", i, k, true);
+	/* "£1 billion ($1.24 billion)", "£5.5 million (about $7 million)":
+	 * every currency given is one fact */
+	o = j + 1;
+	if (o < c->ntk && c->t[c->tk[o].rs] == '(') {
+		if (tin(c, o, approx) && c->tk[o].e == c->tk[o].re)
+			o++;
+		if ((k = money_at(c, o)) >= o) {
+			*next = k + 1;
+			return add(c, "money", i, k, true);
+		}
 	}
 	*next = j + 1;
 	return add(c, "money", i, j, false);
-}
-
-static bool
-ends_with(const struct fctx *c, size_t i, const char *suf)
-{
-	size_t n = tlen(c, i), sn = strlen(suf);
-
-	return n > sn && strncasecmp(tstr(c, i) + n - sn, suf, sn) == 0;
 }
 
 static int
@@ -338,17 +350,82 @@ find_percent(struct fctx *c, size_t i, size_t *next)
 	return 0;
 }
 
+/* "42-year-old", "six-year-old", "18-month-old", "42-year-olds" */
+static bool
+age_token(const struct fctx *c, size_t i)
+{
+	static const char *const units[] = {
+		"-year-old", "-year-olds", "-month-old", "-month-olds", "-week-old", "-day-old",
+	};
+	const char *s = tstr(c, i);
+	size_t n = tlen(c, i), d = num_len(s, n), u, un;
+	char word[16];
+
+	if (d == 0) {
+		while (d < n && d < sizeof word - 1 && isalpha((unsigned char)s[d])) {
+			word[d] = (char)tolower((unsigned char)s[d]);
+			d++;
+		}
+		word[d] = '\0';
+		if (d == 0 || d == n || s[d] != '-')
+			return false;
+		if (strcmp(word, "one") != 0 && strcmp(word, "a") != 0) {
+			const char *const *w;
+			for (w = number_words; *w != NULL && strcmp(*w, word) != 0; w++)
+				;
+			if (*w == NULL)
+				return false;
+		}
+	} else if (d > 3) {
+		return false;
+	}
+	for (u = 0; u < sizeof units / sizeof *units; u++) {
+		un = strlen(units[u]);
+		if (n == d + un && strncasecmp(s + d, units[u], un) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* "Jane Doe, 42, said": a small number set off by commas right after a
+ * word, as news style gives a person's age. */
+static bool
+apposed_age(const struct fctx *c, size_t i)
+{
+	const char *s = tstr(c, i), *pr;
+	size_t n = tlen(c, i), pn;
+	int v;
+
+	if (i == 0 || !is_num(c, i) || n > 3 || c->tk[i].s != c->tk[i].rs)
+		return false;
+	v = atoi(s);
+	if (v < 1 || v > 120 || c->tk[i].e == c->tk[i].re)
+		return false;
+	if (c->t[c->tk[i].e] != ',' && c->t[c->tk[i].e] != ')')
+		return false;
+	pr = tstr(c, i - 1);
+	pn = tlen(c, i - 1);
+	return pn > 0 && c->tk[i - 1].e < c->tk[i - 1].re && c->t[c->tk[i - 1].e] == ',' &&
+	    c->tk[i - 1].e + 1 == c->tk[i - 1].re && isalpha((unsigned char)pr[0]) &&
+	    (isupper((unsigned char)pr[0]) || pr[pn - 1] != 's');
+}
+
 static int
 find_age(struct fctx *c, size_t i, size_t *next)
 {
-	const char *s = tstr(c, i);
-	size_t n = tlen(c, i), d = num_len(s, n);
-
-	/* "42-year-old", "42-year-olds" */
-	if (d > 0 && d <= 3 && (ends_with(c, i, "-year-old") || ends_with(c, i, "-year-olds")) &&
-	    (n == d + 9 || n == d + 10)) {
+	if (age_token(c, i)) {
 		*next = i + 1;
 		return add(c, "age", i, i, false);
+	}
+	if (apposed_age(c, i)) {
+		*next = i + 1;
+		return add(c, "age", i, i, false);
+	}
+	/* "died at 88", "dies aged 88" */
+	if ((teq(c, i, "died") || teq(c, i, "dies")) && teq(c, i + 1, "at") && is_num(c, i + 2) &&
+	    tlen(c, i + 2) <= 3 && atoi(tstr(c, i + 2)) <= 120) {
+		*next = i + 3;
+		return add(c, "age", i, i + 2, false);
 	}
 	/* "aged 42", "age 42" */
 	if ((teq(c, i, "aged") || teq(c, i, "age")) && i + 1 < c->ntk && is_num(c, i + 1) &&
@@ -386,6 +463,12 @@ score_token(const struct fctx *c, size_t i)
 static int
 find_score(struct fctx *c, size_t i, size_t *next)
 {
+	/* "voted 27 to 19": a tally */
+	if (teq(c, i, "voted") && is_num(c, i + 1) && teq(c, i + 2, "to") && is_num(c, i + 3) &&
+	    tlen(c, i + 1) <= 4 && tlen(c, i + 3) <= 4 && c->tk[i + 1].e == c->tk[i + 1].re) {
+		*next = i + 4;
+		return add(c, "score", i, i + 3, false);
+	}
 	if (!score_token(c, i))
 		return 0;
 	*next = i + 1;
@@ -418,6 +501,10 @@ find_time(struct fctx *c, size_t i, size_t *next)
 		d += 3;
 	else if (d < n && s[d] == ':')
 		return 0;
+	/* "9.15pm": a dot between hours and minutes only with a clock suffix */
+	else if (d < n && s[d] == '.' && d + 3 < n && isdigit((unsigned char)s[d + 1]) &&
+	    isdigit((unsigned char)s[d + 2]) && s[d + 1] <= '5' && clock_suffix(s + d + 3, n - d - 3))
+		d += 3;
 	if (h > 24)
 		return 0;
 	/* "3pm", "3:30pm", "10.30am" is left alone */
@@ -512,7 +599,9 @@ find_date(struct fctx *c, size_t i, size_t *next)
 		bare_ok = j > i || (i > 0 && (teq(c, i - 1, "in") || teq(c, i - 1, "since") ||
 		    teq(c, i - 1, "until") || teq(c, i - 1, "last") || teq(c, i - 1, "next") ||
 		    teq(c, i - 1, "early") || teq(c, i - 1, "late") || teq(c, i - 1, "mid") ||
-		    teq(c, i - 1, "by") || teq(c, i - 1, "from") || teq(c, i - 1, "this")));
+		    teq(c, i - 1, "by") || teq(c, i - 1, "from") || teq(c, i - 1, "this") ||
+		    teq(c, i - 1, "of") || teq(c, i - 1, "during") || teq(c, i - 1, "before") ||
+		    teq(c, i - 1, "after")));
 		if (!bare_ok)
 			return 0;
 		*next = j + 1;
@@ -565,6 +654,10 @@ plural_noun(const struct fctx *c, size_t i)
 		return false;
 	if (tin(c, i, irregular_plurals))
 		return true;
+	/* "grandchildren", "schoolchildren", "townspeople" */
+	if ((n > 8 && strncasecmp(s + n - 8, "children", 8) == 0) ||
+	    (n > 6 && strncasecmp(s + n - 6, "people", 6) == 0))
+		return true;
 	/* a plain lower-case word: "pro-Morales" is not a noun to count */
 	for (size_t k = 0; k < n; k++) {
 		if (!islower((unsigned char)s[k]) && s[k] != '-' && (unsigned char)s[k] < 0x80)
@@ -581,12 +674,19 @@ find_count(struct fctx *c, size_t i, size_t *next)
 	size_t j = i, from = i;
 
 	if (!is_num(c, i) && !(tin(c, i, number_words) && islower((unsigned char)tstr(c, i)[0])) &&
-	    !(tin(c, i, number_words) && i == 0))
+	    !(tin(c, i, number_words) && (i == 0 || c->t[c->tk[i - 1].re - 1] == '.')))
 		return 0;
 	if (is_num(c, i) && (is_year(c, i) || c->t[c->tk[i].rs] == '('))
 		return 0;
-	if (j + 1 < c->ntk && tin(c, j + 1, scales) && !teq(c, j + 1, "m"))
+	/* "type 2 diabetes", "section 114 notice": a number naming a kind */
+	if (i > 0 && c->tk[i - 1].e == c->tk[i - 1].re && tin(c, i - 1, label_words))
+		return 0;
+	if (j + 1 < c->ntk && tin(c, j + 1, scales) && !teq(c, j + 1, "m") &&
+	    c->tk[j].e == c->tk[j].re)
 		j++;
+	/* "at least 23, dozens missing": a count never runs over a comma */
+	if (c->tk[j].e != c->tk[j].re)
+		return 0;
 	if (j + 2 < c->ntk && teq(c, j + 1, "of") && (teq(c, i, "hundreds") ||
 	    teq(c, i, "thousands") || teq(c, i, "millions") || teq(c, i, "dozens") ||
 	    teq(c, i, "scores")))

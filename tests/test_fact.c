@@ -65,6 +65,23 @@ main(void)
 	has("A fine of \u20ac300,000 was paid.", "money", "\u20ac300,000");
 	has("The deal is worth 10 million euros.", "money", "10 million euros");
 	has("Investors put in US$2.5bn.", "money", "US$2.5bn");
+	has("It borrowed \u00a35.5 million (about $7 million) over 25 years.", "money",
+	    "\u00a35.5 million (about $7 million)");
+	has("It paid $2.1 billion (about 14.6 billion Danish kroner) for it.", "money",
+	    "$2.1 billion (about 14.6 billion Danish kroner)");
+	has("Fuel will rise by 5p a litre.", "money", "5p");
+	has("Each test cost 120 kroner.", "money", "120 kroner");
+	has("Police were called at about 9.15pm last night.", "time", "9.15pm");
+	has("Margaret Tobin, 79, said she felt betrayed.", "age", "79");
+	has("Her grandmother, 71, was the first to be hit.", "age", "71");
+	has("A six-year-old girl died.", "age", "six-year-old");
+	has("The youngest was an 18-month-old baby.", "age", "18-month-old");
+	has("Councillors voted 27 to 19 on Wednesday.", "score", "voted 27 to 19");
+	has("He is survived by seven grandchildren.", "count", "seven grandchildren");
+	has("Eight years later it delivers more babies.", "count", "Eight years");
+	lacks_kind("It raises the risk of type 2 diabetes.", "count", "\u201ctype 2 diabetes\u201d");
+	lacks_kind("It killed at least 23, dozens missing.", "count", "a count over a comma");
+	lacks_kind("In the years 2010, 15, and so on.", "age", "a number after a plural");
 
 	has("Ukraine destroyed 84 drones overnight.", "count", "84 drones");
 	has("The strike killed 22 people, including four children.", "count", "22 people");
