@@ -196,12 +196,15 @@ static const char *const landmarks[] = {
 };
 
 
+static const char *const place_starts[] = { "st", "st.", "saint", "san", "santa", "santo",
+	"sao", "fort", "ft", "port", "mount", "mt", "lake", "cape", "new", "los", "las", NULL };
+
 static const char *const place_preps[] = { "in", "at", "from", "near", "into", "across",
 	"outside", "inside", "visited", "visiting", "toward", "towards", "via", "around", NULL };
 
 static const char *const particles[] = {
 	"van", "der", "den", "von", "de", "del", "della", "di", "da", "dos", "das", "du", "le",
-	"la", "bin", "ibn", "al", "el", "ter", "ten", "y", NULL,
+	"la", "bin", "ibn", "al", "el", "abu", "ter", "ten", "y", NULL,
 };
 
 static const char *const sports_verbs[] = {
@@ -692,6 +695,24 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			type = M_LOC;
 			for (k = s; k < end; k++)
 				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+		}
+		/* "St Louis", "San Diego", "Fort Worth": saints and forts name places
+		 * and teams, not people */
+		if (type == M_PER && end - s >= 2 && tok_is(text, &t->v[s], place_starts)) {
+			bool place = ((gword[s] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_REGION |
+			    LEDE_GAZ_COUNTRY)) != 0;
+			for (k = s; k < end; k++)
+				tags[k] = (uint8_t)(place ? (k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC) :
+				    (k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG));
+			type = place ? M_LOC : M_OTHER;
+		}
+		/* "El Hassane Lahssini": a capitalised particle before a name */
+		if (type == M_PER && s > 0 && tags[s - 1] == LEDE_NER_O &&
+		    (t->v[s - 1].flags & LEDE_TOK_UPPER) && tok_is(text, &t->v[s - 1], particles) &&
+		    t->v[s - 1].end < t->v[s].start) {
+			s--;
+			tags[s] = LEDE_NER_B_PER;
+			tags[s + 1] = LEDE_NER_I_PER;
 		}
 		/* "Colin/PER Montgomerie/O": a given name alone, then a surname the
 		 * tagger left out */
