@@ -650,7 +650,7 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		    !(gword[s] & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)) && !(t->v[s].flags & LEDE_TOK_ABBR))
 			type = M_OTHER;
 		if (type == M_LOC && end - s == 1 && margin[s] < min_margin &&
-		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)))
+		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_FIRST)))
 			type = M_OTHER;
 		/* "Élysée Palace", "Tiananmen Square": a landmark, whatever runs it */
 		if (type == M_OTHER && end - s >= 2 && (t->v[end - 1].flags & LEDE_TOK_UPPER) &&

@@ -125,8 +125,11 @@ def main():
             add(c, "C")
         add(r["region"], "R")
         add(r["subregion"], "R")
-    # short forms news writes that the lists lack
-    for a in ("US", "U.S.", "U.S.A.", "U.K.", "UAE"):
+    # short and older forms news writes that the lists lack
+    for a in ("US", "U.S.", "U.S.A.", "U.K.", "UAE", "Britain", "Great Britain", "England",
+              "Scotland", "Wales", "Northern Ireland", "Turkey", "Czech Republic", "Burma",
+              "Ivory Coast", "Holland", "Macedonia", "Swaziland", "Zaire", "Soviet Union",
+              "Yugoslavia", "South Korea", "North Korea", "Taiwan", "Palestine", "Vatican"):
         add(a, "K")
     for r in rows(os.path.join(g, "demonyms-cartogrify/demonyms.tsv")):
         add(r["term"], "D")
