@@ -196,6 +196,13 @@ static const char *const landmarks[] = {
 };
 
 
+static const char *const org_ends[] = { "league", "division", "club", "party", "union",
+	"bank", "group", "company", "council", "committee", "university", "college", "association",
+	"federation", "cup", "open", "championship", "championships", "games", "series", "index",
+	"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "co", "co.", "agency", "ministry",
+	"army", "police", "court", "front", "movement", "institute", "foundation", "trust", "fund",
+	"airlines", "airways", "motors", "industries", "times", "post", "news", "journal", NULL };
+
 static const char *const place_starts[] = { "st", "st.", "saint", "san", "santa", "santo",
 	"sao", "fort", "ft", "port", "mount", "mt", "lake", "cape", "new", "los", "las", NULL };
 
@@ -696,6 +703,17 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			for (k = s; k < end; k++)
 				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
 		}
+		/* "American League", "Central Division", "Dow Jones Index": no
+		 * person's name ends in the word for an organisation or event */
+		if (type == M_PER && tok_is(text, &t->v[end - 1], org_ends)) {
+			for (k = s; k < end; k++)
+				tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
+			type = M_OTHER;
+		}
+		/* "Afrikaners", "Kurds": a people is not a person */
+		if (type == M_PER && end - s == 1 && (gword[s] & LEDE_GAZ_DEMONYM) &&
+		    text[t->v[s].end - 1] == 's')
+			type = M_OTHER;
 		/* "St Louis", "San Diego", "Fort Worth": saints and forts name places
 		 * and teams, not people */
 		if (type == M_PER && end - s >= 2 && tok_is(text, &t->v[s], place_starts)) {
