@@ -759,8 +759,12 @@ find_roles(struct lede_doc *doc)
 		struct lede_entity *e = &doc->people[p];
 		for (m = 0; m < e->nmentions; m++) {
 			struct lede_span s = e->mentions[m];
+			struct lede_span best[2] = { { s.para, 0, 0 }, { s.para, 0, 0 } };
+			int side;
 			if ((t = lede_doc_text(doc, s.para, &len)) == NULL || s.end > len)
 				continue;
+			/* "French President" and "President" both stand before
+			 * Macron: the fullest role is the one fact */
 			for (r = 0; r < e->nroles; r++) {
 				const char *role = e->roles[r];
 				struct lede_span f = { s.para, 0, 0 };
@@ -779,7 +783,13 @@ find_roles(struct lede_doc *doc)
 						f.end = k + n;
 					}
 				}
-				if (f.end > f.start && lede_doc_add_fact(doc, "role", f) < 0)
+				side = f.start > s.start;
+				if (f.end - f.start > best[side].end - best[side].start)
+					best[side] = f;
+			}
+			for (side = 0; side < 2; side++) {
+				if (best[side].end > best[side].start &&
+				    lede_doc_add_fact(doc, "role", best[side]) < 0)
 					return -1;
 			}
 		}

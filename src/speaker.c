@@ -398,6 +398,14 @@ np_before(const struct toks *tk, int v, int lo, struct np *out)
 	return true;
 }
 
+/* A capitalised word that is no determiner ("One campaign video"): the
+ * phrase starting there is read as a name. */
+static bool
+name_at(const struct toks *tk, int i)
+{
+	return i < tk->n && tcap(tk, i) && !TIS(tk, i, determiners) && !TIS(tk, i, stops);
+}
+
 /* The noun phrase starting at token i ("said Sen. John McCain, who"). */
 static bool
 np_after(const struct toks *tk, int i, struct np *out)
@@ -434,15 +442,24 @@ np_after(const struct toks *tk, int i, struct np *out)
 		return false;
 	out->s = tk->t[i].s;
 	out->e = tk->t[j - 1].e;
+	/* "said the study's lead author, Professor Jane Doe": a description
+	 * names its holder right after the comma */
+	if (!named && j + 1 < tk->n && tk->t[j].kind == T_PUNCT && tk->t[j].cp == ',' &&
+	    name_at(tk, j + 1) && !TIS(tk, j + 1, timewords) && !TIS(tk, j + 1, pronouns)) {
+		struct np name;
+		int k;
+		if (np_after(tk, j + 1, &name)) {
+			for (k = j + 1; k < tk->n && tk->t[k].s < name.e; k++) {
+				if (!tcap(tk, k))
+					break;
+			}
+			if (k >= tk->n || (tk->t[k].s >= name.e && tk->t[k].kind != T_WORD)) {
+				out->s = name.s;
+				out->e = name.e;
+			}
+		}
+	}
 	return true;
-}
-
-/* A capitalised word that is no determiner ("One campaign video"): the
- * phrase starting there is read as a name. */
-static bool
-name_at(const struct toks *tk, int i)
-{
-	return i < tk->n && tcap(tk, i) && !TIS(tk, i, determiners) && !TIS(tk, i, stops);
 }
 
 /* "according to X" anywhere in tokens [lo, hi). */
@@ -549,6 +566,48 @@ cue_after(const struct toks *tk, bool sentence_done, struct np *out)
 	return false;
 }
 
+static const char *const relatives[] = { "who", "whose", "which", "whom" };
+
+/* The subject of verb v when a comma stands right before it: "The harbour
+ * master, Alison Keast, agreed that “…”" (the name between the commas),
+ * "Desmond Carrow, who played on it, later called it “…”" and "Scott
+ * Pruitt, the attorney general, said" (the phrase before the first comma). */
+static bool
+comma_subject(const struct toks *tk, int v, struct np *out)
+{
+	int j = v - 1, k, w;
+	bool name = true;
+
+	while (j >= 0 && tskip(tk, j))
+		j--;
+	if (j < 2 || tk->t[j].kind != T_PUNCT || tk->t[j].cp != ',')
+		return false;
+	for (k = j - 1; k >= 0 && j - k <= NP_MAX + 4; k--) {
+		if (tk->t[k].kind == T_WORD)
+			continue;
+		if (tk->t[k].kind == T_PUNCT && (tk->t[k].cp == '-' || tk->t[k].cp == '(' ||
+		    tk->t[k].cp == ')'))
+			continue;
+		break;
+	}
+	if (k < 1 || k + 1 >= j || tk->t[k].kind != T_PUNCT || tk->t[k].cp != ',')
+		return false;
+	if (TIS(tk, k + 1, relatives))
+		return np_before(tk, k, 0, out);
+	for (w = k + 1; w < j && name; w++)
+		name = tk->t[w].kind != T_WORD || tcap(tk, w) || tword(tk, w, "de") ||
+		    tword(tk, w, "van") || tword(tk, w, "von") || tword(tk, w, "al");
+	if (name && name_at(tk, k + 1) && j - k - 1 <= 5) {
+		out->s = tk->t[k + 1].s;
+		out->e = tk->t[j - 1].e;
+		return true;
+	}
+	/* a description between the commas: the name is before them */
+	if (tk->t[k - 1].kind == T_WORD && tcap(tk, k - 1))
+		return np_before(tk, k, 0, out);
+	return false;
+}
+
 /* A cue before the opening mark, in the same sentence: the speech verb
  * nearest the quote and its subject; for a participle ("…, saying “"), the
  * first verb's subject; a headline's "Name: …". */
@@ -592,6 +651,8 @@ cue_before(const struct toks *tk, struct np *out)
 		if (tword(tk, i, "out") || tword(tk, i, "on") || tword(tk, i, "back"))
 			continue;
 		if (np_before(tk, i, 0, out))
+			return true;
+		if (comma_subject(tk, i, out))
 			return true;
 		/* "Douglas Brinkley, a historian who attended, recalled, “" */
 		if (i > 0 && tk->t[i - 1].kind == T_PUNCT && (tk->t[i - 1].cp == ',' ||
@@ -925,18 +986,37 @@ mentions_of(const struct mindex *mx, int para, struct ment **m, size_t *n)
 	*n = mx->first[p + 1] - mx->first[p];
 }
 
+/* "a spokeswoman for X", "an aide to X", "the wife of X": the mention at
+ * pos follows a preposition inside a phrase that names someone else. */
+static bool
+named_for_another(const char *t, size_t np_s, size_t pos)
+{
+	static const char *const preps_of[] = { "for", "to", "of", "with" };
+	size_t e = pos, b;
+
+	if (isupper((unsigned char)t[np_s]) && !(strncmp(t + np_s, "The ", 4) == 0 ||
+	    strncmp(t + np_s, "A ", 2) == 0 || strncmp(t + np_s, "An ", 3) == 0))
+		return false;
+	while (e > np_s && t[e - 1] == ' ')
+		e--;
+	for (b = e; b > np_s && isalpha((unsigned char)t[b - 1]); b--)
+		;
+	return b < e && b > np_s && IN(t + b, e - b, preps_of);
+}
+
 /* The person named inside np (the last such mention: "UK defence secretary
  * John Healey"), or -1. */
 static int
-person_in(const struct mindex *mx, const struct np *np)
+person_in(const struct lede_doc *doc, const struct mindex *mx, const struct np *np)
 {
 	struct ment *m;
-	size_t n, i;
+	size_t n, i, len;
 	int who = -1;
+	const char *t = lede_doc_text(doc, np->para, &len);
 
 	mentions_of(mx, np->para, &m, &n);
 	for (i = mentions_before(m, n, np->s); i < n && m[i].s < np->e; i++) {
-		if (m[i].e > np->s)
+		if (m[i].e > np->s && !(m[i].s > np->s && named_for_another(t, np->s, m[i].s)))
 			who = m[i].person;
 	}
 	return who;
@@ -1150,7 +1230,7 @@ resolve(const struct lede_doc *doc, const struct mindex *mx, const struct np *np
 	out->speaker = -1;
 	out->source = NULL;
 	t = lede_doc_text(doc, np->para, &len);
-	if ((who = person_in(mx, np)) >= 0) {
+	if ((who = person_in(doc, mx, np)) >= 0) {
 		out->speaker = who;
 		return 0;
 	}

@@ -112,6 +112,16 @@ patterns(void)
 	    "John Smith", "the verb nearest the quote has no subject: an earlier one's");
 	check1("A \u201cphase one\u201d deal between the United States and China was supposed to be small.",
 	    "(none)", "a capitalised \u201cStates\u201d is a name, not a verb");
+	check1("The harbour master, John Smith, agreed that the defences were \u201ca sticking plaster\u201d today.",
+	    "John Smith", "a name between commas before a cue verb, a fragment in reported speech");
+	check1("Their organiser, John Smith, said: \u201cWe will be back every week.\u201d",
+	    "John Smith", "a description, then the name between commas");
+	check1("The saxophonist John Smith, who played on it, later called it \u201cthe record that taught us\u201d once.",
+	    "John Smith", "a relative clause between the name and the verb");
+	check1("\u201cThe body clock is not a luxury,\u201d said the study's lead author, Professor John Smith.",
+	    "John Smith", "said a description, then the name after a comma");
+	check1("\u201cWe will keep defending it,\u201d a spokeswoman for Smith said.",
+	    "a spokeswoman for Smith", "a spokeswoman for X is not X");
 }
 
 static void
