@@ -703,6 +703,22 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 			for (k = s; k < end; k++)
 				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
 		}
+		/* "West Bank": a person's or organisation's name that is exactly a
+		 * listed region (cities stay teams: "Los Angeles" in a table) */
+		if ((type == M_PER || (type == M_OTHER && !(gphrase[s] & LEDE_GAZ_CITY))) &&
+		    end - s >= 2 && (gphrase[s] & LEDE_GAZ_PHRASE_B) &&
+		    (gphrase[s] & (LEDE_GAZ_CITY | LEDE_GAZ_REGION | LEDE_GAZ_COUNTRY)) &&
+		    (end == t->n || (gphrase[end] & LEDE_GAZ_PHRASE_B) || gphrase[end] == 0) &&
+		    !(gphrase[end - 1] & LEDE_GAZ_PHRASE_B)) {
+			bool whole = true;
+			for (k = s + 1; k < end && whole; k++)
+				whole = gphrase[k] != 0 && !(gphrase[k] & LEDE_GAZ_PHRASE_B);
+			if (whole) {
+				for (k = s; k < end; k++)
+					tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+				type = M_LOC;
+			}
+		}
 		/* "American League", "Central Division", "Dow Jones Index": no
 		 * person's name ends in the word for an organisation or event */
 		if (type == M_PER && tok_is(text, &t->v[end - 1], org_ends)) {
@@ -900,9 +916,10 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 				team = sport == 1;
 			}
 			if (team) {
+				/* kept as an organisation, so it votes in the end */
 				for (k = s; k < end; k++)
 					tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
-				continue;
+				type = M_OTHER;
 			}
 		}
 		memset(&m, 0, sizeof m);
