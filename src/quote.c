@@ -264,6 +264,73 @@ emit(struct scan *sc, size_t span_start, size_t span_end, size_t t_start, size_t
 	return 0;
 }
 
+static bool
+ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Whether s[a..b) holds a speech verb ("said", "told") as a lower-case word. */
+static bool
+has_cue_verb(const char *s, size_t a, size_t b)
+{
+	size_t i = a, w;
+	bool part;
+
+	while (i < b) {
+		while (i < b && !ascii_letter((unsigned char)s[i]))
+			i++;
+		for (w = i; w < b && ascii_letter((unsigned char)s[w]); w++)
+			;
+		if (w > i && s[i] >= 'a' && s[i] <= 'z' && (i == a || s[i - 1] == ' ') &&
+		    lede_cue_is_speech_verb(s + i, w - i, &part) && !part)
+			return true;
+		i = w;
+	}
+	return false;
+}
+
+static bool
+word_is(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && strncasecmp(s, w, n) == 0;
+}
+
+/* “We did all they asked, the director said on Monday. — an opening mark
+ * that never closes, whose sentence ends on its own cue: the words end at
+ * the comma before the cue. Returns the new end, or end. */
+static size_t
+cut_at_cue(const char *s, size_t after, size_t end)
+{
+	static const char *const not_subject[] = {
+		"and", "but", "or", "so", "because", "which", "that", "i", "we", "you", "if",
+		"when", "as", "then",
+	};
+	size_t i, w, words = 0, k;
+
+	if (end <= after + 2 || s[end - 1] != '.')
+		return end;
+	/* the last comma of the sentence, at most a dozen words back */
+	for (i = end - 2; i > after && s[i] != ',' && words <= 12; i--) {
+		if (s[i] == ' ')
+			words++;
+		if (((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ') ||
+		    s[i] == '"' || s[i] == '\'' || (unsigned char)s[i] == 0xE2)
+			return end;
+	}
+	if (i <= after || s[i] != ',' || words > 12 || words < 2)
+		return end;
+	for (w = i + 1; w < end && s[w] == ' '; w++)
+		;
+	for (k = w; k < end && ascii_letter((unsigned char)s[k]); k++)
+		;
+	for (size_t j = 0; j < sizeof not_subject / sizeof *not_subject; j++) {
+		if (word_is(s + w, k - w, not_subject[j]))
+			return end;
+	}
+	return has_cue_verb(s, w, end) ? i + 1 : end;
+}
+
 /* The outermost quote was left open and another opening mark of its kind
  * arrives at pos: it ends at the last sentence end inside it, else just
  * before the new mark. */
@@ -273,7 +340,7 @@ end_unclosed_before(struct scan *sc, size_t pos)
 	struct opener *o = &sc->st[0];
 	size_t end = o->sent_end > o->after ? o->sent_end : pos;
 
-	end = trim_back(sc->s, o->after, end);
+	end = cut_at_cue(sc->s, o->after, trim_back(sc->s, o->after, end));
 	sc->depth = 0;
 	sc->last_end = end;
 	return emit(sc, o->pos, end, o->after, end, true, false, false);
@@ -303,6 +370,27 @@ push(struct scan *sc, uint32_t cp, size_t pos, size_t after)
 	sc->depth++;
 }
 
+/* Sentences in s[start..pos) that report speech in the writer's voice
+ * ("Rennie said he hoped to hold it later.") are not the quote's: it starts
+ * after the last of them. Each byte is read once. */
+static size_t
+after_narration(const char *s, size_t start, size_t pos)
+{
+	size_t i, sent = start, from = start;
+
+	for (i = start; i < pos; i++) {
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 1 < pos && s[i + 1] == ' ') {
+			if (has_cue_verb(s, sent, i)) {
+				from = i + 1;
+				while (from < pos && s[from] == ' ')
+					from++;
+			}
+			sent = i + 1;
+		}
+	}
+	return from;
+}
+
 /* A closing mark with nothing open: the quote most plausibly began where the
  * previous one ended (or the paragraph began). */
 static int
@@ -321,6 +409,7 @@ unopened(struct scan *sc, size_t pos, size_t after)
 	sc->last_end = after;
 	if (start >= pos)
 		return 0;
+	start = after_narration(sc->s, start, pos);
 	return emit(sc, start, after, start, pos, false, true, false);
 }
 
@@ -449,6 +538,8 @@ finish(struct scan *sc)
 	if (!cont && !is_double(o->cp))
 		return 0;
 	end = trim_back(sc->s, o->after, sc->n);
+	if (!cont)
+		end = cut_at_cue(sc->s, o->after, end);
 	sc->depth = 0;
 	return emit(sc, o->pos, end, o->after, end, !cont, false, cont);
 }

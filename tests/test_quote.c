@@ -171,6 +171,26 @@ unbalanced(void)
 	is_str(d->quotes[1].text, "to the plan. It is complete now.",
 	    "starts after the previous quote, not before it");
 	lede_doc_free(d);
+
+	{
+		const char *p5[] = {
+			"\u201cWe did all they asked and more, the director said on Monday. Then he "
+			    "added \u201cwe will never see it again.\u201d",
+			NULL,
+		};
+		d = doc_of(NULL, p5);
+		is_int(d->nquotes, 2, "an open quote, its cue, and a new quote: two quotes");
+		is_str(d->quotes[0].text, "We did all they asked and more,",
+		    "an open quote whose sentence ends on its cue ends at the comma");
+		lede_doc_free(d);
+	}
+	one("\u201cWe will be back every week, their organiser said.", "We will be back every week,",
+	    "the same at the paragraph's end");
+	one("\u201cWe fought hard, and we said so.", "We fought hard, and we said so.",
+	    "a clause of its own speaker is still the quote");
+	one("Smith said he hoped to hold it later. It won't be the same, but it will be something.\u201d",
+	    "It won't be the same, but it will be something.",
+	    "an unopened quote starts after a sentence reporting speech");
 }
 
 static void
