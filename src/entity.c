@@ -597,14 +597,508 @@ keep_candidates(struct lede_ents *e, int para, const char *text, const struct le
  * retraining may call for another value. */
 static const int32_t min_margin = 150;
 
+/* One paragraph's tagged tokens, as the span rules below read them. */
+struct para_ctx {
+	int para;
+	const char *text;
+	const struct lede_toks *t;
+	const uint16_t *gword, *gphrase;
+	const int32_t *margin;
+	uint8_t *tags;
+	int sport;                   /* the sentence ending at sport_end has a score */
+	size_t sport_end;
+};
+
+/* A span being decided: tokens [s, end), the tagger's B- tag, what it names
+ * (M_PER, M_LOC, M_OTHER), and where the scan goes on. */
+struct span {
+	size_t s, end, next;
+	int b, type;
+};
+
+/* Where the tagger's span really starts and ends: two names side by side
+ * are one, a small word ends a name, an initial joins its surname. */
+static void
+span_bounds(struct para_ctx *p, struct span *sp)
+{
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	uint8_t *tags = p->tags;
+	size_t s = sp->s, end = sp->end, k;
+	int type = sp->type;
+	int b = sp->b;
+
+	for (end = s + 1; end < t->n && tags[end] == b + 1; end++)
+		;
+	/* "Miguel/B Angel Martin/B": two names side by side are one name */
+	while (b == LEDE_NER_B_PER && end < t->n && tags[end] == LEDE_NER_B_PER &&
+	    t->v[end].start > t->v[end - 1].end) {
+		tags[end] = LEDE_NER_I_PER;
+		for (end++; end < t->n && tags[end] == LEDE_NER_I_PER; end++)
+			;
+	}
+	/* "S. Waugh b Muralitharan": a small word inside a name ends it,
+	 * unless it is a particle (van, de, al) */
+	if (b == LEDE_NER_B_PER) {
+		for (k = s + 1; k < end; k++)
+			if ((t->v[k].flags & LEDE_TOK_LOWER) && !tok_is(text, &t->v[k], particles))
+				break;
+		if (k < end) {
+			tags[k] = LEDE_NER_O;
+			if (k + 1 < end)
+				tags[k + 1] = LEDE_NER_B_PER;
+			end = k;
+		}
+	}
+	/* "M. Butcher" with the initial left out */
+	if (b == LEDE_NER_B_PER && s > 0 && tags[s - 1] == LEDE_NER_O &&
+	    (t->v[s - 1].flags & LEDE_TOK_ABBR) && (t->v[s - 1].flags & LEDE_TOK_UPPER) &&
+	    t->v[s - 1].end - t->v[s - 1].start == 2) {
+		s--;
+		tags[s] = LEDE_NER_B_PER;
+		tags[s + 1] = LEDE_NER_I_PER;
+	}
+
+	sp->s = s;
+	sp->end = end;
+	sp->type = type;
+}
+
+/* What the span names, from its words: doubtful single words, landmarks,
+ * given names, initials, countries, regions, organisations, saints. */
+static void
+span_retype(struct para_ctx *p, struct span *sp)
+{
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword, *gphrase = p->gphrase;
+	const int32_t *margin = p->margin;
+	uint8_t *tags = p->tags;
+	size_t s = sp->s, end = sp->end, k;
+	int type = sp->type;
+	int b = sp->b;
+
+	if (type == M_PER && end - s == 1 && margin[s] < min_margin &&
+	    !(gword[s] & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)) && !(t->v[s].flags & LEDE_TOK_ABBR))
+		type = M_OTHER;
+	if (type == M_LOC && end - s == 1 && margin[s] < min_margin &&
+	    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_FIRST)))
+		type = M_OTHER;
+	/* "Élysée Palace", "Tiananmen Square": a landmark, whatever runs it */
+	if (type == M_OTHER && end - s >= 2 && (t->v[end - 1].flags & LEDE_TOK_UPPER) &&
+	    tok_is(text, &t->v[end - 1], landmarks)) {
+		type = M_LOC;
+		for (k = s; k < end; k++)
+			tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+	}
+	/* "George Washington" taken for a thing: a given name and one more word */
+	if (end - s == 2 && (b == LEDE_NER_B_MISC || (b == LEDE_NER_B_ORG &&
+	    !(gword[s] & LEDE_GAZ_LAST) && !(gword[s + 1] & ~(LEDE_GAZ_LAST | LEDE_GAZ_FIRST)))) &&
+	    (gword[s] & LEDE_GAZ_FIRST) &&
+	    !(gword[s] & (LEDE_GAZ_COMMON | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION |
+	    LEDE_GAZ_DEMONYM)) && (t->v[s + 1].flags & LEDE_TOK_UPPER) &&
+	    !(gword[s + 1] & LEDE_GAZ_COMMON)) {
+		type = M_PER;
+		tags[s] = LEDE_NER_B_PER;
+		tags[s + 1] = LEDE_NER_I_PER;
+	}
+	/* "Klas Eriksson (Sweden) 71 75": a name with a country in brackets,
+	 * as results and lists write people */
+	if (type != M_PER && end - s >= 2 && end - s <= 3 && end + 2 < t->n &&
+	    text[t->v[end].start] == '(' && t->v[end].end - t->v[end].start == 1 &&
+	    (gword[end + 1] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_DEMONYM)) &&
+	    !((gword[s] | gword[end - 1] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY |
+	    LEDE_GAZ_REGION | LEDE_GAZ_COMMON))) {
+		type = M_PER;
+		for (k = s; k < end; k++)
+			tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
+	}
+	/* "W. Athey": an initial and a capitalised word name a person */
+	if (type != M_PER && end - s >= 2 && end - s <= 3 && (t->v[s].flags & LEDE_TOK_ABBR) &&
+	    (t->v[s].flags & LEDE_TOK_UPPER) && t->v[s].end - t->v[s].start == 2 &&
+	    (t->v[end - 1].flags & LEDE_TOK_UPPER) && !(t->v[end - 1].flags & LEDE_TOK_ABBR) &&
+	    !((gword[end - 1] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION))) {
+		type = M_PER;
+		for (k = s; k < end; k++)
+			tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
+	}
+	/* a country's name alone is the place, in sport too ("Sweden beat Norway") */
+	if (b == LEDE_NER_B_ORG && is_country(t, s, end, gword, gphrase)) {
+		type = M_LOC;
+		for (k = s; k < end; k++)
+			tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+	}
+	/* "West Bank": a person's or organisation's name that is exactly a
+	 * listed region (cities stay teams: "Los Angeles" in a table) */
+	if ((type == M_PER || (type == M_OTHER && !(gphrase[s] & LEDE_GAZ_CITY))) &&
+	    end - s >= 2 && (gphrase[s] & LEDE_GAZ_PHRASE_B) &&
+	    (gphrase[s] & (LEDE_GAZ_CITY | LEDE_GAZ_REGION | LEDE_GAZ_COUNTRY)) &&
+	    (end == t->n || (gphrase[end] & LEDE_GAZ_PHRASE_B) || gphrase[end] == 0) &&
+	    !(gphrase[end - 1] & LEDE_GAZ_PHRASE_B)) {
+		bool whole = true;
+		for (k = s + 1; k < end && whole; k++)
+			whole = gphrase[k] != 0 && !(gphrase[k] & LEDE_GAZ_PHRASE_B);
+		if (whole) {
+			for (k = s; k < end; k++)
+				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+			type = M_LOC;
+		}
+	}
+	/* "American League", "Central Division", "Dow Jones Index": no
+	 * person's name ends in the word for an organisation or event */
+	if (type == M_PER && tok_is(text, &t->v[end - 1], org_ends)) {
+		for (k = s; k < end; k++)
+			tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
+		type = M_OTHER;
+	}
+	/* "Afrikaners", "Kurds": a people is not a person */
+	if (type == M_PER && end - s == 1 && (gword[s] & LEDE_GAZ_DEMONYM) &&
+	    text[t->v[s].end - 1] == 's')
+		type = M_OTHER;
+	/* "St Louis", "San Diego", "Fort Worth": saints and forts name places
+	 * and teams, not people */
+	if (type == M_PER && end - s >= 2 && tok_is(text, &t->v[s], place_starts)) {
+		bool place = ((gword[s] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_REGION |
+		    LEDE_GAZ_COUNTRY)) != 0;
+		for (k = s; k < end; k++)
+			tags[k] = (uint8_t)(place ? (k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC) :
+			    (k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG));
+		type = place ? M_LOC : M_OTHER;
+	}
+
+	sp->s = s;
+	sp->end = end;
+	sp->type = type;
+}
+
+/* Parts of a name the tagger left out around the span. */
+static void
+span_grow(struct para_ctx *p, struct span *sp)
+{
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword;
+	uint8_t *tags = p->tags;
+	size_t s = sp->s, end = sp->end, k;
+	int type = sp->type;
+
+	/* "El Hassane Lahssini": a capitalised particle before a name */
+	if (type == M_PER && s > 0 && tags[s - 1] == LEDE_NER_O &&
+	    (t->v[s - 1].flags & LEDE_TOK_UPPER) && tok_is(text, &t->v[s - 1], particles) &&
+	    t->v[s - 1].end < t->v[s].start) {
+		s--;
+		tags[s] = LEDE_NER_B_PER;
+		tags[s + 1] = LEDE_NER_I_PER;
+	}
+	/* "Colin/PER Montgomerie/O": a given name alone, then a surname the
+	 * tagger left out */
+	if (type == M_PER && end - s == 1 && end < t->n && tags[end] == LEDE_NER_O &&
+	    (gword[s] & LEDE_GAZ_FIRST) && !(gword[s] & LEDE_GAZ_LAST) &&
+	    (t->v[end].flags & LEDE_TOK_UPPER) && !(t->v[end].flags & LEDE_TOK_SENT) &&
+	    !(gword[end] & (LEDE_GAZ_COMMON | LEDE_GAZ_TITLE | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY |
+	    LEDE_GAZ_REGION | LEDE_GAZ_DEMONYM)) && t->v[end].start > t->v[s].end) {
+		tags[end] = LEDE_NER_I_PER;
+		end++;
+		sp->next = end;
+	}
+	/* "M. Butcher": an initial the tagger left without its surname */
+	if (type == M_PER && (t->v[end - 1].flags & LEDE_TOK_ABBR) && end < t->n &&
+	    tags[end] == LEDE_NER_O && (t->v[end].flags & LEDE_TOK_UPPER) &&
+	    t->v[end - 1].end - t->v[end - 1].start <= 2) {
+		tags[end] = LEDE_NER_I_PER;
+		end++;
+		sp->next = end;
+	}
+	/* "Joost van der Westhuizen", "Joaquin del Olmo": small particles
+	 * between parts of one name */
+	if (type == M_PER) {
+		size_t q = end;
+		while (q < t->n && q - end < 3 && tok_is(text, &t->v[q], particles))
+			q++;
+		if (q > end && q < t->n && (t->v[q].flags & LEDE_TOK_UPPER) &&
+		    (tags[q] == LEDE_NER_O || tags[q] == LEDE_NER_B_PER) &&
+		    t->v[q].start > t->v[q - 1].end) {
+			for (k = end; k <= q; k++)
+				tags[k] = LEDE_NER_I_PER;
+			end = q + 1;
+			while (end < t->n && tags[end] == LEDE_NER_I_PER)
+				end++;
+			sp->next = end;
+		}
+	}
+
+	sp->s = s;
+	sp->end = end;
+	sp->type = type;
+}
+
+/* What an apposition after the span says it is. */
+static void
+span_appositions(struct para_ctx *p, struct span *sp)
+{
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword;
+	uint8_t *tags = p->tags;
+	size_t s = sp->s, end = sp->end, k;
+	int type = sp->type;
+
+	/* "Denzel Washington, the actor,": an apposition with a role is a person's */
+	if (type == M_OTHER && end - s >= 2 && end - s <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
+		struct ment probe;
+		memset(&probe, 0, sizeof probe);
+		role_after(text, t, end, gword, tags, &probe);
+		if (probe.rend != 0) {
+			type = M_PER;
+			for (k = s; k < end; k++)
+				tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
+		}
+	}
+	/* "Cofinec, the first foreign company to list": an apposition
+	 * that calls it an organisation */
+	if (type == M_PER && end - s == 1 && org_apposition(text, t, end))
+		type = M_OTHER;
+
+	sp->s = s;
+	sp->end = end;
+	sp->type = type;
+}
+
+/* Marks, common words and honorifics that are no part of the name. */
+static void
+span_trim(struct para_ctx *p, struct span *sp)
+{
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword;
+	size_t s = sp->s, end = sp->end;
+	int type = sp->type;
+	int para = p->para;
+
+	/* a possessive or stray mark is never part of the name */
+	while (end > s && !(t->v[end - 1].flags & LEDE_TOK_WORD))
+		end--;
+	while (s < end && !(t->v[s].flags & LEDE_TOK_WORD))
+		s++;
+	/* "Victoria Beckham Opens Store": a title in capitals runs on into
+	 * common words, which are no part of the name */
+	while (end - s > 1 && (type == M_PER || type == M_LOC) &&
+	    (gword[end - 1] & LEDE_GAZ_COMMON) && !(gword[end - 1] & (LEDE_GAZ_FIRST |
+	    LEDE_GAZ_LAST | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
+	    !tok_is(text, &t->v[end - 1], landmarks))
+		end--;
+	/* in a headline every word has a capital: a long "name" keeps only
+	 * the words that are known names */
+	if (para == LEDE_TITLE && type == M_PER && end - s > 2) {
+		size_t k2 = s + 2;
+		while (k2 < end && (gword[k2] & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)))
+			k2++;
+		end = k2;
+	}
+	/* "Ms Nakamura": the honorific goes, whatever the tagger called the rest */
+	while (s + 1 < end && (tok_is(text, &t->v[s], honorifics) ||
+	    (type == M_PER && (gword[s] & LEDE_GAZ_TITLE) && !(gword[s] & LEDE_GAZ_FIRST))))
+		s++;
+
+	sp->s = s;
+	sp->end = end;
+	sp->type = type;
+}
+
+/* What the words around the span say it is. */
+static void
+span_context(struct para_ctx *p, struct span *sp)
+{
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword, *gphrase = p->gphrase;
+	uint8_t *tags = p->tags;
+	size_t s = sp->s, end = sp->end, k;
+	int type = sp->type;
+
+	if (type == M_PER && end < t->n) {
+		size_t r = end;
+		/* "Federal Reserve Chair Jerome Powell": a "name" followed by a
+		 * title and a person is who the title is for */
+		while (r < t->n && r - end < 3 && role_head(text, t, r, gword) &&
+		    (t->v[r].flags & LEDE_TOK_UPPER))
+			r++;
+		if (r > end && r < t->n && tags[r] == LEDE_NER_B_PER) {
+			for (k = s; k < end; k++)
+				tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
+			type = M_OTHER;
+		}
+	}
+	/* "Jackson Hole, Wyoming", "Victoria, British Columbia": a name
+	 * before a state or country and the end of the phrase is a place */
+	if (type == M_PER && end + 1 < t->n && text[t->v[end].start] == ',' &&
+	    ((gword[end + 1] | gphrase[end + 1]) & (LEDE_GAZ_REGION | LEDE_GAZ_COUNTRY)) &&
+	    !(gword[end + 1] & (LEDE_GAZ_FIRST | LEDE_GAZ_COMMON)) &&
+	    (end + 2 >= t->n || !(t->v[end + 2].flags & LEDE_TOK_WORD) ||
+	    (gphrase[end + 2] & (LEDE_GAZ_REGION | LEDE_GAZ_COUNTRY)))) {
+		for (k = s; k < end; k++)
+			tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
+		type = M_LOC;
+	}
+	/* "visited Florence", "in Victoria": a place's name after a word
+	 * that leads to places */
+	if (type == M_PER && end - s == 1 && s > 0 &&
+	    (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
+	    tok_is(text, &t->v[s - 1], place_preps)) {
+		tags[s] = LEDE_NER_B_LOC;
+		type = M_LOC;
+	}
+	if (type == M_LOC && end < t->n && tags[end] == LEDE_NER_O &&
+	    (t->v[end].flags & LEDE_TOK_UPPER) && tok_is(text, &t->v[end], landmarks)) {
+		tags[end] = LEDE_NER_I_LOC;
+		end++;
+		sp->next = end;
+	}
+	/* "Paris Hilton", "Jordan Henderson": a given name and a surname that
+	 * together name no place */
+	if (type == M_LOC && end - s == 2 && (gword[s] & LEDE_GAZ_FIRST) &&
+	    (gword[s + 1] & LEDE_GAZ_LAST) && gphrase[s] == 0 &&
+	    !(gword[s + 1] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_COMMON)) &&
+	    !(gword[s] & LEDE_GAZ_COMMON) && !(s > 0 && tok_is(text, &t->v[s - 1], dets))) {
+		type = M_PER;
+		tags[s] = LEDE_NER_B_PER;
+		tags[s + 1] = LEDE_NER_I_PER;
+	}
+	/* a given name or surname that is no place: "Natalia, his wife" */
+	if (type == M_LOC && end - s == 1 && (gword[s] & LEDE_GAZ_FIRST) &&
+	    !((gword[s] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)))
+		type = M_PER;
+
+	sp->s = s;
+	sp->end = end;
+	sp->type = type;
+}
+
+/* Spans that name nothing: sentence openers, lone initials, labels. */
+static bool
+span_dropped(const struct para_ctx *p, const struct span *sp)
+{
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword;
+	size_t s = sp->s, end = sp->end, k;
+	int type = sp->type;
+
+	if (s >= end)
+		return true;
+	/* "According", "Despite": small words that open a sentence */
+	if (end - s == 1 && (gword[s] & LEDE_GAZ_COMMON) && (t->v[s].flags & LEDE_TOK_SENT) &&
+	    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY)))
+		return true;
+	if (end - s == 1 && (t->v[s].flags & LEDE_TOK_ABBR) && t->v[s].end - t->v[s].start <= 2)
+		return true;   /* a lone initial */
+	/* table headings in capitals: "WESTERN DIVISION", "W L PCT GB" */
+	if (t->v[s].flags & LEDE_TOK_ALLCAP) {
+		bool label = true;
+		for (k = s; k < end && label; k++)
+			label = ((gword[k] & LEDE_GAZ_COMMON) && !(gword[k] & (LEDE_GAZ_CITY |
+			    LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
+			    (type == M_PER && t->v[k].end - t->v[k].start <= 3 &&
+			    !(t->v[k].flags & LEDE_TOK_ABBR) &&
+			    !(gword[k] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)));
+		if (label)
+			return true;
+	}
+	/* a section label in capitals: "TENNIS - ..." */
+	if (end - s == 1 && (t->v[s].flags & LEDE_TOK_ALLCAP) && (t->v[s].flags & LEDE_TOK_SENT) &&
+	    end < t->n && text[t->v[end].start] == '-' &&
+	    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)))
+		return true;
+	return false;
+}
+
+/* A city in a match report is a team. */
+static void
+span_team(struct para_ctx *p, struct span *sp)
+{
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword, *gphrase = p->gphrase;
+	uint8_t *tags = p->tags;
+	size_t s = sp->s, end = sp->end, k;
+	int type = sp->type;
+
+	if ((type == M_LOC || (type == M_PER && end - s == 1 && (gword[s] & LEDE_GAZ_CITY))) &&
+	    !((gword[s] | gphrase[s]) & LEDE_GAZ_COUNTRY)) {
+		/* a city in a match report is a team: "Milan beat Roma 2-1" */
+		bool team = end < t->n && (is_goals(text, &t->v[end]) ||
+		    tok_is(text, &t->v[end], sports_verbs));
+		if (!team && s > 0 && tok_is(text, &t->v[s - 1], sports_verbs))
+			team = true;
+		if (!team && (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_REGION))) {
+			/* once per sentence: spans come in order, so the scan
+			 * for the sentence's end is shared by all its cities */
+			if (p->sport_end == (size_t)-1 || s >= p->sport_end) {
+				p->sport = sentence_is_sport(text, t, s, &p->sport_end);
+			}
+			team = p->sport == 1;
+		}
+		if (team) {
+			/* kept as an organisation, so it votes in the end */
+			for (k = s; k < end; k++)
+				tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
+			type = M_OTHER;
+		}
+	}
+
+	sp->s = s;
+	sp->end = end;
+	sp->type = type;
+}
+
+/* Adds the span as a mention, with its role; a person's words and a
+ * place's name are remembered for the words the tagger missed. */
+static int
+record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, struct lede_err *err)
+{
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword;
+	uint8_t *tags = p->tags;
+	size_t s = sp->s, end = sp->end;
+	int type = sp->type, para = p->para;
+	struct ment m;
+
+	memset(&m, 0, sizeof m);
+	m.para = para;
+	m.start = t->v[s].start;
+	m.end = t->v[end - 1].end;
+	m.type = (uint8_t)type;
+	m.ent = -1;
+	name_keys(text, t, s, end, &m);
+	if (end - s == 1)
+		m.wclass = gword[s];
+	m.sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
+	    (t->v[s - 1].flags & LEDE_TOK_SENT));
+	if (type == M_PER) {
+		role_before(text, t, s, gword, tags, &m);
+		if (m.rend == 0)
+			role_after(text, t, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)),
+			    gword, tags, &m);
+		if (m.end - m.start <= 2)
+			;   /* "I", "J.": too short to stand for a name */
+		else if (map_put(&e->parts, m.last, 1, true) != 0 ||
+		    map_put(&e->parts, m.first, 1, true) != 0 ||
+		    (m.nwords >= 2 && map_put(&e->parts, m.key, 1, true) != 0))
+			return lede_err_oom(err);
+	} else if (type == M_LOC && map_put(&e->places, m.key, 1, true) != 0) {
+		return lede_err_oom(err);
+	}
+	return add_ment(e, &m, err);
+}
+
 int
 lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
     const uint16_t *gword, const uint16_t *gphrase, const int32_t *margin, uint8_t *tags,
     struct lede_err *err)
 {
-	size_t i = 0, s, end, k;
-	int sport = -1;     /* unknown until a city needs it; per sentence */
-	size_t sport_sent = (size_t)-1;
+	struct para_ctx p = { para, text, t, gword, gphrase, margin, tags, -1, (size_t)-1 };
+	size_t i = 0;
 
 	force_countries(t, gword, gphrase, tags);
 	force_initials(t, gword, tags);
@@ -613,341 +1107,27 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 	if (find_descriptions(e, para, text, t, gword, tags) != 0)
 		return lede_err_oom(err);
 	while (i < t->n) {
-		int b = tags[i], type;
-		struct ment m;
+		struct span sp;
 
-		if (!(b & 1)) {
+		if (!(tags[i] & 1)) {
 			i++;
 			continue;
 		}
-		for (end = i + 1; end < t->n && tags[end] == b + 1; end++)
-			;
-		/* "Miguel/B Angel Martin/B": two names side by side are one name */
-		while (b == LEDE_NER_B_PER && end < t->n && tags[end] == LEDE_NER_B_PER &&
-		    t->v[end].start > t->v[end - 1].end) {
-			tags[end] = LEDE_NER_I_PER;
-			for (end++; end < t->n && tags[end] == LEDE_NER_I_PER; end++)
-				;
-		}
-		/* "S. Waugh b Muralitharan": a small word inside a name ends it,
-		 * unless it is a particle (van, de, al) */
-		if (b == LEDE_NER_B_PER) {
-			for (k = i + 1; k < end; k++)
-				if ((t->v[k].flags & LEDE_TOK_LOWER) && !tok_is(text, &t->v[k], particles))
-					break;
-			if (k < end) {
-				tags[k] = LEDE_NER_O;
-				if (k + 1 < end)
-					tags[k + 1] = LEDE_NER_B_PER;
-				end = k;
-			}
-		}
-		s = i;
-		/* "M. Butcher" with the initial left out */
-		if (b == LEDE_NER_B_PER && s > 0 && tags[s - 1] == LEDE_NER_O &&
-		    (t->v[s - 1].flags & LEDE_TOK_ABBR) && (t->v[s - 1].flags & LEDE_TOK_UPPER) &&
-		    t->v[s - 1].end - t->v[s - 1].start == 2) {
-			s--;
-			tags[s] = LEDE_NER_B_PER;
-			tags[s + 1] = LEDE_NER_I_PER;
-		}
-		i = end;
-		type = b == LEDE_NER_B_PER ? M_PER : b == LEDE_NER_B_LOC ? M_LOC : M_OTHER;
-		if (type == M_PER && end - s == 1 && margin[s] < min_margin &&
-		    !(gword[s] & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)) && !(t->v[s].flags & LEDE_TOK_ABBR))
-			type = M_OTHER;
-		if (type == M_LOC && end - s == 1 && margin[s] < min_margin &&
-		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_FIRST)))
-			type = M_OTHER;
-		/* "Élysée Palace", "Tiananmen Square": a landmark, whatever runs it */
-		if (type == M_OTHER && end - s >= 2 && (t->v[end - 1].flags & LEDE_TOK_UPPER) &&
-		    tok_is(text, &t->v[end - 1], landmarks)) {
-			type = M_LOC;
-			for (k = s; k < end; k++)
-				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
-		}
-		/* "George Washington" taken for a thing: a given name and one more word */
-		if (end - s == 2 && (b == LEDE_NER_B_MISC || (b == LEDE_NER_B_ORG &&
-		    !(gword[s] & LEDE_GAZ_LAST) && !(gword[s + 1] & ~(LEDE_GAZ_LAST | LEDE_GAZ_FIRST)))) &&
-		    (gword[s] & LEDE_GAZ_FIRST) &&
-		    !(gword[s] & (LEDE_GAZ_COMMON | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION |
-		    LEDE_GAZ_DEMONYM)) && (t->v[s + 1].flags & LEDE_TOK_UPPER) &&
-		    !(gword[s + 1] & LEDE_GAZ_COMMON)) {
-			type = M_PER;
-			tags[s] = LEDE_NER_B_PER;
-			tags[s + 1] = LEDE_NER_I_PER;
-		}
-		/* "Klas Eriksson (Sweden) 71 75": a name with a country in brackets,
-		 * as results and lists write people */
-		if (type != M_PER && end - s >= 2 && end - s <= 3 && end + 2 < t->n &&
-		    text[t->v[end].start] == '(' && t->v[end].end - t->v[end].start == 1 &&
-		    (gword[end + 1] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_DEMONYM)) &&
-		    !((gword[s] | gword[end - 1] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY |
-		    LEDE_GAZ_REGION | LEDE_GAZ_COMMON))) {
-			type = M_PER;
-			for (k = s; k < end; k++)
-				tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
-		}
-		/* "W. Athey": an initial and a capitalised word name a person */
-		if (type != M_PER && end - s >= 2 && end - s <= 3 && (t->v[s].flags & LEDE_TOK_ABBR) &&
-		    (t->v[s].flags & LEDE_TOK_UPPER) && t->v[s].end - t->v[s].start == 2 &&
-		    (t->v[end - 1].flags & LEDE_TOK_UPPER) && !(t->v[end - 1].flags & LEDE_TOK_ABBR) &&
-		    !((gword[end - 1] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION))) {
-			type = M_PER;
-			for (k = s; k < end; k++)
-				tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
-		}
-		/* a country's name alone is the place, in sport too ("Sweden beat Norway") */
-		if (b == LEDE_NER_B_ORG && is_country(t, s, end, gword, gphrase)) {
-			type = M_LOC;
-			for (k = s; k < end; k++)
-				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
-		}
-		/* "West Bank": a person's or organisation's name that is exactly a
-		 * listed region (cities stay teams: "Los Angeles" in a table) */
-		if ((type == M_PER || (type == M_OTHER && !(gphrase[s] & LEDE_GAZ_CITY))) &&
-		    end - s >= 2 && (gphrase[s] & LEDE_GAZ_PHRASE_B) &&
-		    (gphrase[s] & (LEDE_GAZ_CITY | LEDE_GAZ_REGION | LEDE_GAZ_COUNTRY)) &&
-		    (end == t->n || (gphrase[end] & LEDE_GAZ_PHRASE_B) || gphrase[end] == 0) &&
-		    !(gphrase[end - 1] & LEDE_GAZ_PHRASE_B)) {
-			bool whole = true;
-			for (k = s + 1; k < end && whole; k++)
-				whole = gphrase[k] != 0 && !(gphrase[k] & LEDE_GAZ_PHRASE_B);
-			if (whole) {
-				for (k = s; k < end; k++)
-					tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
-				type = M_LOC;
-			}
-		}
-		/* "American League", "Central Division", "Dow Jones Index": no
-		 * person's name ends in the word for an organisation or event */
-		if (type == M_PER && tok_is(text, &t->v[end - 1], org_ends)) {
-			for (k = s; k < end; k++)
-				tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
-			type = M_OTHER;
-		}
-		/* "Afrikaners", "Kurds": a people is not a person */
-		if (type == M_PER && end - s == 1 && (gword[s] & LEDE_GAZ_DEMONYM) &&
-		    text[t->v[s].end - 1] == 's')
-			type = M_OTHER;
-		/* "St Louis", "San Diego", "Fort Worth": saints and forts name places
-		 * and teams, not people */
-		if (type == M_PER && end - s >= 2 && tok_is(text, &t->v[s], place_starts)) {
-			bool place = ((gword[s] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_REGION |
-			    LEDE_GAZ_COUNTRY)) != 0;
-			for (k = s; k < end; k++)
-				tags[k] = (uint8_t)(place ? (k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC) :
-				    (k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG));
-			type = place ? M_LOC : M_OTHER;
-		}
-		/* "El Hassane Lahssini": a capitalised particle before a name */
-		if (type == M_PER && s > 0 && tags[s - 1] == LEDE_NER_O &&
-		    (t->v[s - 1].flags & LEDE_TOK_UPPER) && tok_is(text, &t->v[s - 1], particles) &&
-		    t->v[s - 1].end < t->v[s].start) {
-			s--;
-			tags[s] = LEDE_NER_B_PER;
-			tags[s + 1] = LEDE_NER_I_PER;
-		}
-		/* "Colin/PER Montgomerie/O": a given name alone, then a surname the
-		 * tagger left out */
-		if (type == M_PER && end - s == 1 && end < t->n && tags[end] == LEDE_NER_O &&
-		    (gword[s] & LEDE_GAZ_FIRST) && !(gword[s] & LEDE_GAZ_LAST) &&
-		    (t->v[end].flags & LEDE_TOK_UPPER) && !(t->v[end].flags & LEDE_TOK_SENT) &&
-		    !(gword[end] & (LEDE_GAZ_COMMON | LEDE_GAZ_TITLE | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY |
-		    LEDE_GAZ_REGION | LEDE_GAZ_DEMONYM)) && t->v[end].start > t->v[s].end) {
-			tags[end] = LEDE_NER_I_PER;
-			end++;
-			i = end;
-		}
-		/* "M. Butcher": an initial the tagger left without its surname */
-		if (type == M_PER && (t->v[end - 1].flags & LEDE_TOK_ABBR) && end < t->n &&
-		    tags[end] == LEDE_NER_O && (t->v[end].flags & LEDE_TOK_UPPER) &&
-		    t->v[end - 1].end - t->v[end - 1].start <= 2) {
-			tags[end] = LEDE_NER_I_PER;
-			end++;
-			i = end;
-		}
-		/* "Joost van der Westhuizen", "Joaquin del Olmo": small particles
-		 * between parts of one name */
-		if (type == M_PER) {
-			size_t p = end;
-			while (p < t->n && p - end < 3 && tok_is(text, &t->v[p], particles))
-				p++;
-			if (p > end && p < t->n && (t->v[p].flags & LEDE_TOK_UPPER) &&
-			    (tags[p] == LEDE_NER_O || tags[p] == LEDE_NER_B_PER) &&
-			    t->v[p].start > t->v[p - 1].end) {
-				for (k = end; k <= p; k++)
-					tags[k] = LEDE_NER_I_PER;
-				end = p + 1;
-				while (end < t->n && tags[end] == LEDE_NER_I_PER)
-					end++;
-				i = end;
-			}
-		}
-		/* "Denzel Washington, the actor,": an apposition with a role is a person's */
-		if (type == M_OTHER && end - s >= 2 && end - s <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
-			struct ment probe;
-			memset(&probe, 0, sizeof probe);
-			role_after(text, t, end, gword, tags, &probe);
-			if (probe.rend != 0) {
-				type = M_PER;
-				for (k = s; k < end; k++)
-					tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
-			}
-		}
-		/* "Cofinec, the first foreign company to list": an apposition
-		 * that calls it an organisation */
-		if (type == M_PER && end - s == 1 && org_apposition(text, t, end))
-			type = M_OTHER;
-		/* a possessive or stray mark is never part of the name */
-		while (end > s && !(t->v[end - 1].flags & LEDE_TOK_WORD))
-			end--;
-		while (s < end && !(t->v[s].flags & LEDE_TOK_WORD))
-			s++;
-		/* "Victoria Beckham Opens Store": a title in capitals runs on into
-		 * common words, which are no part of the name */
-		while (end - s > 1 && (type == M_PER || type == M_LOC) &&
-		    (gword[end - 1] & LEDE_GAZ_COMMON) && !(gword[end - 1] & (LEDE_GAZ_FIRST |
-		    LEDE_GAZ_LAST | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
-		    !tok_is(text, &t->v[end - 1], landmarks))
-			end--;
-		/* in a headline every word has a capital: a long "name" keeps only
-		 * the words that are known names */
-		if (para == LEDE_TITLE && type == M_PER && end - s > 2) {
-			size_t k2 = s + 2;
-			while (k2 < end && (gword[k2] & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)))
-				k2++;
-			end = k2;
-		}
-		if (type == M_PER && end < t->n) {
-			size_t r = end;
-			/* "Federal Reserve Chair Jerome Powell": a "name" followed by a
-			 * title and a person is who the title is for */
-			while (r < t->n && r - end < 3 && role_head(text, t, r, gword) &&
-			    (t->v[r].flags & LEDE_TOK_UPPER))
-				r++;
-			if (r > end && r < t->n && tags[r] == LEDE_NER_B_PER) {
-				for (k = s; k < end; k++)
-					tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
-				type = M_OTHER;
-			}
-		}
-		/* "Jackson Hole, Wyoming", "Victoria, British Columbia": a name
-		 * before a state or country and the end of the phrase is a place */
-		if (type == M_PER && end + 1 < t->n && text[t->v[end].start] == ',' &&
-		    ((gword[end + 1] | gphrase[end + 1]) & (LEDE_GAZ_REGION | LEDE_GAZ_COUNTRY)) &&
-		    !(gword[end + 1] & (LEDE_GAZ_FIRST | LEDE_GAZ_COMMON)) &&
-		    (end + 2 >= t->n || !(t->v[end + 2].flags & LEDE_TOK_WORD) ||
-		    (gphrase[end + 2] & (LEDE_GAZ_REGION | LEDE_GAZ_COUNTRY)))) {
-			for (k = s; k < end; k++)
-				tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
-			type = M_LOC;
-		}
-		/* "visited Florence", "in Victoria": a place's name after a word
-		 * that leads to places */
-		if (type == M_PER && end - s == 1 && s > 0 &&
-		    (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
-		    tok_is(text, &t->v[s - 1], place_preps)) {
-			tags[s] = LEDE_NER_B_LOC;
-			type = M_LOC;
-		}
-		/* "Ms Nakamura": the honorific goes, whatever the tagger called the rest */
-		while (s + 1 < end && (tok_is(text, &t->v[s], honorifics) ||
-		    (type == M_PER && (gword[s] & LEDE_GAZ_TITLE) && !(gword[s] & LEDE_GAZ_FIRST))))
-			s++;
-		if (s >= end)
+		sp.s = i;
+		sp.b = tags[i];
+		span_bounds(&p, &sp);
+		sp.next = sp.end;
+		sp.type = sp.b == LEDE_NER_B_PER ? M_PER : sp.b == LEDE_NER_B_LOC ? M_LOC : M_OTHER;
+		span_retype(&p, &sp);
+		span_grow(&p, &sp);
+		span_appositions(&p, &sp);
+		span_trim(&p, &sp);
+		span_context(&p, &sp);
+		i = sp.next > i ? sp.next : i + 1;
+		if (span_dropped(&p, &sp))
 			continue;
-		if (type == M_LOC && end < t->n && tags[end] == LEDE_NER_O &&
-		    (t->v[end].flags & LEDE_TOK_UPPER) && tok_is(text, &t->v[end], landmarks)) {
-			tags[end] = LEDE_NER_I_LOC;
-			end++;
-			i = end;
-		}
-		/* "Paris Hilton", "Jordan Henderson": a given name and a surname that
-		 * together name no place */
-		if (type == M_LOC && end - s == 2 && (gword[s] & LEDE_GAZ_FIRST) &&
-		    (gword[s + 1] & LEDE_GAZ_LAST) && gphrase[s] == 0 &&
-		    !(gword[s + 1] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_COMMON)) &&
-		    !(gword[s] & LEDE_GAZ_COMMON) && !(s > 0 && tok_is(text, &t->v[s - 1], dets))) {
-			type = M_PER;
-			tags[s] = LEDE_NER_B_PER;
-			tags[s + 1] = LEDE_NER_I_PER;
-		}
-		/* a given name or surname that is no place: "Natalia, his wife" */
-		if (type == M_LOC && end - s == 1 && (gword[s] & LEDE_GAZ_FIRST) &&
-		    !((gword[s] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)))
-			type = M_PER;
-		/* "According", "Despite": small words that open a sentence */
-		if (end - s == 1 && (gword[s] & LEDE_GAZ_COMMON) && (t->v[s].flags & LEDE_TOK_SENT) &&
-		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY)))
-			continue;
-		if (end - s == 1 && (t->v[s].flags & LEDE_TOK_ABBR) && t->v[s].end - t->v[s].start <= 2)
-			continue;   /* a lone initial */
-		/* table headings in capitals: "WESTERN DIVISION", "W L PCT GB" */
-		if (t->v[s].flags & LEDE_TOK_ALLCAP) {
-			bool label = true;
-			for (k = s; k < end && label; k++)
-				label = ((gword[k] & LEDE_GAZ_COMMON) && !(gword[k] & (LEDE_GAZ_CITY |
-				    LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
-				    (type == M_PER && t->v[k].end - t->v[k].start <= 3 &&
-				    !(t->v[k].flags & LEDE_TOK_ABBR) &&
-				    !(gword[k] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)));
-			if (label)
-				continue;
-		}
-		/* a section label in capitals: "TENNIS - ..." */
-		if (end - s == 1 && (t->v[s].flags & LEDE_TOK_ALLCAP) && (t->v[s].flags & LEDE_TOK_SENT) &&
-		    end < t->n && text[t->v[end].start] == '-' &&
-		    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)))
-			continue;
-		if ((type == M_LOC || (type == M_PER && end - s == 1 && (gword[s] & LEDE_GAZ_CITY))) &&
-		    !((gword[s] | gphrase[s]) & LEDE_GAZ_COUNTRY)) {
-			/* a city in a match report is a team: "Milan beat Roma 2-1" */
-			bool team = end < t->n && (is_goals(text, &t->v[end]) ||
-			    tok_is(text, &t->v[end], sports_verbs));
-			if (!team && s > 0 && tok_is(text, &t->v[s - 1], sports_verbs))
-				team = true;
-			if (!team && (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_REGION))) {
-				/* once per sentence: spans come in order, so the scan
-				 * for the sentence's end is shared by all its cities */
-				if (sport_sent == (size_t)-1 || s >= sport_sent) {
-					sport = sentence_is_sport(text, t, s, &sport_sent);
-				}
-				team = sport == 1;
-			}
-			if (team) {
-				/* kept as an organisation, so it votes in the end */
-				for (k = s; k < end; k++)
-					tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
-				type = M_OTHER;
-			}
-		}
-		memset(&m, 0, sizeof m);
-		m.para = para;
-		m.start = t->v[s].start;
-		m.end = t->v[end - 1].end;
-		m.type = (uint8_t)type;
-		m.ent = -1;
-		name_keys(text, t, s, end, &m);
-		if (end - s == 1)
-			m.wclass = gword[s];
-		m.sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
-		    (t->v[s - 1].flags & LEDE_TOK_SENT));
-		if (type == M_PER) {
-			role_before(text, t, s, gword, tags, &m);
-			if (m.rend == 0)
-				role_after(text, t, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)),
-				    gword, tags, &m);
-			if (m.end - m.start <= 2)
-				;   /* "I", "J.": too short to stand for a name */
-			else if (map_put(&e->parts, m.last, 1, true) != 0 ||
-			    map_put(&e->parts, m.first, 1, true) != 0 ||
-			    (m.nwords >= 2 && map_put(&e->parts, m.key, 1, true) != 0))
-				return lede_err_oom(err);
-		} else if (type == M_LOC && map_put(&e->places, m.key, 1, true) != 0) {
-			return lede_err_oom(err);
-		}
-		if (add_ment(e, &m, err) != 0)
+		span_team(&p, &sp);
+		if (record(e, &p, &sp, err) != 0)
 			return -1;
 	}
 	if (keep_candidates(e, para, text, t, gword, tags) != 0)
