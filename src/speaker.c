@@ -602,6 +602,20 @@ comma_subject(const struct toks *tk, int v, struct np *out)
 		out->e = tk->t[j - 1].e;
 		return true;
 	}
+	/* "Their chief observer, the former foreign minister Kwabena Ofori-Atta,
+	 * said": a description ending on a name (but "the attorney general of
+	 * Oklahoma" ends on a place) */
+	for (w = j - 1; w > k && tk->t[w].kind == T_WORD && tcap(tk, w) &&
+	    !TIS(tk, w, determiners); w--)
+		;
+	if (w < j - 1 && w > k && tk->t[w].kind == T_WORD && !tcap(tk, w) && j - 1 - w <= 4 &&
+	    TIS(tk, k + 1, determiners) && !TIS(tk, w, determiners) && !TIS(tk, w, preps) &&
+	    !TIS(tk, w, stops) &&
+	    !tword(tk, w, "of") && !tword(tk, w, "to")) {
+		out->s = tk->t[w + 1].s;
+		out->e = tk->t[j - 1].e;
+		return true;
+	}
 	/* a description between the commas: the name is before them */
 	if (tk->t[k - 1].kind == T_WORD && tcap(tk, k - 1))
 		return np_before(tk, k, 0, out);
@@ -1121,6 +1135,34 @@ agrees(const struct mindex *mx, int person, char want)
 	return want == 0 || g == 0 || g == want;
 }
 
+/* Whether pos in para lies inside a quote: a name someone says (“Pizza,”
+ * she said) is not who a pronoun stands for. The quotes are in text order. */
+static bool
+in_quote(const struct lede_doc *doc, int para, size_t pos)
+{
+	size_t lo = 0, hi = doc->nquotes, mid;
+	const struct lede_quote *q;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		q = &doc->quotes[mid];
+		if (q->span.para < para || (q->span.para == para && q->span.start <= pos))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return false;
+	q = &doc->quotes[lo - 1];
+	return q->span.para == para && pos < q->span.end;
+}
+
+static bool
+candidate(const struct lede_doc *doc, const struct mindex *mx, const struct ment *m, char want)
+{
+	return agrees(mx, m->person, want) && !in_quote(doc, m->para, m->s);
+}
+
 /* he/she: the subject of the nearest sentence that names a person who
  * agrees with the pronoun; the first mention of a sentence is most often its
  * subject. The look back is bounded. */
@@ -1137,7 +1179,7 @@ resolve_pronoun(const struct lede_doc *doc, const struct mindex *mx, int para, s
 		mentions_of(mx, p, &m, &n);
 		hi = p == para ? mentions_before(m, n, pos) : n;
 		for (k = hi, steps = 0; k > 0 && steps < 256; k--, steps++) {
-			if (agrees(mx, m[k - 1].person, want))
+			if (candidate(doc, mx, &m[k - 1], want))
 				break;
 		}
 		if (k > 0 && steps < 256) {
@@ -1146,7 +1188,7 @@ resolve_pronoun(const struct lede_doc *doc, const struct mindex *mx, int para, s
 			ss = sentence_start(t, 0, m[last].s);
 			for (i = last; i > 0 && m[i - 1].s >= ss && last - i < 64; i--)
 				;
-			for (; i < last && !agrees(mx, m[i].person, want); i++)
+			for (; i < last && !candidate(doc, mx, &m[i], want); i++)
 				;
 			return m[i].person;
 		}
@@ -1201,6 +1243,36 @@ described(const struct lede_doc *doc, const struct mindex *mx, const struct np *
 		}
 	}
 	return -1;
+}
+
+/* "the Japanese player", "the veteran striker", "the 21-year-old": "the",
+ * at most three words, ending on a noun only a person is. */
+static bool
+person_description(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"player", "striker", "forward", "midfielder", "defender", "goalkeeper", "coach",
+		"veteran", "teenager", "star", "champion", "singer", "actor", "actress", "novelist",
+		"woman", "man", "mother", "father", "grandmother", "grandfather", "businessman",
+		"businesswoman", "billionaire", "politician", "lawmaker", "rookie", "captain",
+		"skipper", "pianist", "musician", "athlete", "runner", "swimmer", "boxer", "rider",
+		"driver", "batsman", "bowler", "golfer", "seed",
+	};
+	size_t i, words = 1, b;
+
+	if (n < 5 || strncasecmp(s, "the ", 4) != 0)
+		return false;
+	for (i = 4; i < n; i++) {
+		if (s[i] == ' ')
+			words++;
+	}
+	if (words > 4)
+		return false;
+	for (b = n; b > 4 && s[b - 1] != ' '; b--)
+		;
+	if (n - b > 9 && (strncmp(s + n - 9, "-year-old", 9) == 0))
+		return true;
+	return IN(s + b, n - b, nouns);
 }
 
 struct attrib {
@@ -1263,6 +1335,14 @@ resolve(const struct lede_doc *doc, const struct mindex *mx, const struct np *np
 		}
 	}
 	if ((who = described(doc, mx, np)) >= 0) {
+		out->speaker = who;
+		return 0;
+	}
+	/* "the Japanese player", "the 21-year-old": a description of a person
+	 * that the article gave nowhere else stands, like a pronoun, for the
+	 * subject of the nearest sentence naming someone */
+	if (person_description(t + np->s, np->e - np->s) &&
+	    (who = resolve_pronoun(doc, mx, np->para, np->s, 0)) >= 0) {
 		out->speaker = who;
 		return 0;
 	}

@@ -120,6 +120,10 @@ patterns(void)
 	    "John Smith", "a relative clause between the name and the verb");
 	check1("\u201cThe body clock is not a luxury,\u201d said the study's lead author, Professor John Smith.",
 	    "John Smith", "said a description, then the name after a comma");
+	check1("Their chief observer, the former foreign minister John Smith, said: \u201cThey deserve a result.\u201d",
+	    "John Smith", "a description ending on the name, between commas");
+	check1("John Smith, the attorney general of Oklahoma, said \u201cwe will appeal\u201d at once.",
+	    "John Smith", "a description ending on a place: the name before it");
 	check1("\u201cWe will keep defending it,\u201d a spokeswoman for Smith said.",
 	    "a spokeswoman for Smith", "a spokeswoman for X is not X");
 }
@@ -178,6 +182,24 @@ pronouns(void)
 	d = attributed(p3, two, 2);
 	is_str(said_by(d, 0), "Jane Doe", "she said: the nearest sentence naming someone");
 	lede_doc_free(d);
+	{
+		const char *p5[] = {
+			"Jane Doe laughed when asked how she would celebrate.",
+			"\u201cRichard Roe,\u201d she said. \u201cHe will cook.\u201d",
+			NULL,
+		};
+		const char *p6[] = {
+			"Jane Doe lost in three sets to Richard Roe on Monday.",
+			"\u201cHe played better,\u201d the veteran player told reporters.",
+			NULL,
+		};
+		d = attributed(p5, two, 2);
+		is_str(said_by(d, 0), "Jane Doe", "she said: not a name inside a quote");
+		lede_doc_free(d);
+		d = attributed(p6, two, 2);
+		is_str(said_by(d, 0), "Jane Doe", "the veteran player: the subject of the sentence before");
+		lede_doc_free(d);
+	}
 }
 
 static void

@@ -13,12 +13,14 @@ has its hand-made gold in NAME.json:
   facts     [{"kind": ..., "text": ...}]   (roles are left to the people scores)
   warnings  [{"kind": ..., "person": surname (conflicting-role only)}]
 
-  usage: tools/eval-annotator.py [--lede BIN] [--dir DIR] [-v] [--min KEY=VALUE ...]
+  usage: tools/eval-annotator.py [--lede BIN] [--dir DIR] [--only GLOB] [-v]
+                                 [--min KEY=VALUE ...]
 
 Prints per-category recall and precision, micro-averaged over the articles.
 With --min, exits 1 when a score drops below its floor (keys as printed).
 """
 import argparse
+import fnmatch
 import json
 import os
 import re
@@ -316,10 +318,14 @@ def main():
     ap.add_argument("--lede", default=os.environ.get("LEDE", "./src/lede"))
     ap.add_argument("--dir", default=os.path.join(HERE, "..", "tests", "eval"))
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--only", action="append", default=[], metavar="GLOB",
+                    help="score only the articles whose name matches (e.g. '1[3-6]-*')")
     ap.add_argument("--min", action="append", default=[], metavar="KEY=VALUE",
                     help="floor for a score (for 'tempting wrong': a ceiling)")
     a = ap.parse_args()
     names = sorted(f[:-4] for f in os.listdir(a.dir) if f.endswith(".txt"))
+    if a.only:
+        names = [n for n in names if any(fnmatch.fnmatch(n, g) for g in a.only)]
     if not names:
         raise SystemExit("no articles in %s" % a.dir)
     T = Tally()
