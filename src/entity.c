@@ -1192,37 +1192,37 @@ pair_key(const struct ment *m)
 }
 
 /* Decides the entity of every mention; returns the number of groups. */
+/* Settles who is a person before grouping, from the whole text: words of
+ * full names, and votes over what the tagger called each one-word name. */
 static int
-group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
+vote_people(struct lede_ents *e)
 {
-	struct map byname = { 0 }, last_first = { 0 }, first_first = { 0 }, last_recent = { 0 },
-	    first_recent = { 0 }, single = { 0 };
-	struct group *g = NULL;
-	size_t n = 0, cap = 0, i;
-	int rc = -1, ent;
+	struct map full_last = { 0 }, per_words = { 0 }, full_parts = { 0 }, votes = { 0 };
+	size_t i;
+	int rc = -1;
 
 	/* a one-word place that is also the surname of a person named in full
 	 * here is that person: "Michael Jordan ... Jordan scored" */
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_PER && e->m[i].nwords >= 2 &&
-		    map_put(&last_first, e->m[i].last, 1, true) != 0)
+		    map_put(&full_last, e->m[i].last, 1, true) != 0)
 			goto oom;
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type != M_PER && e->m[i].nwords == 1 && map_get(&last_first, e->m[i].key, 0) &&
+		if (e->m[i].type != M_PER && e->m[i].nwords == 1 && map_get(&full_last, e->m[i].key, 0) &&
 		    !(e->m[i].wclass & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION)))
 			e->m[i].type = M_PER;
 	/* and a longer name the tagger took for an organisation, whose last word
 	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said" */
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_PER && e->m[i].nwords == 1 &&
-		    map_put(&first_first, e->m[i].key, 1, true) != 0)
+		    map_put(&per_words, e->m[i].key, 1, true) != 0)
 			goto oom;
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_OTHER && e->m[i].nwords >= 2 && e->m[i].nwords <= 3 &&
-		    map_get(&first_first, e->m[i].last, 0))
+		    map_get(&per_words, e->m[i].last, 0))
 			e->m[i].type = M_PER;
-	map_free(&first_first);
-	map_free(&last_first);
+	map_free(&per_words);
+	map_free(&full_last);
 	/* one word the tagger called a person at least as often as anything
 	 * else is a person everywhere in the text */
 	for (i = 0; i < e->nm; i++) {
@@ -1232,38 +1232,55 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 			/* "Cofinec S.A.": the first word of an organisation's name
 			 * votes against that word being a person */
 			if (m->type == M_OTHER) {
-				v = map_get(&single, m->first, 0);
-				if (map_put(&single, m->first, v - 1, false) != 0)
+				v = map_get(&votes, m->first, 0);
+				if (map_put(&votes, m->first, v - 1, false) != 0)
 					goto oom;
 			}
 			continue;
 		}
-		v = map_get(&single, m->key, 0);
-		if (map_put(&single, m->key, v + (m->type == M_PER ? 1 : -1), false) != 0)
+		v = map_get(&votes, m->key, 0);
+		if (map_put(&votes, m->key, v + (m->type == M_PER ? 1 : -1), false) != 0)
 			goto oom;
 	}
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type != M_PER && e->m[i].nwords == 1 &&
-		    map_get(&single, e->m[i].key, -1) >= 1 &&
+		    map_get(&votes, e->m[i].key, -1) >= 1 &&
 		    map_get(&e->parts, e->m[i].key, 0))
 			e->m[i].type = M_PER;
 	/* and one called something else more often is no person, unless it is
 	 * part of a full name here */
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_PER && e->m[i].nwords >= 2 &&
-		    (map_put(&last_recent, e->m[i].first, 1, true) != 0 ||
-		    map_put(&last_recent, e->m[i].last, 1, true) != 0))
+		    (map_put(&full_parts, e->m[i].first, 1, true) != 0 ||
+		    map_put(&full_parts, e->m[i].last, 1, true) != 0))
 			goto oom;
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords == 1 && !map_get(&last_recent, e->m[i].key, 0)) {
-			if (map_get(&single, e->m[i].key, 0) < 0)
+		if (e->m[i].type == M_PER && e->m[i].nwords == 1 && !map_get(&full_parts, e->m[i].key, 0)) {
+			if (map_get(&votes, e->m[i].key, 0) < 0)
 				e->m[i].type = M_OTHER;
 			/* "Milan is the second city": a big city's name alone, never
 			 * part of a person's full name here, is the city */
 			else if (e->m[i].wclass & (LEDE_GAZ_BIGCITY | LEDE_GAZ_CAPITAL | LEDE_GAZ_COUNTRY))
 				e->m[i].type = M_LOC;
 		}
-	map_free(&last_recent);
+	map_free(&full_parts);
+	rc = 0;
+oom:
+	map_free(&full_last);
+	map_free(&per_words);
+	map_free(&full_parts);
+	map_free(&votes);
+	return rc;
+}
+
+/* The same vote between a place and an organisation for one-word names. */
+static int
+vote_places(struct lede_ents *e)
+{
+	struct map place_votes = { 0 };
+	size_t i;
+	int rc = -1;
+
 	/* the same vote between a place and an organisation: "Surrey" the
 	 * county cricket club in a report that calls it a club more often */
 	for (i = 0; i < e->nm; i++) {
@@ -1271,20 +1288,36 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 		int v;
 		if (m->nwords != 1 || m->type == M_PER)
 			continue;
-		v = map_get(&first_recent, m->key, 0);
-		if (map_put(&first_recent, m->key, v + (m->type == M_LOC ? 1 : -1), false) != 0)
+		v = map_get(&place_votes, m->key, 0);
+		if (map_put(&place_votes, m->key, v + (m->type == M_LOC ? 1 : -1), false) != 0)
 			goto oom;
 	}
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		int v = m->nwords == 1 ? map_get(&first_recent, m->key, 0) : 0;
+		int v = m->nwords == 1 ? map_get(&place_votes, m->key, 0) : 0;
 		if (m->type == M_LOC && v < 0 && !(m->wclass & LEDE_GAZ_COUNTRY))
 			m->type = M_OTHER;
 		else if (m->type == M_OTHER && v > 0)
 			m->type = M_LOC;
 	}
-	map_free(&first_recent);
-	map_free(&single);
+	map_free(&place_votes);
+	rc = 0;
+oom:
+	map_free(&place_votes);
+	return rc;
+}
+
+static int
+group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
+{
+	struct map byname = { 0 }, last_first = { 0 }, first_first = { 0 }, last_recent = { 0 },
+	    first_recent = { 0 }, single = { 0 };
+	struct group *g = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = -1, ent;
+
+	if (vote_people(e) != 0 || vote_places(e) != 0)
+		goto oom;
 	/* multi-word names first: they name the people */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
