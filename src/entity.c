@@ -417,6 +417,21 @@ force_countries(const struct lede_toks *t, const uint16_t *gword, const uint16_t
 	}
 }
 
+/* ", his wife", ", her son": the name before is a person's. */
+static bool
+kin_apposition(const char *text, const struct lede_toks *t, size_t e)
+{
+	static const char *const poss[] = { "his", "her", "their", "my", "our", NULL };
+	static const char *const kin[] = { "wife", "husband", "son", "daughter", "mother", "father",
+		"brother", "sister", "widow", "widower", "partner", "grandson", "granddaughter",
+		"grandmother", "grandfather", "aunt", "uncle", "cousin", "nephew", "niece", "friend",
+		"neighbour", "neighbor", "colleague", "fiancee", "fiance", "girlfriend", "boyfriend",
+		"child", "stepson", "stepdaughter", NULL };
+
+	return e + 2 < t->n && text[t->v[e].start] == ',' && t->v[e].end - t->v[e].start == 1 &&
+	    tok_is(text, &t->v[e + 1], poss) && tok_is(text, &t->v[e + 2], kin);
+}
+
 /* ", the first foreign company", ", a Seoul-based daily": the name before
  * is an organisation's. */
 static bool
@@ -843,6 +858,13 @@ span_appositions(struct para_ctx *p, struct span *sp)
 	size_t s = sp->s, end = sp->end, k;
 	int type = sp->type;
 
+	/* "Natalia, his wife,": kin make a given name a person */
+	if (type != M_PER && end - s == 1 && (gword[s] & LEDE_GAZ_FIRST) &&
+	    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
+	    kin_apposition(text, t, end)) {
+		tags[s] = LEDE_NER_B_PER;
+		type = M_PER;
+	}
 	/* "Denzel Washington, the actor,": an apposition with a role is a person's */
 	if (type == M_OTHER && end - s >= 2 && end - s <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
 		struct ment probe;
@@ -1157,6 +1179,7 @@ recall(struct lede_ents *e)
 
 struct group {
 	bool dropped;      /* no entry: every mention was set aside */
+	bool intext;       /* mentioned outside the title */
 	int name;          /* index of the mention whose text names it */
 	int first;         /* its first mention in reading order */
 	int out;
@@ -1379,8 +1402,19 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 		const struct ment *nm = &e->m[g[i].name];
 		g[i].dropped = !(nm->nwords > 1 || (nm->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)));
 	}
+	/* a "person" named only in a headline set in capitals ("Peace Deal")
+	 * is no one the article talks about */
+	for (i = 0; i < n; i++)
+		g[i].intext = false;
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && !e->m[i].sentfirst)
+		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && e->m[i].para != LEDE_TITLE)
+			g[e->m[i].ent].intext = true;
+	for (i = 0; i < n; i++)
+		if (!g[i].intext)
+			g[i].dropped = true;
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && !e->m[i].sentfirst &&
+		    e->m[i].para != LEDE_TITLE)
 			g[e->m[i].ent].dropped = false;
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && g[e->m[i].ent].dropped)
