@@ -77,6 +77,11 @@ parse_setting(struct lede_conf *c, const char *key, const char *val, const char 
 	if (strcmp(key, "theme") == 0) {
 		if (*val == '\0')
 			return lede_errf(err, "%s:%d: theme wants a name or a path", file, lineno);
+		/* The name ends up in messages on the terminal. */
+		for (const char *c2 = val; *c2 != '\0'; c2++)
+			if ((unsigned char)*c2 < 0x20 || *c2 == 0x7f)
+				return lede_errf(err, "%s:%d: theme: a control character in the name",
+				    file, lineno);
 		free(c->theme);
 		if ((c->theme = lede_strdup(val)) == NULL)
 			return lede_err_oom(err);

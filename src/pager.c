@@ -906,9 +906,11 @@ req_enter(struct pager *p, struct view *v)
 		break;
 	case LEDE_SEC_QUOTES:
 		for (size_t k = 0; k < d->nquotes; k++)
-			if (v->qorder[k] == (size_t)it->ref)
+			if (v->qorder[k] == (size_t)it->ref) {
 				v->qsel = (long)k;
-		jump_to(p, v, quote_pos(p, v, v->qsel));
+				jump_to(p, v, quote_pos(p, v, v->qsel));
+				break;
+			}
 		break;
 	case LEDE_SEC_FACTS:
 		s = d->facts[it->ref].span;

@@ -312,8 +312,11 @@ lede_theme_load(struct lede_theme *t, const char *name, struct lede_err *err)
 				lede_theme_builtin(t);
 				return 0;
 			}
+			char w[128];
+
+			lede_printable_word(w, sizeof w, name, nlen);
 			return lede_errf(err, "no theme named '%s' (try dark, light, mono or a file path)",
-			    name);
+			    w);
 		}
 	}
 	if (path == NULL)

@@ -16,6 +16,11 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit
 fi
 
+# A test started from inside tmux or without a terminal type still gets its
+# own private servers.
+unset TMUX
+TERM=${TERM:-xterm}
+export TERM
 T() { tmux -L "$SOCK" -f /dev/null "$@"; }
 # Each terminal gets its own server, so a new one never meets the old one
 # shutting down; all are killed at the end.
@@ -63,7 +68,19 @@ start() {
 	settle
 }
 
-keys() { T send-keys "$@"; settle; }
+# keys KEY...: types, waits for the screen to react (at most ~2 s: on a
+# busy machine the pager may not have read the keys yet), then to settle.
+keys() {
+	before=$(T capture-pane -p 2>/dev/null)
+	T send-keys "$@"
+	i=0
+	while [ $i -lt 40 ] && [ "$(T capture-pane -p 2>/dev/null)" = "$before" ] &&
+	    [ ! -s "$TMPD/exit" ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	settle
+}
 screen() { T capture-pane -p; }
 styled() { T capture-pane -p -e; }
 status_line() { screen | tail -n 1; }
@@ -219,7 +236,8 @@ contains "$(cat "$saved" 2>/dev/null)" '"prefix"' "anchored with its context"
 keys s C-u
 T send-keys -l "$TMPD/data/x.md"; settle
 keys Enter
-check "a new path is written in the format of its extension" [ -s "$TMPD/data/x.md" ]
+contains "$(status_line)" "Saved to $TMPD/data/x.md" "a new path is accepted"
+check "and written in the format of its extension" grep -q '^# Leaders agree' "$TMPD/data/x.md"
 keys s C-u
 T send-keys -l "$TMPD/data/x.md"; settle
 keys Enter

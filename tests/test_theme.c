@@ -84,6 +84,9 @@ test_conf(void)
 	ok(lede_conf_parse(&c, &km, "bind Nope quit\n", 15, "cfg", &err) != 0, "unknown keys fail");
 	is_str(err.msg, "cfg:1: unknown key 'Nope'", "and are named");
 	ok(lede_conf_parse(&c, &km, "bind x\n", 7, "cfg", &err) != 0, "bind without a request fails");
+	ok(lede_conf_parse(&c, &km, "theme = a\x01" "b\n", 12, "cfg", &err) != 0,
+	    "a theme name with a control character fails");
+	is_str(err.msg, "cfg:1: theme: a control character in the name", "and says so");
 	lede_conf_free(&c);
 	lede_keymap_free(&km);
 }
