@@ -60,6 +60,8 @@ lede_annotator_free(struct lede_annotator *a)
 	free(a);
 }
 
+#define WINDOW 65536      /* tokens tagged at once */
+
 /* Scratch reused paragraph after paragraph; grows to the longest one. */
 struct run {
 	struct lede_toks toks;
@@ -72,14 +74,32 @@ static int
 tag_para(const struct lede_annotator *a, struct run *r, struct lede_ents *ents, int para,
     const char *text, size_t len, struct lede_err *err)
 {
-	if (lede_tokenize(text, len, &r->toks, err) != 0 ||
-	    lede_ner_prepare(&r->ctx, a->gaz, text, &r->toks, err) != 0)
+	size_t w = 0, end;
+
+	if (lede_tokenize(text, len, &r->toks, err) != 0)
 		return -1;
 	if (!lede_grow(&r->tags, &r->captags, r->toks.n + 1, 1))
 		return lede_err_oom(err);
-	lede_ner_tag(a->ner, &r->ctx, &r->toks, r->tags);
-	return lede_ents_collect(ents, para, text, &r->toks, r->ctx.gw, r->ctx.gp, r->ctx.margin,
-	    r->tags, err);
+	/* A paragraph of millions of tokens is tagged a window at a time, cut
+	 * at a sentence start where there is one, so the per-token scratch
+	 * stays small whatever the page. Tokens keep their offsets into the
+	 * whole paragraph, so a window is just a slice. */
+	while (w < r->toks.n) {
+		struct lede_toks win;
+		end = w + WINDOW < r->toks.n ? w + WINDOW : r->toks.n;
+		while (end < r->toks.n && end < w + 2 * WINDOW && !(r->toks.v[end].flags & LEDE_TOK_SENT))
+			end++;
+		win.v = r->toks.v + w;
+		win.n = win.cap = end - w;
+		if (lede_ner_prepare(&r->ctx, a->gaz, text, &win, err) != 0)
+			return -1;
+		lede_ner_tag(a->ner, &r->ctx, &win, r->tags + w);
+		if (lede_ents_collect(ents, para, text, &win, r->ctx.gw, r->ctx.gp, r->ctx.margin,
+		    r->tags + w, err) != 0)
+			return -1;
+		w = end;
+	}
+	return 0;
 }
 
 static int
