@@ -138,10 +138,14 @@ tstr(const struct fctx *c, size_t i)
 static bool
 teq(const struct fctx *c, size_t i, const char *w)
 {
-	size_t n = tlen(c, i), wn = strlen(w);
+	size_t n, wn;
 
-	if (i >= c->ntk)
+	/* the words compared with are lower case: most tokens differ at once,
+	 * and this runs for every token against every list */
+	if (i >= c->ntk || (c->t[c->tk[i].s] | 0x20) != w[0])
 		return false;
+	n = tlen(c, i);
+	wn = strlen(w);
 	if (n > 1 && tstr(c, i)[n - 1] == '.' && w[wn - 1] != '.')
 		n--;
 	return n == wn && strncasecmp(tstr(c, i), w, n) == 0;
@@ -150,8 +154,13 @@ teq(const struct fctx *c, size_t i, const char *w)
 static bool
 tin(const struct fctx *c, size_t i, const char *const *list)
 {
+	char first;
+
+	if (i >= c->ntk)
+		return false;
+	first = (char)(c->t[c->tk[i].s] | 0x20);
 	for (; *list != NULL; list++) {
-		if (teq(c, i, *list))
+		if ((*list)[0] == first && teq(c, i, *list))
 			return true;
 	}
 	return false;
