@@ -163,6 +163,7 @@ static const char *const titles[] = {
 };
 
 static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", "you" };
+static const char *const first_person[] = { "i", "we", "you", "it" };
 
 static const char *const abbrevs[] = {
 	"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr",
@@ -705,6 +706,26 @@ cue_closing(const struct toks *tk, struct np *out)
 		if (tverb(tk, v, &part) && !part && tk->t[v - 1].kind == T_PUNCT &&
 		    tk->t[v - 1].cp == ',')
 			return np_after(tk, v + 1, out);
+	}
+	return false;
+}
+
+/* ", he said," or ", Smith said," between two commas. */
+static bool
+cue_inside(const struct toks *tk, struct np *out)
+{
+	int i;
+	bool part;
+
+	for (i = 0; i + 3 < tk->n; i++) {
+		if (tk->t[i].kind != T_PUNCT || tk->t[i].cp != ',' || tk->t[i + 3].kind != T_PUNCT ||
+		    tk->t[i + 3].cp != ',' || !tverb(tk, i + 2, &part) || part)
+			continue;
+		if (TIS(tk, i + 1, pronouns) ? !TIS(tk, i + 1, first_person) : name_at(tk, i + 1)) {
+			out->s = tk->t[i + 1].s;
+			out->e = tk->t[i + 1].e;
+			return true;
+		}
 	}
 	return false;
 }
@@ -1463,6 +1484,14 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 			tokenize(tk, t, a, e);
 			got = cue_closing(tk, &np);
 		}
+	}
+	/* “It won't be the same, he said, but it will be something.”: a cue
+	 * set off by commas inside the marks, where one was left out */
+	if (!got && (q->unopened || q->unclosed)) {
+		a = q->span.start;
+		np.para = q->span.para;
+		tokenize(tk, t, a, utf8_floor(t, q->span.end));
+		got = cue_inside(tk, &np);
 	}
 	if (got) {
 		free(tk);

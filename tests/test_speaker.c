@@ -124,6 +124,8 @@ patterns(void)
 	    "John Smith", "a description ending on the name, between commas");
 	check1("John Smith, the attorney general of Oklahoma, said \u201cwe will appeal\u201d at once.",
 	    "John Smith", "a description ending on a place: the name before it");
+	check1("Smith spoke of the move. It won't be the same, Smith said, but it will be something.\u201d",
+	    "John Smith", "a stray closing mark: the cue between commas inside");
 	check1("\u201cWe will keep defending it,\u201d a spokeswoman for Smith said.",
 	    "a spokeswoman for Smith", "a spokeswoman for X is not X");
 }
