@@ -24,10 +24,10 @@ places_precision=0.85
 tempting_wrong=0.12
 quotes_found=0.97
 quotes_precision=0.97
-speakers_right=0.93
-named_speakers_right=0.93
+speakers_right=0.95
+named_speakers_right=0.95
 facts_found=0.95
-facts_precision=0.95
+facts_precision=0.97
 warnings_found=0.75
 false_conflict_warnings=0
 "
