@@ -249,6 +249,12 @@ emit(struct scan *sc, size_t span_start, size_t span_end, size_t t_start, size_t
 		unsigned char c = (unsigned char)sc->s[i];
 		words = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 	}
+	/* a headline is all capitals, so only "Director's “The Salt Road”
+	 * wins" tells a work there */
+	if (words && (sc->para < 0 || sc->doc->paras[sc->para].kind == LEDE_PARA_HEADING) &&
+	    !unclosed && !unopened && work_before(sc->s, span_start) &&
+	    names_a_work(sc->s + t_start, t_end - t_start))
+		return 0;
 	if (!words || (sc->para >= 0 && sc->doc->paras[sc->para].kind != LEDE_PARA_HEADING &&
 	    !unclosed && !unopened && names_a_work(sc->s + t_start, t_end - t_start) &&
 	    !(t_end > t_start && (sc->s[t_end - 1] == ',' || sc->s[t_end - 1] == '!' ||

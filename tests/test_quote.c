@@ -224,6 +224,9 @@ title(void)
 	is_int(d->quotes[0].span.para, LEDE_TITLE, "its paragraph is the title");
 	is_str(d->quotes[0].text, "We Will Not Back Down", "headline case is kept in the title");
 	lede_doc_free(d);
+	d = doc_of("Iranian Director's \u201cThe Salt Road\u201d Wins Top Prize", p);
+	is_int(d->nquotes, 0, "a film's title after a possessive in the title is no quote");
+	lede_doc_free(d);
 }
 
 /* Tens of thousands of unbalanced marks, and a long paragraph with one
