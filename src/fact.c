@@ -681,6 +681,7 @@ static int
 find_count(struct fctx *c, size_t i, size_t *next)
 {
 	size_t j = i, from = i;
+	bool big;
 
 	if (!is_num(c, i) && !(tin(c, i, number_words) && islower((unsigned char)tstr(c, i)[0])) &&
 	    !(tin(c, i, number_words) && (i == 0 || c->t[c->tk[i - 1].re - 1] == '.')))
@@ -693,20 +694,27 @@ find_count(struct fctx *c, size_t i, size_t *next)
 	if (j + 1 < c->ntk && tin(c, j + 1, scales) && !teq(c, j + 1, "m") &&
 	    c->tk[j].e == c->tk[j].re)
 		j++;
+	/* "fell by 61,000 to 7.48 million", "a crowd of 71,412": a number this
+	 * big is a count even with no noun */
+	big = is_num(c, i) && (j > i || memchr(tstr(c, i), ',', tlen(c, i)) != NULL);
 	/* "at least 23, dozens missing": a count never runs over a comma */
-	if (c->tk[j].e != c->tk[j].re)
-		return 0;
-	if (j + 2 < c->ntk && teq(c, j + 1, "of") && (teq(c, i, "hundreds") ||
-	    teq(c, i, "thousands") || teq(c, i, "millions") || teq(c, i, "dozens") ||
-	    teq(c, i, "scores")))
-		j++;
-	if (plural_noun(c, j + 1))
-		j++;
-	else if (j + 2 < c->ntk && plural_noun(c, j + 2) && islower((unsigned char)tstr(c, j + 1)[0]) &&
-	    !tin(c, j + 1, not_nouns) && c->tk[j + 1].e == c->tk[j + 1].re)
-		j += 2;
-	else
-		return 0;
+	if (c->tk[j].e != c->tk[j].re) {
+		if (!big)
+			return 0;
+	} else {
+		if (j + 2 < c->ntk && teq(c, j + 1, "of") && (teq(c, i, "hundreds") ||
+		    teq(c, i, "thousands") || teq(c, i, "millions") || teq(c, i, "dozens") ||
+		    teq(c, i, "scores")))
+			j++;
+		if (plural_noun(c, j + 1))
+			j++;
+		else if (j + 2 < c->ntk && plural_noun(c, j + 2) &&
+		    islower((unsigned char)tstr(c, j + 1)[0]) && !tin(c, j + 1, not_nouns) &&
+		    c->tk[j + 1].e == c->tk[j + 1].re)
+			j += 2;
+		else if (!big)
+			return 0;
+	}
 	if (i > 0 && !c->tk[i - 1].used && tin(c, i - 1, approx)) {
 		from = i - 1;
 		if ((teq(c, from, "than") || teq(c, from, "least")) && from > 0 &&

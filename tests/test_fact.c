@@ -79,6 +79,10 @@ main(void)
 	has("Councillors voted 27 to 19 on Wednesday.", "score", "voted 27 to 19");
 	has("He is survived by seven grandchildren.", "count", "seven grandchildren");
 	has("Eight years later it delivers more babies.", "count", "Eight years");
+	has("The list fell by 61,000 to 7.48 million.", "count", "61,000");
+	has("The list fell by 61,000 to 7.48 million.", "count", "7.48 million");
+	has("The crowd of 71,412 was the biggest.", "count", "71,412");
+	lacks_kind("He scored 23, then 31.", "count", "small numbers without a noun");
 	lacks_kind("It raises the risk of type 2 diabetes.", "count", "\u201ctype 2 diabetes\u201d");
 	lacks_kind("It killed at least 23, dozens missing.", "count", "a count over a comma");
 	lacks_kind("In the years 2010, 15, and so on.", "age", "a number after a plural");
