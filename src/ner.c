@@ -155,6 +155,7 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	free(c->gw);
 	free(c->gp);
 	free(c->margin);
+	free(c->memo);
 	memset(c, 0, sizeof *c);
 }
 
@@ -300,62 +301,107 @@ cap3(const struct lede_toks *t, size_t i)
 
 #define F(tmpl, v) (out[n++] = mix((uint64_t)(v) + (uint64_t)(tmpl) * 0x9E3779B97F4A7C15ull))
 
-size_t
-lede_ner_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
+static const struct lede_ner_tokinfo none = { 1, 2, 3, 4, 5, 6, 0, 0, 0, 0, 0 };
+
+/* The features that depend on one token alone, seen at position pos (-2..2)
+ * from the token being scored. They are most of the features, and the same
+ * word in the same place always gives the same ones, so the tagger sums
+ * their weights once per word (struct memo). */
+static size_t
+word_features(const struct lede_ner_tokinfo *x, int pos, uint64_t *out)
+{
+	size_t n = 0, k;
+	uint64_t sf = x->sentfirst, cs = x->capsent;
+
+	switch (pos) {
+	case -2:
+		F(5, x->word);
+		break;
+	case -1:
+		F(3, x->word);
+		F(22, x->gword);
+		break;
+	case 1:
+		F(4, x->word);
+		F(23, x->gword);
+		break;
+	case 2:
+		F(6, x->word);
+		break;
+	default:
+		F(1, 0);
+		F(2, x->word);
+		F(7, x->shape);
+		F(10, x->pre3);
+		F(11, x->suf2);
+		F(12, x->suf3);
+		F(13, x->suf4);
+		F(14, sf * 7 + x->shape);
+		F(15, sf * 7 + x->word);
+		F(20, x->gword);
+		F(21, x->gphrase);
+		F(26, cs * 65536 + x->gword);
+		F(27, cs * 7 + x->shape);
+		F(30, (uint64_t)x->len * 131 + x->shape);
+		F(31, sf * 65536 + x->gword);
+		F(34, cs * 7 + x->word);
+		for (k = 0; k < LEDE_GAZ_NCLASS; k++)
+			if (x->gword & (1u << k))
+				F(40 + k, cs);
+		break;
+	}
+	return n;
+}
+
+/* The features that join two tokens, or a token and the previous tags. */
+static size_t
+pair_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
     int prev, int prev2, uint64_t *out)
 {
-	static const struct lede_ner_tokinfo none = { 1, 2, 3, 4, 5, 6, 0, 0, 0, 0, 0 };
 	const struct lede_ner_tokinfo *w = &c->info[i];
 	const struct lede_ner_tokinfo *p1 = i > 0 ? &c->info[i - 1] : &none;
-	const struct lede_ner_tokinfo *p2 = i > 1 ? &c->info[i - 2] : &none;
 	const struct lede_ner_tokinfo *n1 = i + 1 < t->n ? &c->info[i + 1] : &none;
-	const struct lede_ner_tokinfo *n2 = i + 2 < t->n ? &c->info[i + 2] : &none;
-	size_t n = 0, k;
-	uint64_t sf = w->sentfirst, cs = w->capsent;
+	size_t n = 0;
 
-	F(1, 0);
-	F(2, w->word);
-	F(3, p1->word);
-	F(4, n1->word);
-	F(5, p2->word);
-	F(6, n2->word);
-	F(7, w->shape);
 	F(8, p1->shape * 31 + w->shape);
 	F(9, w->shape * 31 + n1->shape);
-	F(10, w->pre3);
-	F(11, w->suf2);
-	F(12, w->suf3);
-	F(13, w->suf4);
-	F(14, sf * 7 + w->shape);
-	F(15, sf * 7 + w->word);
 	F(16, prev);
 	F(17, prev * 16 + prev2);
 	F(18, (uint64_t)prev * 0x1234567 + w->word);
 	F(19, (uint64_t)prev * 0x1234567 + w->shape);
-	F(20, w->gword);
-	F(21, w->gphrase);
-	F(22, p1->gword);
-	F(23, n1->gword);
 	F(24, p1->word * 31 + w->word);
 	F(25, w->word * 31 + n1->word);
-	F(26, cs * 65536 + w->gword);
-	F(27, cs * 7 + w->shape);
 	F(28, p1->word * 31 + w->shape);
 	F(29, w->shape * 31 + n1->word);
-	F(30, (uint64_t)w->len * 131 + w->shape);
-	F(31, sf * 65536 + w->gword);
 	F(32, (uint64_t)prev * 65536 + w->gword);
 	F(33, (uint64_t)p1->gphrase * 65536 + w->gphrase);
-	F(34, cs * 7 + w->word);
 	F(35, cap3(t, i));
 	F(36, p1->shape * 31 + n1->shape);
 	F(37, w->gword * 65536ull + n1->word);
 	F(38, p1->word * 65536ull + w->gword);
 	F(39, p1->suf3 * 31 + w->shape);
-	for (k = 0; k < LEDE_GAZ_NCLASS; k++)
-		if (w->gword & (1u << k))
-			F(40 + k, cs);
 	return n;
+}
+
+/* The token at offset pos from i, or the stand-in past either end. */
+static const struct lede_ner_tokinfo *
+at(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, int pos)
+{
+	if ((pos < 0 && i < (size_t)-pos) || i + (size_t)(pos > 0 ? pos : 0) >= t->n)
+		return &none;
+	return &c->info[(size_t)((ptrdiff_t)i + pos)];
+}
+
+size_t
+lede_ner_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
+    int prev, int prev2, uint64_t *out)
+{
+	size_t n = 0;
+	int pos;
+
+	for (pos = -2; pos <= 2; pos++)
+		n += word_features(at(c, t, i, pos), pos, out + n);
+	return n + pair_features(c, t, i, prev, prev2, out + n);
 }
 
 bool
@@ -385,14 +431,123 @@ lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
 	return prev != LEDE_NER_O && i + 1 < t->n && (t->v[i + 1].flags & LEDE_TOK_UPPER);
 }
 
+/* Per-word sums of the word_features weights, one row per position. The
+ * table is bounded: when it fills up it starts again empty, so a page of
+ * any vocabulary costs the same memory. Sums of integers are exact, so the
+ * scores are the same as adding the features one by one. */
+#define MEMO_SLOTS 4096
+#define MEMO_FILL (MEMO_SLOTS * 3 / 4)
+
+struct memo_ent {
+	struct lede_ner_tokinfo ti;
+	bool used;
+	int32_t sum[5][LEDE_NER_NTAGS];
+};
+
+struct lede_ner_memo {
+	const struct lede_ner *model;    /* whose weights the sums are */
+	size_t n;
+	struct memo_ent e[MEMO_SLOTS];
+};
+
+static bool
+same_token(const struct lede_ner_tokinfo *a, const struct lede_ner_tokinfo *b)
+{
+	return a->word == b->word && a->shape == b->shape && a->pre3 == b->pre3 &&
+	    a->suf2 == b->suf2 && a->suf3 == b->suf3 && a->suf4 == b->suf4 &&
+	    a->gword == b->gword && a->gphrase == b->gphrase && a->len == b->len &&
+	    a->sentfirst == b->sentfirst && a->capsent == b->capsent;
+}
+
+/* Adds the weights of the n features in feats (hashes) to score. */
+static void
+add_weights(const struct lede_ner *m, uint64_t *feats, size_t n, int32_t *score)
+{
+	size_t k;
+	int tag;
+
+	/* the rows are scattered over megabytes: ask for all of them before
+	 * adding any, so the cache misses overlap */
+	for (k = 0; k < n; k++) {
+		feats[k] = (feats[k] & m->mask) * LEDE_NER_NTAGS;
+		__builtin_prefetch(m->w + feats[k]);
+	}
+	for (k = 0; k < n; k++) {
+		const int16_t *row = m->w + feats[k];
+		for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
+			score[tag] += row[tag];
+	}
+}
+
+/* Adds the word_features weights of x at every position into sum. */
+static void
+word_sums(const struct lede_ner *m, const struct lede_ner_tokinfo *x,
+    int32_t sum[5][LEDE_NER_NTAGS])
+{
+	uint64_t feats[LEDE_NER_MAXFEAT];
+	int pos;
+
+	memset(sum, 0, 5 * sizeof sum[0]);
+	for (pos = -2; pos <= 2; pos++)
+		add_weights(m, feats, word_features(x, pos, feats), sum[pos + 2]);
+}
+
+/* The summed rows of x, from the memo or computed into spare. */
+static const struct memo_ent *
+memo_get(const struct lede_ner *m, struct lede_ner_memo *memo, const struct lede_ner_tokinfo *x,
+    struct memo_ent *spare)
+{
+	struct memo_ent *e;
+	size_t i;
+
+	if (memo == NULL) {
+		word_sums(m, x, spare->sum);
+		return spare;
+	}
+	i = (size_t)mix(x->word ^ (x->shape * 31) ^ ((uint64_t)x->gword << 40) ^
+	    ((uint64_t)x->gphrase << 24) ^ ((uint64_t)x->len << 8) ^
+	    ((uint64_t)x->sentfirst << 1) ^ x->capsent) & (MEMO_SLOTS - 1);
+	for (e = &memo->e[i]; e->used; e = &memo->e[i]) {
+		if (same_token(&e->ti, x))
+			return e;
+		i = (i + 1) & (MEMO_SLOTS - 1);
+	}
+	if (memo->n >= MEMO_FILL) {
+		memset(memo->e, 0, sizeof memo->e);
+		memo->n = 0;
+		return memo_get(m, memo, x, spare);
+	}
+	e->used = true;
+	e->ti = *x;
+	word_sums(m, x, e->sum);
+	memo->n++;
+	return e;
+}
+
+/* The memo for model m, empty if it held another model's sums; NULL when
+ * memory is short (the tagger then sums every token afresh). */
+static struct lede_ner_memo *
+memo_for(struct lede_ner_ctx *c, const struct lede_ner *m)
+{
+	if (c->memo == NULL && (c->memo = calloc(1, sizeof *c->memo)) == NULL)
+		return NULL;
+	if (c->memo->model != m) {
+		memset(c->memo, 0, sizeof *c->memo);
+		c->memo->model = m;
+	}
+	return c->memo;
+}
+
 void
 lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede_toks *t,
     uint8_t *tags)
 {
 	uint64_t feats[LEDE_NER_MAXFEAT];
 	int32_t score[LEDE_NER_NTAGS];
-	size_t i, k, nf;
-	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best;
+	struct lede_ner_memo *memo = memo_for(c, m);
+	struct memo_ent spare;
+	size_t i;
+	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best, pos;
 	int32_t lead;
 
 	for (i = 0; i < t->n; i++) {
@@ -400,19 +555,13 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 			prev = prev2 = LEDE_NER_O;
 		best = LEDE_NER_O;
 		if (lede_ner_gate(c, t, i, prev)) {
-			nf = lede_ner_features(c, t, i, prev, prev2, feats);
 			memset(score, 0, sizeof score);
-			/* the rows are scattered over megabytes: ask for all of them
-			 * before adding any, so the cache misses overlap */
-			for (k = 0; k < nf; k++) {
-				feats[k] = (feats[k] & m->mask) * LEDE_NER_NTAGS;
-				__builtin_prefetch(m->w + feats[k]);
-			}
-			for (k = 0; k < nf; k++) {
-				const int16_t *row = m->w + feats[k];
+			for (pos = -2; pos <= 2; pos++) {
+				const struct memo_ent *e = memo_get(m, memo, at(c, t, i, pos), &spare);
 				for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
-					score[tag] += row[tag];
+					score[tag] += e->sum[pos + 2][tag];
 			}
+			add_weights(m, feats, pair_features(c, t, i, prev, prev2, feats), score);
 			for (tag = 1; tag < LEDE_NER_NTAGS; tag++)
 				if (lede_ner_allowed(prev, tag) && score[tag] > score[best])
 					best = tag;

@@ -44,6 +44,7 @@ struct lede_ner_ctx {
 	uint16_t *gw, *gp;
 	int32_t *margin;             /* the chosen tag's lead over the next, per token */
 	size_t cap;
+	struct lede_ner_memo *memo;  /* the tagger's per-word sums (ner.c) */
 };
 
 void lede_ner_ctx_free(struct lede_ner_ctx *c);
