@@ -102,15 +102,24 @@ void
 lede_gaz_tag(const struct lede_gaz *g, const char *text, const struct lede_toks *t,
     uint64_t *keys, uint16_t *word, uint16_t *phrase)
 {
-	size_t i, j, best;
-	uint64_t k;
-	uint32_t c, bestc;
+	size_t i;
 
 	for (i = 0; i < t->n; i++) {
 		keys[i] = lede_gaz_word_key(text + t->v[i].start, t->v[i].end - t->v[i].start);
 		word[i] = (uint16_t)lede_gaz_get(g, keys[i]);
-		phrase[i] = 0;
 	}
+	lede_gaz_phrases(g, t, keys, phrase);
+}
+
+void
+lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *keys,
+    uint16_t *phrase)
+{
+	size_t i, j, best;
+	uint64_t k;
+	uint32_t c, bestc;
+
+	memset(phrase, 0, t->n * sizeof *phrase);
 	/* Longest match from each start; a phrase never crosses a sentence. */
 	for (i = 0; i < t->n; i++) {
 		/* every listed phrase is a name, so it starts with a capital */

@@ -156,6 +156,7 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	free(c->gp);
 	free(c->margin);
 	free(c->memo);
+	free(c->words);
 	memset(c, 0, sizeof *c);
 }
 
@@ -204,11 +205,90 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
 	ti->len = (uint8_t)(n > 20 ? 20 : n);
 }
 
+/* What the tagger knows of a word by itself: its gazetteer key and classes
+ * and its token_info, by the word's bytes. Running text repeats a few
+ * thousand words, so each is folded, shaped and looked up once per
+ * document. Bounded like the tagger's memo: a full table starts again. */
+#define WORD_SLOTS 4096
+#define WORD_FILL (WORD_SLOTS * 3 / 4)
+#define WORD_MAXLEN 24               /* longer words are not kept */
+
+struct word_ent {
+	char s[WORD_MAXLEN];
+	uint8_t n;                   /* 0: an empty slot */
+	uint8_t digit;
+	uint16_t gw;
+	uint64_t key;
+	struct lede_ner_tokinfo ti;
+};
+
+struct lede_ner_words {
+	const struct lede_gaz *gaz;  /* whose classes gw are */
+	size_t n;
+	struct word_ent e[WORD_SLOTS];
+};
+
+static void
+word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n, uint32_t flags)
+{
+	e->key = lede_gaz_word_key(s, n);
+	e->gw = (uint16_t)lede_gaz_get(g, e->key);
+	memset(&e->ti, 0, sizeof e->ti);
+	token_info(&e->ti, s, n, flags, e->key);
+}
+
+static const struct word_ent *
+word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
+    uint32_t flags, struct word_ent *spare)
+{
+	struct word_ent *e;
+	uint8_t digit = (flags & LEDE_TOK_DIGIT) != 0;
+	size_t i;
+
+	if (w == NULL || n >= WORD_MAXLEN) {
+		word_fill(spare, g, s, n, flags);
+		return spare;
+	}
+	i = (size_t)mix(hbytes(s, n)) & (WORD_SLOTS - 1);
+	for (e = &w->e[i]; e->n != 0; e = &w->e[i]) {
+		if (e->n == n && e->digit == digit && memcmp(e->s, s, n) == 0)
+			return e;
+		i = (i + 1) & (WORD_SLOTS - 1);
+	}
+	if (w->n >= WORD_FILL) {
+		memset(w->e, 0, sizeof w->e);
+		w->n = 0;
+		return word_get(w, g, s, n, flags, spare);
+	}
+	memcpy(e->s, s, n);
+	e->n = (uint8_t)n;
+	e->digit = digit;
+	word_fill(e, g, s, n, flags);
+	w->n++;
+	return e;
+}
+
+/* The word table for gazetteer g, emptied if it held another's classes;
+ * NULL when memory is short (every word is then worked out afresh). */
+static struct lede_ner_words *
+words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
+{
+	if (c->words == NULL && (c->words = calloc(1, sizeof *c->words)) == NULL)
+		return NULL;
+	if (c->words->gaz != g) {
+		memset(c->words, 0, sizeof *c->words);
+		c->words->gaz = g;
+	}
+	return c->words;
+}
+
 int
 lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *text,
     const struct lede_toks *t, struct lede_err *err)
 {
-	size_t i, s, e, caps, words;
+	struct lede_ner_words *words;
+	struct word_ent spare;
+	size_t i, s, e, caps, nwords;
 
 	if (t->n > c->cap) {
 		size_t cap = t->n + t->n / 2 + 16;
@@ -230,7 +310,15 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 		c->margin = a;
 		c->cap = cap;
 	}
-	lede_gaz_tag(g, text, t, c->keys, c->gw, c->gp);
+	words = words_for(c, g);
+	for (i = 0; i < t->n; i++) {
+		const struct word_ent *we = word_get(words, g, text + t->v[i].start,
+		    t->v[i].end - t->v[i].start, t->v[i].flags, &spare);
+		c->keys[i] = we->key;
+		c->gw[i] = we->gw;
+		c->info[i] = we->ti;
+	}
+	lede_gaz_phrases(g, t, c->keys, c->gp);
 	/* Only tokens near a capital can be scored (lede_ner_gate), and features
 	 * look two tokens either way; the rest keep a cheap placeholder. */
 	for (i = 0; i < t->n; i++) {
@@ -239,10 +327,7 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 		bool near = false;
 		for (k = lo; k <= hi && !near; k++)
 			near = (t->v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0;
-		if (near)
-			token_info(ti, text + t->v[i].start, t->v[i].end - t->v[i].start, t->v[i].flags,
-			    c->keys[i]);
-		else
+		if (!near)
 			memset(ti, 0, sizeof *ti);
 		ti->gword = c->gw[i];
 		ti->gphrase = c->gp[i];
@@ -254,7 +339,7 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 		bool first = true;
 		for (e = s + 1; e < t->n && !(t->v[e].flags & LEDE_TOK_SENT); e++)
 			;
-		caps = words = 0;
+		caps = nwords = 0;
 		for (i = s; i < e; i++) {
 			uint32_t f = t->v[i].flags;
 			if (!(f & LEDE_TOK_WORD))
@@ -264,12 +349,12 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 				first = false;
 			}
 			if (f & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) {
-				words++;
+				nwords++;
 				if (f & LEDE_TOK_ALLCAP)
 					caps++;
 			}
 		}
-		if (words >= 3 && caps * 5 >= words * 4)
+		if (nwords >= 3 && caps * 5 >= nwords * 4)
 			for (i = s; i < e; i++)
 				c->info[i].capsent = 1;
 	}

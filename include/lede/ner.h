@@ -45,6 +45,7 @@ struct lede_ner_ctx {
 	int32_t *margin;             /* the chosen tag's lead over the next, per token */
 	size_t cap;
 	struct lede_ner_memo *memo;  /* the tagger's per-word sums (ner.c) */
+	struct lede_ner_words *words; /* what each word is alone (ner.c) */
 };
 
 void lede_ner_ctx_free(struct lede_ner_ctx *c);
