@@ -1017,8 +1017,10 @@ mentions_of(const struct mindex *mx, int para, struct ment **m, size_t *n)
 		*n = 0;
 		return;
 	}
-	*m = mx->m + mx->first[p];
 	*n = mx->first[p + 1] - mx->first[p];
+	/* A document without mentions has no array at all; offsetting a null
+	 * pointer, even by zero, is undefined. */
+	*m = *n > 0 ? mx->m + mx->first[p] : NULL;
 }
 
 /* "a spokeswoman for X", "an aide to X", "the wife of X": the mention at
