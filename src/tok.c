@@ -30,11 +30,11 @@ static bool
 in_list(const char *const *list, const char *s, size_t n, bool fold)
 {
 	size_t i, j;
+	char c0 = n > 0 ? s[0] : 0;
 
+	if (fold && c0 >= 'A' && c0 <= 'Z')
+		c0 = (char)(c0 - 'A' + 'a');
 	for (i = 0; list[i] != NULL; i++) {
-		char c0 = n > 0 ? s[0] : 0;
-		if (fold && c0 >= 'A' && c0 <= 'Z')
-			c0 = (char)(c0 - 'A' + 'a');
 		if (list[i][0] != c0)
 			continue;
 		for (j = 0; j < n && list[i][j] != '\0'; j++) {
