@@ -147,19 +147,6 @@ lede_ner_save(const char *path, const float *w, uint32_t nb, struct lede_err *er
 	return 0;
 }
 
-void
-lede_ner_ctx_free(struct lede_ner_ctx *c)
-{
-	free(c->info);
-	free(c->keys);
-	free(c->gw);
-	free(c->gp);
-	free(c->margin);
-	free(c->memo);
-	free(c->words);
-	memset(c, 0, sizeof *c);
-}
-
 static char
 shape_class(uint32_t cp)
 {
@@ -209,14 +196,15 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
  * and its token_info, by the word's bytes. Running text repeats a few
  * thousand words, so each is folded, shaped and looked up once per
  * document. Bounded like the tagger's memo: a full table starts again. */
-#define WORD_SLOTS 4096
-#define WORD_FILL (WORD_SLOTS * 3 / 4)
+#define WORD_MIN 256                 /* slots at first; the table doubles */
+#define WORD_MAX 4096                /* then starts again empty */
 #define WORD_MAXLEN 24               /* longer words are not kept */
 
 struct word_ent {
 	char s[WORD_MAXLEN];
 	uint8_t n;                   /* 0: an empty slot */
 	uint8_t digit;
+	bool has_ti;                 /* ti is filled (word_info) */
 	uint16_t gw;
 	uint64_t key;
 	struct lede_ner_tokinfo ti;
@@ -224,46 +212,89 @@ struct word_ent {
 
 struct lede_ner_words {
 	const struct lede_gaz *gaz;  /* whose classes gw are */
-	size_t n;
-	struct word_ent e[WORD_SLOTS];
+	size_t n, cap;
+	struct word_ent *e;
 };
 
 static void
-word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n, uint32_t flags)
+word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n)
 {
 	e->key = lede_gaz_word_key(s, n);
 	e->gw = (uint16_t)lede_gaz_get(g, e->key);
-	memset(&e->ti, 0, sizeof e->ti);
-	token_info(&e->ti, s, n, flags, e->key);
+	e->has_ti = false;
 }
 
-static const struct word_ent *
+/* The word's token_info, worked out the first time it is asked for. */
+static const struct lede_ner_tokinfo *
+word_info(struct word_ent *e, const char *s, size_t n, uint32_t flags)
+{
+	if (!e->has_ti) {
+		memset(&e->ti, 0, sizeof e->ti);
+		token_info(&e->ti, s, n, flags, e->key);
+		e->has_ti = true;
+	}
+	return &e->ti;
+}
+
+static size_t
+word_hash(const char *s, size_t n)
+{
+	return (size_t)mix(hbytes(s, n));
+}
+
+/* Makes room for one more word: the table doubles while it is small, and
+ * past WORD_MAX (or without memory) it starts again empty. */
+static void
+words_room(struct lede_ner_words *w)
+{
+	struct word_ent *bigger;
+	size_t i, j, cap = w->cap * 2;
+
+	if (w->n + 1 <= w->cap / 4 * 3)
+		return;
+	if (cap > WORD_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
+		memset(w->e, 0, w->cap * sizeof *w->e);
+		w->n = 0;
+		return;
+	}
+	for (i = 0; i < w->cap; i++) {
+		if (w->e[i].n == 0)
+			continue;
+		for (j = word_hash(w->e[i].s, w->e[i].n) & (cap - 1); bigger[j].n != 0; j = (j + 1) & (cap - 1))
+			;
+		bigger[j] = w->e[i];
+	}
+	free(w->e);
+	w->e = bigger;
+	w->cap = cap;
+}
+
+static struct word_ent *
 word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
     uint32_t flags, struct word_ent *spare)
 {
 	struct word_ent *e;
 	uint8_t digit = (flags & LEDE_TOK_DIGIT) != 0;
-	size_t i;
+	size_t h, i;
 
 	if (w == NULL || n >= WORD_MAXLEN) {
-		word_fill(spare, g, s, n, flags);
+		word_fill(spare, g, s, n);
 		return spare;
 	}
-	i = (size_t)mix(hbytes(s, n)) & (WORD_SLOTS - 1);
-	for (e = &w->e[i]; e->n != 0; e = &w->e[i]) {
+	h = word_hash(s, n);
+	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1)) {
+		e = &w->e[i];
 		if (e->n == n && e->digit == digit && memcmp(e->s, s, n) == 0)
 			return e;
-		i = (i + 1) & (WORD_SLOTS - 1);
 	}
-	if (w->n >= WORD_FILL) {
-		memset(w->e, 0, sizeof w->e);
-		w->n = 0;
-		return word_get(w, g, s, n, flags, spare);
-	}
+	words_room(w);
+	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1))
+		;
+	e = &w->e[i];
 	memcpy(e->s, s, n);
 	e->n = (uint8_t)n;
 	e->digit = digit;
-	word_fill(e, g, s, n, flags);
+	word_fill(e, g, s, n);
 	w->n++;
 	return e;
 }
@@ -273,13 +304,25 @@ word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size
 static struct lede_ner_words *
 words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 {
-	if (c->words == NULL && (c->words = calloc(1, sizeof *c->words)) == NULL)
-		return NULL;
-	if (c->words->gaz != g) {
-		memset(c->words, 0, sizeof *c->words);
-		c->words->gaz = g;
+	struct lede_ner_words *w = c->words;
+
+	if (w == NULL) {
+		if ((w = calloc(1, sizeof *w)) == NULL)
+			return NULL;
+		if ((w->e = calloc(WORD_MIN, sizeof *w->e)) == NULL) {
+			free(w);
+			return NULL;
+		}
+		w->cap = WORD_MIN;
+		w->gaz = g;
+		c->words = w;
 	}
-	return c->words;
+	if (w->gaz != g) {
+		memset(w->e, 0, w->cap * sizeof *w->e);
+		w->n = 0;
+		w->gaz = g;
+	}
+	return w;
 }
 
 int
@@ -288,7 +331,7 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 {
 	struct lede_ner_words *words;
 	struct word_ent spare;
-	size_t i, s, e, caps, nwords;
+	size_t i, s, e, caps, nwords, last_up = SIZE_MAX, next_up = 0;
 
 	if (t->n > c->cap) {
 		size_t cap = t->n + t->n / 2 + 16;
@@ -312,11 +355,24 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 	}
 	words = words_for(c, g);
 	for (i = 0; i < t->n; i++) {
-		const struct word_ent *we = word_get(words, g, text + t->v[i].start,
-		    t->v[i].end - t->v[i].start, t->v[i].flags, &spare);
+		const char *w = text + t->v[i].start;
+		size_t n = t->v[i].end - t->v[i].start;
+		struct word_ent *we = word_get(words, g, w, n, t->v[i].flags, &spare);
 		c->keys[i] = we->key;
 		c->gw[i] = we->gw;
-		c->info[i] = we->ti;
+		/* A token is near a capital (below) only within 7 tokens of
+		 * one: 3 either way, and 4 more inside a gazetteer phrase, which
+		 * starts on a capital. Only those need their token_info. */
+		if (t->v[i].flags & LEDE_TOK_UPPER)
+			last_up = i;
+		if (next_up < i)
+			next_up = i;
+		while (next_up < t->n && !(t->v[next_up].flags & LEDE_TOK_UPPER))
+			next_up++;
+		if ((next_up < t->n && next_up - i <= 7) || (last_up != SIZE_MAX && i - last_up <= 7))
+			c->info[i] = *word_info(we, w, n, t->v[i].flags);
+		else
+			memset(&c->info[i], 0, sizeof c->info[i]);
 	}
 	lede_gaz_phrases(g, t, c->keys, c->gp);
 	/* Only tokens near a capital can be scored (lede_ner_gate), and features
@@ -520,19 +576,20 @@ lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
  * table is bounded: when it fills up it starts again empty, so a page of
  * any vocabulary costs the same memory. Sums of integers are exact, so the
  * scores are the same as adding the features one by one. */
-#define MEMO_SLOTS 4096
-#define MEMO_FILL (MEMO_SLOTS * 3 / 4)
+#define MEMO_MIN 256                 /* slots at first; the table doubles */
+#define MEMO_MAX 4096                /* then starts again empty */
 
 struct memo_ent {
 	struct lede_ner_tokinfo ti;
 	bool used;
+	uint8_t have;                /* bit pos+2: sum[pos+2] is filled */
 	int32_t sum[5][LEDE_NER_NTAGS];
 };
 
 struct lede_ner_memo {
 	const struct lede_ner *model;    /* whose weights the sums are */
-	size_t n;
-	struct memo_ent e[MEMO_SLOTS];
+	size_t n, cap;
+	struct memo_ent *e;
 };
 
 static bool
@@ -564,49 +621,84 @@ add_weights(const struct lede_ner *m, uint64_t *feats, size_t n, int32_t *score)
 	}
 }
 
-/* Adds the word_features weights of x at every position into sum. */
+/* The summed word_features weights of x at position pos. */
 static void
-word_sums(const struct lede_ner *m, const struct lede_ner_tokinfo *x,
-    int32_t sum[5][LEDE_NER_NTAGS])
+word_sum(const struct lede_ner *m, const struct lede_ner_tokinfo *x, int pos,
+    int32_t sum[LEDE_NER_NTAGS])
 {
 	uint64_t feats[LEDE_NER_MAXFEAT];
-	int pos;
 
-	memset(sum, 0, 5 * sizeof sum[0]);
-	for (pos = -2; pos <= 2; pos++)
-		add_weights(m, feats, word_features(x, pos, feats), sum[pos + 2]);
+	memset(sum, 0, LEDE_NER_NTAGS * sizeof *sum);
+	add_weights(m, feats, word_features(x, pos, feats), sum);
 }
 
-/* The summed rows of x, from the memo or computed into spare. */
-static const struct memo_ent *
+static size_t
+memo_hash(const struct lede_ner_tokinfo *x)
+{
+	return (size_t)mix(x->word ^ (x->shape * 31) ^ ((uint64_t)x->gword << 40) ^
+	    ((uint64_t)x->gphrase << 24) ^ ((uint64_t)x->len << 8) ^
+	    ((uint64_t)x->sentfirst << 1) ^ x->capsent);
+}
+
+/* Makes room for one more word, as words_room does. */
+static void
+memo_room(struct lede_ner_memo *memo)
+{
+	struct memo_ent *bigger;
+	size_t i, j, cap = memo->cap * 2;
+
+	if (memo->n + 1 <= memo->cap / 4 * 3)
+		return;
+	if (cap > MEMO_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
+		memset(memo->e, 0, memo->cap * sizeof *memo->e);
+		memo->n = 0;
+		return;
+	}
+	for (i = 0; i < memo->cap; i++) {
+		if (!memo->e[i].used)
+			continue;
+		for (j = memo_hash(&memo->e[i].ti) & (cap - 1); bigger[j].used; j = (j + 1) & (cap - 1))
+			;
+		bigger[j] = memo->e[i];
+	}
+	free(memo->e);
+	memo->e = bigger;
+	memo->cap = cap;
+}
+
+/* The summed weights of x at position pos, from the memo or computed into
+ * spare. A position's row is filled the first time it is asked for: most
+ * words of a page occur once, next to a name, and need one row of five. */
+static const int32_t *
 memo_get(const struct lede_ner *m, struct lede_ner_memo *memo, const struct lede_ner_tokinfo *x,
-    struct memo_ent *spare)
+    int pos, int32_t spare[LEDE_NER_NTAGS])
 {
 	struct memo_ent *e;
-	size_t i;
+	size_t h, i;
 
 	if (memo == NULL) {
-		word_sums(m, x, spare->sum);
+		word_sum(m, x, pos, spare);
 		return spare;
 	}
-	i = (size_t)mix(x->word ^ (x->shape * 31) ^ ((uint64_t)x->gword << 40) ^
-	    ((uint64_t)x->gphrase << 24) ^ ((uint64_t)x->len << 8) ^
-	    ((uint64_t)x->sentfirst << 1) ^ x->capsent) & (MEMO_SLOTS - 1);
-	for (e = &memo->e[i]; e->used; e = &memo->e[i]) {
-		if (same_token(&e->ti, x))
-			return e;
-		i = (i + 1) & (MEMO_SLOTS - 1);
+	h = memo_hash(x);
+	for (i = h & (memo->cap - 1); memo->e[i].used; i = (i + 1) & (memo->cap - 1))
+		if (same_token(&memo->e[i].ti, x))
+			break;
+	if (!memo->e[i].used) {
+		memo_room(memo);
+		for (i = h & (memo->cap - 1); memo->e[i].used; i = (i + 1) & (memo->cap - 1))
+			;
+		memo->e[i].used = true;
+		memo->e[i].have = 0;
+		memo->e[i].ti = *x;
+		memo->n++;
 	}
-	if (memo->n >= MEMO_FILL) {
-		memset(memo->e, 0, sizeof memo->e);
-		memo->n = 0;
-		return memo_get(m, memo, x, spare);
+	e = &memo->e[i];
+	if (!(e->have & (1u << (pos + 2)))) {
+		word_sum(m, x, pos, e->sum[pos + 2]);
+		e->have |= (uint8_t)(1u << (pos + 2));
 	}
-	e->used = true;
-	e->ti = *x;
-	word_sums(m, x, e->sum);
-	memo->n++;
-	return e;
+	return e->sum[pos + 2];
 }
 
 /* The memo for model m, empty if it held another model's sums; NULL when
@@ -614,13 +706,25 @@ memo_get(const struct lede_ner *m, struct lede_ner_memo *memo, const struct lede
 static struct lede_ner_memo *
 memo_for(struct lede_ner_ctx *c, const struct lede_ner *m)
 {
-	if (c->memo == NULL && (c->memo = calloc(1, sizeof *c->memo)) == NULL)
-		return NULL;
-	if (c->memo->model != m) {
-		memset(c->memo, 0, sizeof *c->memo);
-		c->memo->model = m;
+	struct lede_ner_memo *memo = c->memo;
+
+	if (memo == NULL) {
+		if ((memo = calloc(1, sizeof *memo)) == NULL)
+			return NULL;
+		if ((memo->e = calloc(MEMO_MIN, sizeof *memo->e)) == NULL) {
+			free(memo);
+			return NULL;
+		}
+		memo->cap = MEMO_MIN;
+		memo->model = m;
+		c->memo = memo;
 	}
-	return c->memo;
+	if (memo->model != m) {
+		memset(memo->e, 0, memo->cap * sizeof *memo->e);
+		memo->n = 0;
+		memo->model = m;
+	}
+	return memo;
 }
 
 void
@@ -630,7 +734,7 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 	uint64_t feats[LEDE_NER_MAXFEAT];
 	int32_t score[LEDE_NER_NTAGS];
 	struct lede_ner_memo *memo = memo_for(c, m);
-	struct memo_ent spare;
+	int32_t spare[LEDE_NER_NTAGS];
 	size_t i;
 	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best, pos;
 	int32_t lead;
@@ -642,9 +746,9 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 		if (lede_ner_gate(c, t, i, prev)) {
 			memset(score, 0, sizeof score);
 			for (pos = -2; pos <= 2; pos++) {
-				const struct memo_ent *e = memo_get(m, memo, at(c, t, i, pos), &spare);
+				const int32_t *sum = memo_get(m, memo, at(c, t, i, pos), pos, spare);
 				for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
-					score[tag] += e->sum[pos + 2][tag];
+					score[tag] += sum[tag];
 			}
 			add_weights(m, feats, pair_features(c, t, i, prev, prev2, feats), score);
 			for (tag = 1; tag < LEDE_NER_NTAGS; tag++)
@@ -662,4 +766,21 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 		prev2 = prev;
 		prev = best;
 	}
+}
+
+void
+lede_ner_ctx_free(struct lede_ner_ctx *c)
+{
+	free(c->info);
+	free(c->keys);
+	free(c->gw);
+	free(c->gp);
+	free(c->margin);
+	if (c->memo != NULL)
+		free(c->memo->e);
+	free(c->memo);
+	if (c->words != NULL)
+		free(c->words->e);
+	free(c->words);
+	memset(c, 0, sizeof *c);
 }
