@@ -191,6 +191,16 @@ lede_span_valid(const struct lede_doc *doc, struct lede_span s)
 }
 
 int
+lede_span_cmp(const void *a, const void *b)
+{
+	const struct lede_span *x = a, *y = b;
+
+	if (x->para != y->para)
+		return x->para < y->para ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+int
 lede_doc_add_entity(struct lede_entity **vec, size_t *n, size_t *cap, const char *name)
 {
 	struct lede_entity *e;

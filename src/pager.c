@@ -663,15 +663,6 @@ cmp_qorder(const void *a, const void *b)
 	return cmp_quote_at(sort_doc, *(const size_t *)a, *(const size_t *)b);
 }
 
-static int
-cmp_span(const void *a, const void *b)
-{
-	const struct lede_span *x = a, *y = b;
-
-	if (x->para != y->para)
-		return x->para < y->para ? -1 : 1;
-	return x->start < y->start ? -1 : x->start > y->start;
-}
 
 static struct pos
 quote_pos(struct pager *p, struct view *v, long k)
@@ -790,7 +781,7 @@ search_mentions(struct pager *p, struct view *v, int dir)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (cmp_span(&v->ments[mid], &key) < 0)
+		if (lede_span_cmp(&v->ments[mid], &key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -877,7 +868,7 @@ follow_entity(struct pager *p, struct view *v, int kind, const struct lede_entit
 	}
 	memcpy(v->ments, e->mentions, e->nmentions * sizeof *v->ments);
 	v->nments = e->nmentions;
-	qsort(v->ments, v->nments, sizeof *v->ments, cmp_span);
+	qsort(v->ments, v->nments, sizeof *v->ments, lede_span_cmp);
 	v->ent_kind = kind;
 	v->ent_ref = ref;
 	v->match = v->ments[0];

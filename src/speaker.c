@@ -1059,22 +1059,6 @@ person_in(const struct lede_doc *doc, const struct mindex *mx, const struct np *
 	return who;
 }
 
-static bool
-ci_contains_word(const char *hay, size_t hn, const char *needle)
-{
-	size_t nn = strlen(needle), i;
-
-	if (nn == 0 || nn > hn)
-		return false;
-	for (i = 0; i + nn <= hn; i++) {
-		if (strncasecmp(hay + i, needle, nn) == 0 &&
-		    (i == 0 || !isalnum((unsigned char)hay[i - 1])) &&
-		    (i + nn == hn || !isalnum((unsigned char)hay[i + nn])))
-			return true;
-	}
-	return false;
-}
-
 /* The most recently mentioned person, at or before (para, pos), for whom
  * pred holds; a bounded look back. */
 static int
@@ -1130,7 +1114,7 @@ holds_role(const struct lede_doc *doc, int person, const void *argp)
 
 	for (r = 0; r < e->nroles; r++) {
 		if (!a->head_only) {
-			if (ci_contains_word(a->np, a->n, e->roles[r]))
+			if (lede_find_word_ci(a->np, a->n, e->roles[r], strlen(e->roles[r])) != (size_t)-1)
 				return true;
 			continue;
 		}

@@ -1,7 +1,9 @@
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lede/text.h"
 
@@ -223,4 +225,20 @@ lede_text_normalize_dup(const char *s, size_t len, unsigned flags)
 
 	lede_text_normalize(&b, s, len, flags);
 	return lede_buf_detach(&b);
+}
+
+size_t
+lede_find_word_ci(const char *hay, size_t hn, const char *needle, size_t nn)
+{
+	size_t i;
+
+	if (nn == 0 || nn > hn)
+		return (size_t)-1;
+	for (i = 0; i + nn <= hn; i++) {
+		if (strncasecmp(hay + i, needle, nn) == 0 &&
+		    (i == 0 || !isalnum((unsigned char)hay[i - 1])) &&
+		    (i + nn == hn || !isalnum((unsigned char)hay[i + nn])))
+			return i;
+	}
+	return (size_t)-1;
 }

@@ -16,6 +16,7 @@
 
 #include "lede/buf.h"
 #include "lede/paths.h"
+#include "lede/text.h"
 #include "lede/warn.h"
 
 #define NATION_FILE "data/nationalities.tsv"
@@ -126,7 +127,7 @@ sole_office(const char *title)
 static int
 first_para_with(const struct lede_doc *doc, const char *text)
 {
-	size_t n = strlen(text), len, i;
+	size_t n = strlen(text), len;
 	int p;
 	const char *t;
 
@@ -135,12 +136,8 @@ first_para_with(const struct lede_doc *doc, const char *text)
 	for (p = LEDE_TITLE; p < (int)doc->nparas; p++) {
 		if ((t = lede_doc_text(doc, p, &len)) == NULL)
 			continue;
-		for (i = 0; i + n <= len; i++) {
-			if (strncasecmp(t + i, text, n) == 0 &&
-			    (i == 0 || !isalnum((unsigned char)t[i - 1])) &&
-			    (i + n == len || !isalnum((unsigned char)t[i + n])))
-				return p;
-		}
+		if (lede_find_word_ci(t, len, text, n) != (size_t)-1)
+			return p;
 	}
 	return LEDE_NO_PARA;
 }
@@ -352,15 +349,6 @@ title_gap(const char *t, size_t a, size_t b)
 	return true;
 }
 
-static int
-cmp_span(const void *a, const void *b)
-{
-	const struct lede_span *x = a, *y = b;
-
-	if (x->para != y->para)
-		return x->para < y->para ? -1 : 1;
-	return x->start < y->start ? -1 : x->start > y->start;
-}
 
 /* Counts, for each person and country, the sentences naming both. */
 static int
@@ -386,7 +374,7 @@ count_context(const struct lede_doc *doc, const struct nations *ns, struct conte
 			nm++;
 		}
 	}
-	qsort(ms, nm, sizeof *ms, cmp_span);
+	qsort(ms, nm, sizeof *ms, lede_span_cmp);
 	for (para = LEDE_TITLE; para < (int)doc->nparas; para++) {
 		if ((t = lede_doc_text(doc, para, &len)) == NULL)
 			continue;

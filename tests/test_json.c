@@ -52,9 +52,20 @@ test_doc(void)
 	lede_doc_free(d);
 }
 
+static void
+test_span_order(void)
+{
+	struct lede_span v[] = { { 2, 5, 9 }, { -1, 3, 4 }, { 2, 1, 2 }, { 0, 7, 8 } };
+
+	qsort(v, 4, sizeof v[0], lede_span_cmp);
+	ok(v[0].para == -1 && v[1].para == 0 && v[2].para == 2 && v[2].start == 1 && v[3].start == 5,
+	    "spans sort by paragraph, the title first, then by start");
+}
+
 int
 main(void)
 {
+	test_span_order();
 	test_escape();
 	test_doc();
 	return tap_done();

@@ -72,6 +72,19 @@ test_stream(void)
 }
 
 static void
+test_find_word(void)
+{
+	const char *t = "The Defence Secretary, defence secretaryship";
+
+	is_int(lede_find_word_ci(t, strlen(t), "defence secretary", 17), 4,
+	    "whole words are found whatever their case");
+	is_int(lede_find_word_ci(t + 5, strlen(t) - 5, "defence secretary", 17), (size_t)-1,
+	    "a match inside a longer word is not one");
+	is_int(lede_find_word_ci("ab", 2, "abc", 3), (size_t)-1, "a needle longer than the text");
+	is_int(lede_find_word_ci("ab", 2, "", 0), (size_t)-1, "an empty needle is never found");
+}
+
+static void
 test_buf(void)
 {
 	struct lede_buf b = LEDE_BUF_INIT;
@@ -92,6 +105,7 @@ main(void)
 	test_utf8();
 	test_normalize();
 	test_stream();
+	test_find_word();
 	test_buf();
 	norm("", 0, 0);
 	return tap_done();

@@ -103,6 +103,8 @@ int lede_doc_add_para(struct lede_doc *doc, enum lede_kind kind, const char *tex
 /* The text a span points into: the title for LEDE_TITLE, else the paragraph. */
 const char *lede_doc_text(const struct lede_doc *doc, int para, size_t *len);
 bool lede_span_valid(const struct lede_doc *doc, struct lede_span s);
+/* qsort order of struct lede_span: by paragraph (title first), then start. */
+int lede_span_cmp(const void *a, const void *b);
 
 /* Entities: returns the index of the new entry, or -1. */
 int lede_doc_add_entity(struct lede_entity **vec, size_t *n, size_t *cap, const char *name);

@@ -52,6 +52,11 @@ void lede_norm_space(struct lede_norm *n);
 /* Ends the run: trailing white space is dropped. */
 void lede_norm_finish(struct lede_norm *n);
 
+/* Finds needle in hay as a whole word, ASCII case ignored (a word boundary
+ * is any byte that is not an ASCII letter or digit). Returns the offset, or
+ * (size_t)-1 when it is not there. O(hn * nn), for short needles. */
+size_t lede_find_word_ci(const char *hay, size_t hn, const char *needle, size_t nn);
+
 /* One-shot form: appends the normalised text of s to out. */
 void lede_text_normalize(struct lede_buf *out, const char *s, size_t len, unsigned flags);
 /* Same, into a new string (NULL on allocation failure). */
