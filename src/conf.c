@@ -8,6 +8,7 @@
 
 #include "lede/buf.h"
 #include "lede/conf.h"
+#include "lede/kv.h"
 #include "lede/paths.h"
 #include "lede/theme.h"
 
@@ -26,25 +27,12 @@ lede_conf_free(struct lede_conf *c)
 	lede_conf_init(c);
 }
 
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
-
 /* `bind KEY REQUEST`: the key is one word, the request the rest. */
 static int
 parse_bind(struct lede_keymap *km, char *args, const char *file, int lineno,
     struct lede_err *err)
 {
-	char *key = trim(args), *req, w[128];
+	char *key = lede_kv_trim(args), *req, w[128];
 	enum lede_request r;
 	int k;
 
@@ -52,7 +40,7 @@ parse_bind(struct lede_keymap *km, char *args, const char *file, int lineno,
 	if (*req == '\0')
 		return lede_errf(err, "%s:%d: expected 'bind KEY REQUEST'", file, lineno);
 	*req++ = '\0';
-	req = trim(req);
+	req = lede_kv_trim(req);
 	if ((k = lede_key_parse(key)) < 0) {
 		lede_printable_word(w, sizeof w, key, strlen(key));
 		return lede_errf(err, "%s:%d: unknown key '%s'", file, lineno, w);
@@ -114,37 +102,24 @@ int
 lede_conf_parse(struct lede_conf *c, struct lede_keymap *km, const char *data, size_t len,
     const char *file, struct lede_err *err)
 {
-	const char *p = data, *end = data + len, *nl;
-	char line[1024], *s, *eq;
-	int lineno = 0;
+	struct lede_kv kv;
+	char *s, *key, *val;
+	int rc;
 
-	while (p < end) {
-		lineno++;
-		nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = (size_t)((nl ? nl : end) - p);
-		if (n >= sizeof line)
-			return lede_errf(err, "%s:%d: line too long", file, lineno);
-		memcpy(line, p, n);
-		line[n] = '\0';
-		p = nl ? nl + 1 : end;
-		if (memchr(line, '\0', n) != NULL)
-			return lede_errf(err, "%s:%d: NUL byte in the line", file, lineno);
-		s = trim(line);
-		if (*s == '\0' || *s == '#')
-			continue;
+	lede_kv_start(&kv, data, len, file);
+	while ((rc = lede_kv_next(&kv, &s, err)) > 0) {
 		if (strncmp(s, "bind", 4) == 0 && (s[4] == ' ' || s[4] == '\t')) {
-			if (parse_bind(km, s + 5, file, lineno, err) != 0)
+			if (parse_bind(km, s + 5, file, kv.lineno, err) != 0)
 				return -1;
 			continue;
 		}
-		if ((eq = strchr(s, '=')) == NULL)
+		if (lede_kv_split(s, &key, &val) != 0)
 			return lede_errf(err, "%s:%d: expected 'setting = value' or 'bind KEY REQUEST'",
-			    file, lineno);
-		*eq = '\0';
-		if (parse_setting(c, trim(s), trim(eq + 1), file, lineno, err) != 0)
+			    file, kv.lineno);
+		if (parse_setting(c, key, val, file, kv.lineno, err) != 0)
 			return -1;
 	}
-	return 0;
+	return rc;
 }
 
 int

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "lede/buf.h"
+#include "lede/kv.h"
 #include "lede/paths.h"
 #include "lede/text.h"
 #include "lede/theme.h"
@@ -179,64 +180,36 @@ lede_printable_word(char *out, size_t size, const char *s, size_t n)
 	free(t);
 }
 
-/* Trims spaces and tabs at both ends, in place. */
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
-
 int
 lede_theme_parse(struct lede_theme *t, const char *data, size_t len, const char *file,
     struct lede_err *err)
 {
-	const char *p = data, *end = data + len, *nl, *why;
-	char line[1024], *key, *val, *eq;
+	char *s, *key, *val;
+	const char *why;
 	struct lede_style st;
-	int lineno = 0, role;
+	struct lede_kv kv;
+	int role, rc;
 
 	memset(t, 0, sizeof *t);
 	for (int r = 0; r < LEDE_ROLE_COUNT; r++)
 		t->role[r].fg = t->role[r].bg = LEDE_COLOR_DEFAULT;
-	while (p < end) {
-		lineno++;
-		nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = (size_t)((nl ? nl : end) - p);
-		if (n >= sizeof line)
-			return lede_errf(err, "%s:%d: line too long", file, lineno);
-		memcpy(line, p, n);
-		line[n] = '\0';
-		p = nl ? nl + 1 : end;
-		if (memchr(line, '\0', n) != NULL)
-			return lede_errf(err, "%s:%d: NUL byte in the line", file, lineno);
-		key = trim(line);
-		if (*key == '\0' || *key == '#')
-			continue;
-		if ((eq = strchr(key, '=')) == NULL)
-			return lede_errf(err, "%s:%d: expected 'role = style'", file, lineno);
-		*eq = '\0';
-		key = trim(key);
-		val = trim(eq + 1);
+	lede_kv_start(&kv, data, len, file);
+	while ((rc = lede_kv_next(&kv, &s, err)) > 0) {
+		if (lede_kv_split(s, &key, &val) != 0)
+			return lede_errf(err, "%s:%d: expected 'role = style'", file, kv.lineno);
 		if ((role = lede_role_parse(key)) < 0) {
 			char w[128];
 
 			lede_printable_word(w, sizeof w, key, strlen(key));
-			return lede_errf(err, "%s:%d: unknown role '%s'", file, lineno, w);
+			return lede_errf(err, "%s:%d: unknown role '%s'", file, kv.lineno, w);
 		}
 		if (lede_style_parse(val, &st, &why) != 0)
-			return lede_errf(err, "%s:%d: %s: %s", file, lineno, key, why);
+			return lede_errf(err, "%s:%d: %s: %s", file, kv.lineno, key, why);
 		t->role[role] = st;
 		if (st.fg != LEDE_COLOR_DEFAULT || st.bg != LEDE_COLOR_DEFAULT)
 			t->uses_color = 1;
 	}
-	return 0;
+	return rc;
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include "lede/conf.h"
 #include "lede/keys.h"
+#include "lede/kv.h"
 #include "lede/theme.h"
 #include "tap.h"
 
@@ -113,9 +114,36 @@ test_keys(void)
 		    lede_request_name((enum lede_request)r));
 }
 
+static void
+test_kv(void)
+{
+	static const char text[] = "# comment\n\n  width = 72 \r\nbare line\nlast=1";
+	struct lede_err err = { "" };
+	struct lede_kv kv;
+	char *s, *k, *v;
+	char big[LEDE_KV_LINE_MAX + 10];
+
+	lede_kv_start(&kv, text, sizeof text - 1, "cfg");
+	is_int(lede_kv_next(&kv, &s, &err), 1, "comments and blank lines are skipped");
+	is_int(kv.lineno, 3, "and still counted");
+	ok(lede_kv_split(s, &k, &v) == 0 && strcmp(k, "width") == 0 && strcmp(v, "72") == 0,
+	    "key and value are trimmed, CR included");
+	is_int(lede_kv_next(&kv, &s, &err), 1, "a line without '=' is still a line");
+	is_int(lede_kv_split(s, &k, &v), -1, "which does not split");
+	is_int(lede_kv_next(&kv, &s, &err), 1, "the last line needs no newline");
+	is_int(lede_kv_next(&kv, &s, &err), 0, "then the end");
+	memset(big, 'x', sizeof big);
+	lede_kv_start(&kv, big, sizeof big, "cfg");
+	is_int(lede_kv_next(&kv, &s, &err), -1, "an over-long line is an error");
+	is_str(err.msg, "cfg:1: line too long", "naming the file and line");
+	lede_kv_start(&kv, "a\0b\n", 4, "cfg");
+	is_int(lede_kv_next(&kv, &s, &err), -1, "a NUL byte is an error");
+}
+
 int
 main(void)
 {
+	test_kv();
 	test_styles();
 	test_themes();
 	test_conf();
