@@ -112,6 +112,31 @@ lede_buf_printf(struct lede_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void
+lede_buf_add_uint(struct lede_buf *b, size_t v)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	lede_buf_add(b, tmp + i, sizeof tmp - i);
+}
+
+void
+lede_buf_add_int(struct lede_buf *b, long v)
+{
+	if (v < 0) {
+		lede_buf_addc(b, '-');
+		/* Negate in unsigned arithmetic so LONG_MIN does not overflow. */
+		lede_buf_add_uint(b, (size_t)0 - (size_t)v);
+		return;
+	}
+	lede_buf_add_uint(b, (size_t)v);
+}
+
 char *
 lede_buf_detach(struct lede_buf *b)
 {

@@ -63,9 +63,25 @@ key(struct lede_buf *out, const char *k)
 }
 
 static void
+flag(struct lede_buf *out, const char *k, bool v)
+{
+	lede_buf_addc(out, ',');
+	key(out, k);
+	if (v)
+		lede_buf_lit(out, "true");
+	else
+		lede_buf_lit(out, "false");
+}
+
+static void
 span_fields(struct lede_buf *out, struct lede_span s)
 {
-	lede_buf_printf(out, "\"paragraph\":%d,\"start\":%zu,\"end\":%zu", s.para, s.start, s.end);
+	lede_buf_lit(out, "\"paragraph\":");
+	lede_buf_add_int(out, s.para);
+	lede_buf_lit(out, ",\"start\":");
+	lede_buf_add_uint(out, s.start);
+	lede_buf_lit(out, ",\"end\":");
+	lede_buf_add_uint(out, s.end);
 }
 
 static void
@@ -142,9 +158,10 @@ quotes(struct lede_buf *out, const struct lede_doc *doc)
 		lede_buf_addc(out, ',');
 		key(out, "source");
 		lede_json_strz(out, q->source);
-		lede_buf_printf(out, ",\"unclosed\":%s,\"unopened\":%s,\"continued\":%s}",
-		    q->unclosed ? "true" : "false", q->unopened ? "true" : "false",
-		    q->continued ? "true" : "false");
+		flag(out, "unclosed", q->unclosed);
+		flag(out, "unopened", q->unopened);
+		flag(out, "continued", q->continued);
+		lede_buf_addc(out, '}');
 	}
 	lede_buf_addc(out, ']');
 }
@@ -193,7 +210,7 @@ warnings(struct lede_buf *out, const struct lede_doc *doc)
 		if (w->para == LEDE_NO_PARA)
 			lede_buf_adds(out, "null");
 		else
-			lede_buf_printf(out, "%d", w->para);
+			lede_buf_add_int(out, w->para);
 		lede_buf_addc(out, '}');
 	}
 	lede_buf_addc(out, ']');

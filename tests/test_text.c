@@ -94,8 +94,19 @@ test_buf(void)
 	for (i = 0; i < 10000; i++)
 		lede_buf_printf(&b, "%d,", i);
 	ok(lede_buf_ok(&b) && b.len == 48890, "printf appends grow the buffer (len %zu)", b.len);
+	lede_buf_reset(&b);
+	lede_buf_add_int(&b, -2147483647L - 1);
+	lede_buf_addc(&b, ' ');
+	lede_buf_add_uint(&b, 0);
+	lede_buf_addc(&b, ' ');
+	lede_buf_add_uint(&b, (size_t)4294967295u);
+	lede_buf_addc(&b, ' ');
+	lede_buf_add_int(&b, -1);
+	is_str(b.data, "-2147483648 0 4294967295 -1", "integers print without printf");
+	for (i = 0; i < 10000; i++)
+		lede_buf_printf(&b, "%d,", i);
 	s = lede_buf_detach(&b);
-	ok(s != NULL && strncmp(s, "0,1,2,", 6) == 0 && b.data == NULL, "detach hands over and resets");
+	ok(s != NULL && strstr(s, " -10,1,2,") != NULL && b.data == NULL, "detach hands over and resets");
 	free(s);
 }
 

@@ -25,6 +25,10 @@ void lede_buf_adds(struct lede_buf *b, const char *s);
 void lede_buf_addc(struct lede_buf *b, char c);
 void lede_buf_printf(struct lede_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Decimal numbers without printf's format parsing: JSON output writes three
+ * of them for every mention, quote and fact. */
+void lede_buf_add_uint(struct lede_buf *b, size_t v);
+void lede_buf_add_int(struct lede_buf *b, long v);
 /* Appends a string literal without a strlen. */
 #define lede_buf_lit(b, lit) lede_buf_add((b), "" lit, sizeof(lit) - 1)
 static inline bool lede_buf_ok(const struct lede_buf *b) { return !b->oom; }
