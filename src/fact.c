@@ -20,8 +20,11 @@
 struct ftok {
 	size_t rs, re;      /* the raw token, brackets and marks included */
 	size_t s, e;        /* the token proper */
+	size_t h;           /* a hash of the token proper, for tin */
 	bool used;
 };
+
+struct tin_memo;
 
 struct fctx {
 	struct lede_doc *doc;
@@ -30,6 +33,7 @@ struct fctx {
 	size_t n;
 	struct ftok *tk;
 	size_t ntk, cap;
+	struct tin_memo *memo;      /* word list answers already known (tin) */
 };
 
 static bool
@@ -79,6 +83,20 @@ keeps_dot(const char *s, size_t n)
 	return false;
 }
 
+/* Whether a space starts at byte i; *adv is its length in bytes. Plain
+ * ASCII, nearly every byte, is told without decoding. */
+static bool
+space_at(const char *t, size_t n, size_t i, size_t *adv)
+{
+	unsigned char b = (unsigned char)t[i];
+
+	if (b < 0x80) {
+		*adv = 1;
+		return b == ' ' || (b >= '\t' && b <= '\r');
+	}
+	return lede_cp_is_space(lede_utf8_next(t + i, n - i, adv));
+}
+
 static int
 tokenize(struct fctx *c)
 {
@@ -87,8 +105,7 @@ tokenize(struct fctx *c)
 
 	c->ntk = 0;
 	while (i < c->n) {
-		cp = lede_utf8_next(c->t + i, c->n - i, &adv);
-		if (lede_cp_is_space(cp)) {
+		if (space_at(c->t, c->n, i, &adv)) {
 			i += adv;
 			continue;
 		}
@@ -97,12 +114,8 @@ tokenize(struct fctx *c)
 		struct ftok *k = &c->tk[c->ntk++];
 		k->rs = i;
 		k->used = false;
-		while (i < c->n) {
-			cp = lede_utf8_next(c->t + i, c->n - i, &adv);
-			if (lede_cp_is_space(cp))
-				break;
+		while (i < c->n && !space_at(c->t, c->n, i, &adv))
 			i += adv;
-		}
 		k->re = i;
 		k->s = k->rs;
 		k->e = k->re;
@@ -117,6 +130,9 @@ tokenize(struct fctx *c)
 				break;
 			k->e -= len;
 		}
+		k->h = 0xcbf29ce484222325ull;
+		for (len = k->s; len < k->e; len++)
+			k->h = (k->h ^ (unsigned char)c->t[len]) * 0x100000001b3ull;
 	}
 	return 0;
 }
@@ -152,7 +168,7 @@ teq(const struct fctx *c, size_t i, const char *w)
 }
 
 static bool
-tin(const struct fctx *c, size_t i, const char *const *list)
+tin_scan(const struct fctx *c, size_t i, const char *const *list)
 {
 	char first;
 
@@ -164,6 +180,108 @@ tin(const struct fctx *c, size_t i, const char *const *list)
 			return true;
 	}
 	return false;
+}
+
+/* Answers about token i and a word list, kept by the list and the token's
+ * bytes: every token is looked up in a dozen lists and running text
+ * repeats its words, so a page costs one scan of a list per distinct word.
+ * The table starts small and doubles, and past TIN_MAX starts again empty. */
+#define TIN_MIN 256
+#define TIN_MAX 4096
+#define TIN_MAXLEN 22                /* longer tokens are scanned each time */
+
+struct tin_ent {
+	const void *key;             /* what was asked; NULL: an empty slot */
+	size_t h;                    /* the token's hash */
+	char s[TIN_MAXLEN];
+	uint8_t n;
+	bool yes;
+};
+
+struct tin_memo {
+	size_t n, cap;
+	struct tin_ent *e;
+};
+
+typedef bool (*tin_scan_fn)(const struct fctx *c, size_t i, const void *key);
+
+static size_t
+tin_slot(size_t tokhash, const void *key, size_t cap)
+{
+	size_t h = (tokhash ^ (size_t)(uintptr_t)key) * 0x9E3779B97F4A7C15ull;
+
+	return (h ^ (h >> 32)) & (cap - 1);
+}
+
+static void
+tin_room(struct tin_memo *m)
+{
+	struct tin_ent *bigger;
+	size_t i, j, cap = m->cap * 2;
+
+	if (m->n + 1 <= m->cap / 4 * 3)
+		return;
+	if (cap > TIN_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
+		memset(m->e, 0, m->cap * sizeof *m->e);
+		m->n = 0;
+		return;
+	}
+	for (i = 0; i < m->cap; i++) {
+		if (m->e[i].key == NULL)
+			continue;
+		for (j = tin_slot(m->e[i].h, m->e[i].key, cap); bigger[j].key != NULL; j = (j + 1) & (cap - 1))
+			;
+		bigger[j] = m->e[i];
+	}
+	free(m->e);
+	m->e = bigger;
+	m->cap = cap;
+}
+
+/* scan(c, i, key), remembered. */
+static bool
+tin_memo(const struct fctx *c, size_t i, const void *key, tin_scan_fn scan)
+{
+	struct tin_memo *m = c->memo;
+	struct tin_ent *e;
+	const char *s;
+	size_t n, j;
+
+	if (i >= c->ntk)
+		return false;
+	n = tlen(c, i);
+	if (m == NULL || n >= TIN_MAXLEN)
+		return scan(c, i, key);
+	s = tstr(c, i);
+	for (j = tin_slot(c->tk[i].h, key, m->cap); m->e[j].key != NULL; j = (j + 1) & (m->cap - 1)) {
+		e = &m->e[j];
+		if (e->key == key && e->n == n && memcmp(e->s, s, n) == 0)
+			return e->yes;
+	}
+	tin_room(m);
+	for (j = tin_slot(c->tk[i].h, key, m->cap); m->e[j].key != NULL; j = (j + 1) & (m->cap - 1))
+		;
+	e = &m->e[j];
+	e->key = key;
+	e->h = c->tk[i].h;
+	memcpy(e->s, s, n);
+	e->n = (uint8_t)n;
+	e->yes = scan(c, i, key);
+	m->n++;
+	return e->yes;
+}
+
+static bool
+scan_list(const struct fctx *c, size_t i, const void *key)
+{
+	return tin_scan(c, i, key);
+}
+
+/* Whether token i is in a word list. */
+static bool
+tin(const struct fctx *c, size_t i, const char *const *list)
+{
+	return tin_memo(c, i, list, scan_list);
 }
 
 /* Digits with inner , and . ("1,000", "2.5"); returns how many bytes of s
@@ -370,6 +488,9 @@ age_token(const struct fctx *c, size_t i)
 	size_t n = tlen(c, i), d = num_len(s, n), u, un;
 	char word[16];
 
+	/* most words have no hyphen, and only "six-year-old" has one here */
+	if (d == 0 && memchr(s, '-', n) == NULL)
+		return false;
 	if (d == 0) {
 		while (d < n && d < sizeof word - 1 && isalpha((unsigned char)s[d])) {
 			word[d] = (char)tolower((unsigned char)s[d]);
@@ -729,6 +850,44 @@ find_count(struct fctx *c, size_t i, size_t *next)
 
 typedef int (*finder)(struct fctx *, size_t, size_t *);
 
+/* The small words a fact can open on (see may_open): those the finders
+ * compare token i with, and the lists they look token i up in. */
+static const char *const openers[] = {
+	"died", "dies", "aged", "age", "voted", "last", "next", "this", NULL,
+};
+static const char *const *const opener_lists[] = {
+	openers, number_words, relative_words, months, weekdays,
+};
+
+static bool
+scan_openers(const struct fctx *c, size_t i, const void *key)
+{
+	size_t k;
+
+	(void)key;
+	for (k = 0; k < sizeof opener_lists / sizeof *opener_lists; k++)
+		if (tin_scan(c, i, opener_lists[k]))
+			return true;
+	return false;
+}
+
+/* Whether any finder can match at token i. Every pattern opens on a digit,
+ * a capital, a currency sign, a hyphenated number word ("six-year-old"),
+ * or a listed word (openers, number_words, relative_words, months,
+ * weekdays), so any other small word, most of a text, is passed over at
+ * once. A finder that opens on another word or list must add it to
+ * openers or opener_lists. */
+static bool
+may_open(const struct fctx *c, size_t i)
+{
+	const char *s = tstr(c, i);
+	size_t n = tlen(c, i);
+
+	if (n == 0 || s[0] < 'a' || s[0] > 'z' || memchr(s, '-', n) != NULL)
+		return true;
+	return tin_memo(c, i, opener_lists, scan_openers);
+}
+
 static int
 scan_para(struct fctx *c)
 {
@@ -740,6 +899,10 @@ scan_para(struct fctx *c)
 	if (tokenize(c) < 0)
 		return -1;
 	while (i < c->ntk) {
+		if (!may_open(c, i)) {
+			i++;
+			continue;
+		}
 		next = i;
 		for (f = 0; f < sizeof finders / sizeof *finders && next == i; f++) {
 			if (c->tk[i].used)
@@ -814,6 +977,15 @@ find_roles(struct lede_doc *doc)
 	return 0;
 }
 
+static void
+tin_memo_free(struct fctx *c)
+{
+	if (c->memo != NULL)
+		free(c->memo->e);
+	free(c->memo);
+	c->memo = NULL;
+}
+
 int
 lede_facts_find(struct lede_doc *doc, struct lede_err *err)
 {
@@ -822,16 +994,24 @@ lede_facts_find(struct lede_doc *doc, struct lede_err *err)
 
 	memset(&c, 0, sizeof c);
 	c.doc = doc;
+	/* without memory for the memo, lists are scanned every time */
+	if ((c.memo = calloc(1, sizeof *c.memo)) != NULL &&
+	    (c.memo->e = calloc(TIN_MIN, sizeof *c.memo->e)) != NULL)
+		c.memo->cap = TIN_MIN;
+	else
+		tin_memo_free(&c);
 	for (p = LEDE_TITLE; p < (int)doc->nparas; p++) {
 		if ((c.t = lede_doc_text(doc, p, &c.n)) == NULL)
 			continue;
 		c.para = p;
 		if (scan_para(&c) < 0) {
 			free(c.tk);
+			tin_memo_free(&c);
 			return lede_err_oom(err);
 		}
 	}
 	free(c.tk);
+	tin_memo_free(&c);
 	if (find_roles(doc) < 0)
 		return lede_err_oom(err);
 	return 0;
