@@ -579,6 +579,18 @@ skip_elided_n(const char *s, size_t n, size_t i, size_t adv)
 	return 0;
 }
 
+/* The code point at byte i; plain ASCII, nearly every byte of the scan,
+ * without a call. */
+static uint32_t
+cp_at(const char *s, size_t n, size_t i, size_t *adv)
+{
+	if ((unsigned char)s[i] < 0x80) {
+		*adv = 1;
+		return (unsigned char)s[i];
+	}
+	return lede_utf8_next(s + i, n - i, adv);
+}
+
 static int
 scan_text(struct lede_doc *doc, int para)
 {
@@ -594,8 +606,8 @@ scan_text(struct lede_doc *doc, int para)
 	if (sc.s == NULL)
 		return 0;
 	while (i < sc.n) {
-		cp = lede_utf8_next(sc.s + i, sc.n - i, &adv);
-		next = i + adv < sc.n ? lede_utf8_next(sc.s + i + adv, sc.n - i - adv, &nadv) : 0;
+		cp = cp_at(sc.s, sc.n, i, &adv);
+		next = i + adv < sc.n ? cp_at(sc.s, sc.n, i + adv, &nadv) : 0;
 		if ((cp == '.' || cp == '!' || cp == '?') && is_space0(next)) {
 			sc.sent_end = i + adv;
 			for (k = 0; k < sc.depth; k++)
