@@ -17,6 +17,8 @@
 struct lede_annotator {
 	struct lede_ner *ner;
 	struct lede_gaz *gaz;
+	struct lede_genders *genders;
+	struct lede_nations *nations;
 };
 
 int
@@ -42,6 +44,12 @@ lede_annotator_new(struct lede_annotator **out, struct lede_err *err)
 			rc = lede_ner_load(&a->ner, path, err);
 		free(path);
 	}
+	/* everything a document needs is read here, so that annotating one
+	 * opens no files (and can run inside the sandbox) */
+	if (rc == 0)
+		rc = lede_genders_load(&a->genders, err);
+	if (rc == 0)
+		rc = lede_nations_load(&a->nations, err);
 	if (rc != 0) {
 		lede_annotator_free(a);
 		return -1;
@@ -57,6 +65,8 @@ lede_annotator_free(struct lede_annotator *a)
 		return;
 	lede_ner_free(a->ner);
 	lede_gaz_free(a->gaz);
+	lede_genders_free(a->genders);
+	lede_nations_free(a->nations);
 	free(a);
 }
 
@@ -134,9 +144,9 @@ lede_annotate(const struct lede_annotator *a, struct lede_doc *doc, struct lede_
 	lede_doc_clear_annotations(doc);
 	if (find_entities(a, doc, err) != 0 ||
 	    lede_quotes_find(doc, err) != 0 ||
-	    lede_quotes_attribute(doc, err) != 0 ||
+	    lede_quotes_attribute_with(doc, a->genders, err) != 0 ||
 	    lede_facts_find(doc, err) != 0 ||
-	    lede_warnings_find(doc, err) != 0) {
+	    lede_warnings_find_with(doc, a->nations, err) != 0) {
 		lede_doc_clear_annotations(doc);
 		return -1;
 	}

@@ -100,8 +100,9 @@ word_in(const char *w, size_t n, const char *const *list, size_t nlist)
 	for (i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)w[i]);
 	low[n] = '\0';
+	/* the first letter turns away most of a list without a call */
 	for (i = 0; i < nlist; i++) {
-		if (strcmp(low, list[i]) == 0)
+		if (list[i][0] == low[0] && strcmp(low, list[i]) == 0)
 			return true;
 	}
 	return false;
@@ -1490,22 +1491,37 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 #define NAMES_FILE "data/given-names.tsv"
 
 /* The sex most given names point to, from data/given-names.tsv (name, tab,
- * M or F, sorted): a he or she then skips people who cannot be meant. */
-static int
-load_genders(const struct lede_doc *doc, struct mindex *mx, struct lede_err *err)
-{
-	char *path, *data, *line, *nl, *tab;
-	struct lede_buf b;
-	char chunk[8192], first[64];
-	size_t got, p, n, lo, hi, mid;
-	const char **names = NULL;
-	char *sex = NULL;
-	size_t nnames = 0, cap = 0, capsex = 0;
-	FILE *f;
-	int c;
+ * M or F, sorted): a he or she then skips people who cannot be meant. The
+ * list is read once, with the annotator's other data. */
+struct lede_genders {
+	char *data;
+	const char **names;
+	char *sex;
+	size_t n;
+};
 
-	if (doc->npeople == 0)
-		return 0;
+void
+lede_genders_free(struct lede_genders *g)
+{
+	if (g == NULL)
+		return;
+	free(g->names);
+	free(g->sex);
+	free(g->data);
+	free(g);
+}
+
+int
+lede_genders_load(struct lede_genders **out, struct lede_err *err)
+{
+	struct lede_genders *g;
+	char *path, *line, *nl, *tab;
+	struct lede_buf b;
+	char chunk[8192];
+	size_t got, cap = 0, capsex = 0;
+	FILE *f;
+
+	*out = NULL;
 	if ((path = lede_data_path(NAMES_FILE, err)) == NULL)
 		return -1;
 	f = fopen(path, "rb");
@@ -1515,16 +1531,20 @@ load_genders(const struct lede_doc *doc, struct mindex *mx, struct lede_err *err
 		return -1;
 	}
 	free(path);
+	if ((g = calloc(1, sizeof *g)) == NULL) {
+		fclose(f);
+		return lede_err_oom(err);
+	}
 	lede_buf_init(&b);
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
 		lede_buf_add(&b, chunk, got);
 	fclose(f);
 	lede_buf_addc(&b, '\0');
-	if (!lede_buf_ok(&b) || (data = lede_buf_detach(&b)) == NULL) {
+	if (!lede_buf_ok(&b) || (g->data = lede_buf_detach(&b)) == NULL) {
 		lede_buf_free(&b);
-		return lede_err_oom(err);
+		goto oom;
 	}
-	for (line = data; *line != '\0'; line = nl) {
+	for (line = g->data; *line != '\0'; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
 			*nl++ = '\0';
 		else
@@ -1532,14 +1552,32 @@ load_genders(const struct lede_doc *doc, struct mindex *mx, struct lede_err *err
 		if (*line == '#' || (tab = strchr(line, '\t')) == NULL)
 			continue;
 		*tab = '\0';
-		if (!lede_grow(&names, &cap, nnames + 1, sizeof *names) ||
-		    !lede_grow(&sex, &capsex, nnames + 1, 1))
+		if (!lede_grow(&g->names, &cap, g->n + 1, sizeof *g->names) ||
+		    !lede_grow(&g->sex, &capsex, g->n + 1, 1))
 			goto oom;
-		names[nnames] = line;
-		sex[nnames++] = tab[1];
+		g->names[g->n] = line;
+		g->sex[g->n++] = tab[1];
 	}
+	*out = g;
+	return 0;
+oom:
+	lede_genders_free(g);
+	return lede_err_oom(err);
+}
+
+/* The sex of each person's given name, when the list knows it. */
+static int
+person_genders(const struct lede_doc *doc, const struct lede_genders *g, struct mindex *mx,
+    struct lede_err *err)
+{
+	char first[64];
+	size_t p, n, lo, hi, mid;
+	int c;
+
+	if (doc->npeople == 0)
+		return 0;
 	if ((mx->gender = calloc(doc->npeople, 1)) == NULL)
-		goto oom;
+		return lede_err_oom(err);
 	for (p = 0; p < doc->npeople; p++) {
 		const char *name = doc->people[p].name;
 		for (n = 0; name[n] != '\0' && name[n] != ' ' && n + 1 < sizeof first; n++)
@@ -1555,11 +1593,11 @@ load_genders(const struct lede_doc *doc, struct mindex *mx, struct lede_err *err
 			mx->gender[p] = 'F';
 			continue;
 		}
-		for (lo = 0, hi = nnames; lo < hi; ) {
+		for (lo = 0, hi = g != NULL ? g->n : 0; lo < hi; ) {
 			mid = (lo + hi) / 2;
-			c = strcmp(names[mid], first);
+			c = strcmp(g->names[mid], first);
 			if (c == 0) {
-				mx->gender[p] = sex[mid];
+				mx->gender[p] = g->sex[mid];
 				break;
 			}
 			if (c < 0)
@@ -1568,15 +1606,7 @@ load_genders(const struct lede_doc *doc, struct mindex *mx, struct lede_err *err
 				hi = mid;
 		}
 	}
-	free(names);
-	free(sex);
-	free(data);
 	return 0;
-oom:
-	free(names);
-	free(sex);
-	free(data);
-	return lede_err_oom(err);
 }
 
 /* "Caddell", "Pat Caddell": what a later he or she may stand for when the
@@ -1630,6 +1660,20 @@ closes_para(const struct lede_doc *doc, const struct lede_quote *q)
 int
 lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 {
+	struct lede_genders *g = NULL;
+	int rc;
+
+	if (doc->npeople > 0 && lede_genders_load(&g, err) != 0)
+		return -1;
+	rc = lede_quotes_attribute_with(doc, g, err);
+	lede_genders_free(g);
+	return rc;
+}
+
+int
+lede_quotes_attribute_with(struct lede_doc *doc, const struct lede_genders *g,
+    struct lede_err *err)
+{
 	struct mindex mx;
 	struct attrib at;
 	size_t qi;
@@ -1638,7 +1682,7 @@ lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 
 	memset(&mx, 0, sizeof mx);
 	mx.desc_left = &desc_left;
-	if (load_genders(doc, &mx, err) < 0)
+	if (person_genders(doc, g, &mx, err) < 0)
 		return -1;
 	if (build_index(doc, &mx) < 0)
 		goto oom;

@@ -28,21 +28,33 @@ struct nation {
 	char code[4];
 };
 
-struct nations {
+struct lede_nations {
 	struct nation *v;
 	size_t n, cap;
 	char *data;
 };
 
-static int
-load_nations(struct nations *ns, struct lede_err *err)
+void
+lede_nations_free(struct lede_nations *ns)
 {
+	if (ns == NULL)
+		return;
+	free(ns->v);
+	free(ns->data);
+	free(ns);
+}
+
+int
+lede_nations_load(struct lede_nations **out, struct lede_err *err)
+{
+	struct lede_nations *ns;
 	char *path, *line, *tab, *nl;
 	FILE *f;
 	struct lede_buf b;
 	char chunk[8192];
 	size_t got;
 
+	*out = NULL;
 	if ((path = lede_data_path(NATION_FILE, err)) == NULL)
 		return -1;
 	if ((f = fopen(path, "rb")) == NULL) {
@@ -51,6 +63,10 @@ load_nations(struct nations *ns, struct lede_err *err)
 		return -1;
 	}
 	free(path);
+	if ((ns = calloc(1, sizeof *ns)) == NULL) {
+		fclose(f);
+		return lede_err_oom(err);
+	}
 	lede_buf_init(&b);
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
 		lede_buf_add(&b, chunk, got);
@@ -58,6 +74,7 @@ load_nations(struct nations *ns, struct lede_err *err)
 	lede_buf_addc(&b, '\0');
 	if (!lede_buf_ok(&b)) {
 		lede_buf_free(&b);
+		lede_nations_free(ns);
 		return lede_err_oom(err);
 	}
 	ns->data = lede_buf_detach(&b);
@@ -67,27 +84,23 @@ load_nations(struct nations *ns, struct lede_err *err)
 		if (*line == '#' || (tab = strchr(line, '\t')) == NULL)
 			continue;
 		*tab = '\0';
-		if (!lede_grow(&ns->v, &ns->cap, ns->n + 1, sizeof *ns->v))
+		if (!lede_grow(&ns->v, &ns->cap, ns->n + 1, sizeof *ns->v)) {
+			lede_nations_free(ns);
 			return lede_err_oom(err);
+		}
 		ns->v[ns->n].word = line;
 		snprintf(ns->v[ns->n].code, sizeof ns->v[ns->n].code, "%.3s", tab + 1);
 		ns->n++;
 	}
+	*out = ns;
 	return 0;
-}
-
-static void
-free_nations(struct nations *ns)
-{
-	free(ns->v);
-	free(ns->data);
 }
 
 /* The country of the nationality word or country name opening role, and
  * where the rest of the role starts. Longest match first: "United States
  * President" before "United". */
 static const char *
-nation_of(const struct nations *ns, const char *role, size_t *rest)
+nation_of(const struct lede_nations *ns, const char *role, size_t *rest)
 {
 	size_t i, best = 0, wl;
 	const char *code = NULL;
@@ -154,7 +167,7 @@ later_para(const struct lede_doc *doc, const struct lede_entity *e, const char *
 }
 
 static int
-role_conflicts(struct lede_doc *doc, const struct nations *ns)
+role_conflicts(struct lede_doc *doc, const struct lede_nations *ns)
 {
 	size_t p, i, j, ri, rj;
 	const char *ci, *cj;
@@ -206,7 +219,7 @@ struct context {
 };
 
 static const char *
-nation_word(const struct nations *ns, const char *w, size_t n)
+nation_word(const struct lede_nations *ns, const char *w, size_t n)
 {
 	size_t lo = 0, hi = ns->n, mid;
 	int c;
@@ -276,7 +289,7 @@ word_end(const char *t, size_t i, size_t len)
 
 /* "the Russian leader", "the Chinese president": the first of each country. */
 static int
-find_descs(const struct lede_doc *doc, const struct nations *ns, struct desc *out, int *nout)
+find_descs(const struct lede_doc *doc, const struct lede_nations *ns, struct desc *out, int *nout)
 {
 	int p;
 	size_t len, i, a, b, c;
@@ -286,7 +299,9 @@ find_descs(const struct lede_doc *doc, const struct nations *ns, struct desc *ou
 		if ((t = lede_doc_text(doc, p, &len)) == NULL)
 			continue;
 		for (i = 0; i + 4 < len && *nout < CODES_MAX; i++) {
-			if (strncasecmp(t + i, "the ", 4) != 0 || (i > 0 && isalnum((unsigned char)t[i - 1])))
+			/* the first letter alone turns away almost every byte */
+			if ((t[i] | 0x20) != 't' || strncasecmp(t + i, "the ", 4) != 0 ||
+			    (i > 0 && isalnum((unsigned char)t[i - 1])))
 				continue;
 			a = i + 4;
 			b = word_end(t, a, len);
@@ -352,7 +367,7 @@ title_gap(const char *t, size_t a, size_t b)
 
 /* Counts, for each person and country, the sentences naming both. */
 static int
-count_context(const struct lede_doc *doc, const struct nations *ns, struct context *cx)
+count_context(const struct lede_doc *doc, const struct lede_nations *ns, struct context *cx)
 {
 	struct lede_span *ms = NULL;
 	int *who = NULL;
@@ -429,7 +444,7 @@ oom:
  * about them talks of Russia, and the article speaks of "the Russian leader":
  * the description is theirs, and the two nationalities conflict. */
 static int
-context_conflicts(struct lede_doc *doc, const struct nations *ns)
+context_conflicts(struct lede_doc *doc, const struct lede_nations *ns)
 {
 	struct desc ds[CODES_MAX];
 	struct context cx;
@@ -572,19 +587,26 @@ has_conflict(const struct lede_doc *doc)
 int
 lede_warnings_find(struct lede_doc *doc, struct lede_err *err)
 {
-	struct nations ns;
+	struct lede_nations *ns = NULL;
 	int rc;
 
-	memset(&ns, 0, sizeof ns);
-	if (doc->npeople > 0) {
-		if (load_nations(&ns, err) < 0) {
-			free_nations(&ns);
-			return -1;
-		}
-		rc = role_conflicts(doc, &ns);
+	if (doc->npeople > 0 && lede_nations_load(&ns, err) != 0)
+		return -1;
+	rc = lede_warnings_find_with(doc, ns, err);
+	lede_nations_free(ns);
+	return rc;
+}
+
+int
+lede_warnings_find_with(struct lede_doc *doc, const struct lede_nations *ns,
+    struct lede_err *err)
+{
+	int rc;
+
+	if (doc->npeople > 0 && ns != NULL) {
+		rc = role_conflicts(doc, ns);
 		if (rc == 0 && !has_conflict(doc))
-			rc = context_conflicts(doc, &ns);
-		free_nations(&ns);
+			rc = context_conflicts(doc, ns);
 		if (rc < 0)
 			return lede_err_oom(err);
 	}

@@ -15,4 +15,14 @@ int lede_quotes_find(struct lede_doc *doc, struct lede_err *err);
  * pronouns. Runs after people are known. */
 int lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err);
 
+/* The given names list (data/given-names.tsv) that tells a he from a she,
+ * loaded once by the annotator so a document opens no files. */
+struct lede_genders;
+int lede_genders_load(struct lede_genders **out, struct lede_err *err);
+void lede_genders_free(struct lede_genders *g);
+
+/* lede_quotes_attribute with the list already loaded (NULL: no sexes known). */
+int lede_quotes_attribute_with(struct lede_doc *doc, const struct lede_genders *g,
+    struct lede_err *err);
+
 #endif
