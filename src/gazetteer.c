@@ -7,6 +7,7 @@
 
 #include "lede/buf.h"
 #include "lede/gazetteer.h"
+#include "lede/paths.h"
 #include "lede/tok.h"
 
 /* File layout, host byte order (checked by the marker):
@@ -171,39 +172,6 @@ gaz_check(struct lede_gaz *g, const unsigned char *m, size_t size, const char *p
 	g->mask = nslots - 1;
 	g->fp = (uint32_t *)(void *)(m + GAZ_HEADER);
 	g->cls = (uint16_t *)(void *)(m + GAZ_HEADER + (size_t)nslots * 4);
-	return 0;
-}
-
-/* Reads a whole data file; shared with the tagger's loader. */
-int lede_data_read(const char *path, unsigned char **out, size_t *size, struct lede_err *err);
-
-int
-lede_data_read(const char *path, unsigned char **out, size_t *size, struct lede_err *err)
-{
-	FILE *f;
-	long n;
-	unsigned char *m;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return lede_errf(err, "cannot open %s: %s (lede's data files are missing; "
-		    "reinstall lede or set LEDE_DATADIR)", path, strerror(errno));
-	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		fclose(f);
-		return lede_errf(err, "cannot read %s", path);
-	}
-	/* 8 bytes of slack keep the tables after the header aligned. */
-	if ((m = aligned_alloc(16, ((size_t)n + 16) & ~(size_t)15)) == NULL) {
-		fclose(f);
-		return lede_err_oom(err);
-	}
-	if (fread(m, 1, (size_t)n, f) != (size_t)n) {
-		fclose(f);
-		free(m);
-		return lede_errf(err, "cannot read %s", path);
-	}
-	fclose(f);
-	*out = m;
-	*size = (size_t)n;
 	return 0;
 }
 

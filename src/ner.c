@@ -8,6 +8,7 @@
 
 #include "lede/buf.h"
 #include "lede/ner.h"
+#include "lede/paths.h"
 #include "lede/text.h"
 
 /* File layout, host byte order (checked by the marker):
@@ -23,8 +24,6 @@ struct lede_ner {
 	const int16_t *w;
 	void *mem;
 };
-
-int lede_data_read(const char *path, unsigned char **out, size_t *size, struct lede_err *err);
 
 static uint32_t
 fnv32(const void *p, size_t n)

@@ -137,3 +137,67 @@ lede_mkdirs(const char *dir, struct lede_err *err)
 	free(p);
 	return 0;
 }
+
+int
+lede_data_read(const char *path, unsigned char **out, size_t *size, struct lede_err *err)
+{
+	FILE *f;
+	long n;
+	unsigned char *m;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return lede_errf(err, "cannot open %s: %s (lede's data files are missing; "
+		    "reinstall lede or set LEDE_DATADIR)", path, strerror(errno));
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return lede_errf(err, "cannot read %s", path);
+	}
+	/* 8 bytes of slack keep the tables after the header aligned. */
+	if ((m = aligned_alloc(16, ((size_t)n + 16) & ~(size_t)15)) == NULL) {
+		fclose(f);
+		return lede_err_oom(err);
+	}
+	if (fread(m, 1, (size_t)n, f) != (size_t)n) {
+		fclose(f);
+		free(m);
+		return lede_errf(err, "cannot read %s", path);
+	}
+	fclose(f);
+	*out = m;
+	*size = (size_t)n;
+	return 0;
+}
+
+int
+lede_read_small_file(const char *path, char **out, size_t *len, struct lede_err *err)
+{
+	struct lede_buf b = LEDE_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	FILE *f;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return lede_errf(err, "%s: %s", path, strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		lede_buf_add(&b, chunk, n);
+		if (b.len > (1u << 20)) {
+			fclose(f);
+			lede_buf_free(&b);
+			return lede_errf(err, "%s: larger than 1 MiB", path);
+		}
+	}
+	if (ferror(f)) {
+		fclose(f);
+		lede_buf_free(&b);
+		return lede_errf(err, "%s: %s", path, strerror(errno));
+	}
+	fclose(f);
+	lede_buf_addc(&b, '\0');
+	if (!lede_buf_ok(&b)) {
+		lede_buf_free(&b);
+		return lede_err_oom(err);
+	}
+	*len = b.len - 1;
+	*out = lede_buf_detach(&b);
+	return 0;
+}

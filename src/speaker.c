@@ -1515,35 +1515,22 @@ int
 lede_genders_load(struct lede_genders **out, struct lede_err *err)
 {
 	struct lede_genders *g;
-	char *path, *line, *nl, *tab;
-	struct lede_buf b;
-	char chunk[8192];
-	size_t got, cap = 0, capsex = 0;
-	FILE *f;
+	char *path, *data, *line, *nl, *tab;
+	size_t len, cap = 0, capsex = 0;
+	int rc;
 
 	*out = NULL;
 	if ((path = lede_data_path(NAMES_FILE, err)) == NULL)
 		return -1;
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		lede_errf(err, "%s: %s", path, strerror(errno));
-		free(path);
-		return -1;
-	}
+	rc = lede_read_small_file(path, &data, &len, err);
 	free(path);
+	if (rc != 0)
+		return -1;
 	if ((g = calloc(1, sizeof *g)) == NULL) {
-		fclose(f);
+		free(data);
 		return lede_err_oom(err);
 	}
-	lede_buf_init(&b);
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		lede_buf_add(&b, chunk, got);
-	fclose(f);
-	lede_buf_addc(&b, '\0');
-	if (!lede_buf_ok(&b) || (g->data = lede_buf_detach(&b)) == NULL) {
-		lede_buf_free(&b);
-		goto oom;
-	}
+	g->data = data;
 	for (line = g->data; *line != '\0'; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
 			*nl++ = '\0';

@@ -220,40 +220,6 @@ lede_theme_builtin(struct lede_theme *t)
 }
 
 int
-lede_read_small_file(const char *path, char **out, size_t *len, struct lede_err *err)
-{
-	struct lede_buf b = LEDE_BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	FILE *f;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return lede_errf(err, "%s: %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		lede_buf_add(&b, chunk, n);
-		if (b.len > (1u << 20)) {
-			fclose(f);
-			lede_buf_free(&b);
-			return lede_errf(err, "%s: larger than 1 MiB", path);
-		}
-	}
-	if (ferror(f)) {
-		fclose(f);
-		lede_buf_free(&b);
-		return lede_errf(err, "%s: %s", path, strerror(errno));
-	}
-	fclose(f);
-	lede_buf_addc(&b, '\0');
-	if (!lede_buf_ok(&b)) {
-		lede_buf_free(&b);
-		return lede_err_oom(err);
-	}
-	*len = b.len - 1;
-	*out = lede_buf_detach(&b);
-	return 0;
-}
-
-int
 lede_theme_load(struct lede_theme *t, const char *name, struct lede_err *err)
 {
 	size_t nlen = strlen(name), len;

@@ -48,36 +48,22 @@ int
 lede_nations_load(struct lede_nations **out, struct lede_err *err)
 {
 	struct lede_nations *ns;
-	char *path, *line, *tab, *nl;
-	FILE *f;
-	struct lede_buf b;
-	char chunk[8192];
-	size_t got;
+	char *path, *data, *line, *tab, *nl;
+	size_t len;
+	int rc;
 
 	*out = NULL;
 	if ((path = lede_data_path(NATION_FILE, err)) == NULL)
 		return -1;
-	if ((f = fopen(path, "rb")) == NULL) {
-		lede_errf(err, "%s: %s", path, strerror(errno));
-		free(path);
-		return -1;
-	}
+	rc = lede_read_small_file(path, &data, &len, err);
 	free(path);
+	if (rc != 0)
+		return -1;
 	if ((ns = calloc(1, sizeof *ns)) == NULL) {
-		fclose(f);
+		free(data);
 		return lede_err_oom(err);
 	}
-	lede_buf_init(&b);
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		lede_buf_add(&b, chunk, got);
-	fclose(f);
-	lede_buf_addc(&b, '\0');
-	if (!lede_buf_ok(&b)) {
-		lede_buf_free(&b);
-		lede_nations_free(ns);
-		return lede_err_oom(err);
-	}
-	ns->data = lede_buf_detach(&b);
+	ns->data = data;
 	for (line = ns->data; line != NULL && *line != '\0'; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
 			*nl++ = '\0';

@@ -2,6 +2,8 @@
 #ifndef LEDE_PATHS_H
 #define LEDE_PATHS_H
 
+#include <stddef.h>
+
 #include "lede/err.h"
 
 /* The folder holding lede's data/ and themes/: the source tree when the
@@ -20,5 +22,14 @@ char *lede_data_home(struct lede_err *err);
 
 /* Creates dir and its parents with mode 0700 where missing. */
 int lede_mkdirs(const char *dir, struct lede_err *err);
+
+/* Reads a whole small file (themes, config, word lists in data/) into a
+ * NUL-terminated string; errno-style message on failure. Files above 1 MiB
+ * are refused. */
+int lede_read_small_file(const char *path, char **out, size_t *len, struct lede_err *err);
+
+/* Reads a whole binary data file (the model, the gazetteers) into memory
+ * aligned for the tables inside it; the message says how to restore it. */
+int lede_data_read(const char *path, unsigned char **out, size_t *size, struct lede_err *err);
 
 #endif

@@ -87,8 +87,4 @@ void lede_theme_builtin(struct lede_theme *t);
  * never reach the terminal through stderr. */
 void lede_printable_word(char *out, size_t size, const char *s, size_t n);
 
-/* Reads a whole small file (themes, config) into a NUL-terminated string;
- * errno-style message on failure. Files above 1 MiB are refused. */
-int lede_read_small_file(const char *path, char **out, size_t *len, struct lede_err *err);
-
 #endif
