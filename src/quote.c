@@ -151,8 +151,9 @@ small_word(const char *w, size_t n)
 	};
 	size_t i;
 
+	/* the first letter turns away most of the list without a call */
 	for (i = 0; i < sizeof small / sizeof *small; i++) {
-		if (strlen(small[i]) == n && strncmp(small[i], w, n) == 0)
+		if (small[i][0] == w[0] && strlen(small[i]) == n && strncmp(small[i], w, n) == 0)
 			return true;
 	}
 	return false;
@@ -591,11 +592,63 @@ cp_at(const char *s, size_t n, size_t i, size_t *adv)
 	return lede_utf8_next(s + i, n - i, adv);
 }
 
+/* The bytes the scan must stop at: the straight marks, the lead bytes of
+ * every other mark (0xC2 for « », 0xE2 for the curly and angled ones) and
+ * the three that may end a sentence. Any other byte starts no mark and ends
+ * no sentence: it matters only as the character before the next mark. */
+static const unsigned char stop_byte[256] = {
+	['"'] = 1, ['\''] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xC2] = 1, [0xE2] = 1,
+};
+
+/* The first stop byte at or after i, or n. Four bytes a step: most runs
+ * between stop bytes are whole words and sentences. */
+static size_t
+skip_plain(const char *text, size_t i, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+
+	while (i + 4 <= n && !(stop_byte[s[i]] | stop_byte[s[i + 1]] | stop_byte[s[i + 2]] |
+	    stop_byte[s[i + 3]]))
+		i += 4;
+	while (i < n && !stop_byte[s[i]])
+		i++;
+	return i;
+}
+
+static bool
+utf8_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* The character that ends just before j, where lo and j both start a
+ * character as the decoder steps through s (lo, because the scan stopped
+ * there; j, because a byte that is no continuation byte always starts one).
+ * It starts at the last byte in [lo, j) that is no continuation byte, at
+ * most four back; with none there, s[j - 1] is a stray continuation byte
+ * that the decoder reads alone, as the replacement character. */
+static uint32_t
+cp_before(const char *s, size_t n, size_t lo, size_t j)
+{
+	size_t q = j - 1, floor = j - lo > 4 ? j - 4 : lo, adv;
+	uint32_t cp = LEDE_REPLACEMENT;
+
+	if ((unsigned char)s[q] < 0x80)
+		return (unsigned char)s[q];
+	while (q > floor && utf8_cont((unsigned char)s[q]))
+		q--;
+	if (utf8_cont((unsigned char)s[q]))
+		return LEDE_REPLACEMENT;
+	for (; q < j; q += adv)
+		cp = lede_utf8_next(s + q, n - q, &adv);
+	return cp;
+}
+
 static int
 scan_text(struct lede_doc *doc, int para)
 {
 	struct scan sc;
-	size_t i = 0, adv, nadv, skip;
+	size_t i = 0, j, adv, nadv, skip;
 	uint32_t cp, prev = 0, next;
 	int k;
 
@@ -606,6 +659,15 @@ scan_text(struct lede_doc *doc, int para)
 	if (sc.s == NULL)
 		return 0;
 	while (i < sc.n) {
+		/* Most bytes are none of the stop bytes: step over them in a
+		 * tight loop and decode only the last character skipped. */
+		j = skip_plain(sc.s, i, sc.n);
+		if (j >= sc.n)
+			break;
+		if (j > i) {
+			prev = cp_before(sc.s, sc.n, i, j);
+			i = j;
+		}
 		cp = cp_at(sc.s, sc.n, i, &adv);
 		next = i + adv < sc.n ? cp_at(sc.s, sc.n, i + adv, &nadv) : 0;
 		if ((cp == '.' || cp == '!' || cp == '?') && is_space0(next)) {
