@@ -34,10 +34,34 @@ struct tok {
 	size_t s, e;
 	int kind;
 	uint32_t cp;        /* the character, for T_PUNCT and T_MARK */
+	unsigned cls;       /* a word's W_ bits, once cls_known */
+	bool cls_known;
+};
+
+/* Which of the word lists below a word is on, one bit a list. */
+enum {
+	W_VERB = 1u << 0, W_PART = 1u << 1, W_STOP = 1u << 2, W_SKIP = 1u << 3,
+	W_DET = 1u << 4, W_TIME = 1u << 5, W_TITLE = 1u << 6, W_PRON = 1u << 7,
+	W_FIRST = 1u << 8, W_ABBR = 1u << 9, W_PREP = 1u << 10, W_CLAUSE = 1u << 11,
+	W_TAIL = 1u << 12, W_REL = 1u << 13,
+};
+
+#define LEX_SLOTS 1024  /* a power of two, over twice the words listed */
+#define LEX_WORD 24     /* as word_in: no listed word is this long */
+
+/* Every listed word, hashed once per document, so that a token is looked up
+ * once instead of compared with list after list. */
+struct lexicon {
+	struct lex_slot {
+		const char *w;  /* NULL: free */
+		size_t n;
+		unsigned cls;
+	} slot[LEX_SLOTS];
 };
 
 struct toks {
 	const char *text;
+	const struct lexicon *lex;
 	struct tok t[TOK_MAX];
 	int n;
 	bool headline;      /* Title Case: a capitalised "Says" is still a verb */
@@ -46,8 +70,9 @@ struct toks {
 /* Person mentions, per paragraph, sorted by start. */
 struct ment {
 	int para;
-	size_t s, e;
 	int person;
+	unsigned ord;       /* the order it was added in: the last tie-break */
+	size_t s, e;
 };
 
 struct mindex {
@@ -56,6 +81,8 @@ struct mindex {
 	size_t nparas;
 	int *desc_left;     /* description searches left: each reads back a while */
 	char *gender;       /* per person: 'M', 'F' or 0 (not known) */
+	struct lexicon *lex;
+	struct toks *tk;    /* the tokens of the window being read */
 };
 
 struct np {
@@ -109,6 +136,39 @@ word_in(const char *w, size_t n, const char *const *list, size_t nlist)
 }
 
 #define IN(w, n, list) word_in((w), (n), (list), sizeof (list) / sizeof *(list))
+
+static unsigned
+lex_hash(const char *w, size_t n)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+/* The lists w[0..n) is on, compared in lower case as word_in does. */
+static unsigned
+lex_class(const struct lexicon *lex, const char *w, size_t n)
+{
+	char low[LEX_WORD];
+	size_t i;
+	unsigned h;
+
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+	}
+	for (h = lex_hash(low, n) & (LEX_SLOTS - 1); lex->slot[h].w != NULL;
+	    h = (h + 1) & (LEX_SLOTS - 1)) {
+		if (lex->slot[h].n == n && memcmp(lex->slot[h].w, low, n) == 0)
+			return lex->slot[h].cls;
+	}
+	return 0;
+}
 
 bool
 lede_cue_is_speech_verb(const char *w, size_t n, bool *participle)
@@ -196,6 +256,7 @@ tokenize(struct toks *tk, const char *text, size_t a, size_t b)
 		struct tok *t = &tk->t[tk->n++];
 		t->s = i;
 		t->cp = cp;
+		t->cls_known = false;
 		if (!is_word_cp(cp)) {
 			t->kind = lede_cue_is_quote_mark(cp) ? T_MARK : T_PUNCT;
 			t->e = i + adv;
@@ -221,39 +282,49 @@ tokenize(struct toks *tk, const char *text, size_t a, size_t b)
 		}
 		if (j < b && text[j] == '.' &&
 		    ((j - i == 1 && isupper((unsigned char)text[i])) ||
-		    IN(text + i, j - i, abbrevs)))
+		    (lex_class(tk->lex, text + i, j - i) & W_ABBR)))
 			j++;
 		t->e = j;
 		i = j;
 	}
 }
 
-static bool
-tis(const struct toks *tk, int i, const char *const *list, size_t n)
+/* The lists token i is on (an abbreviation's dot aside), looked up once. */
+static unsigned
+tcls(struct toks *tk, int i)
 {
-	const struct tok *t = &tk->t[i];
+	struct tok *t = &tk->t[i];
 	size_t len = t->e - t->s;
 
-	if (t->kind != T_WORD)
-		return false;
-	if (len > 1 && tk->text[t->e - 1] == '.')
-		len--;
-	return word_in(tk->text + t->s, len, list, n);
+	if (!t->cls_known) {
+		if (len > 1 && tk->text[t->e - 1] == '.')
+			len--;
+		t->cls = lex_class(tk->lex, tk->text + t->s, len);
+		t->cls_known = true;
+	}
+	return t->cls;
 }
 
-#define TIS(tk, i, list) tis((tk), (i), (list), sizeof (list) / sizeof *(list))
-
+/* Whether token i is a word on one of the lists in bits. */
 static bool
-tword(const struct toks *tk, int i, const char *w)
+tis(struct toks *tk, int i, unsigned bits)
+{
+	return tk->t[i].kind == T_WORD && (tcls(tk, i) & bits) != 0;
+}
+
+/* Whether token i is the word w (given in lower case), in any case. */
+static bool
+tword(struct toks *tk, int i, const char *w)
 {
 	const struct tok *t = &tk->t[i];
 	size_t n = strlen(w);
 
-	return t->kind == T_WORD && t->e - t->s == n && strncasecmp(tk->text + t->s, w, n) == 0;
+	return t->kind == T_WORD && t->e - t->s == n && (tk->text[t->s] | 0x20) == w[0] &&
+	    strncasecmp(tk->text + t->s, w, n) == 0;
 }
 
 static bool
-tverb(const struct toks *tk, int i, bool *participle)
+tverb(struct toks *tk, int i, bool *participle)
 {
 	const struct tok *t = &tk->t[i];
 
@@ -271,14 +342,17 @@ tverb(const struct toks *tk, int i, bool *participle)
 	if (isupper((unsigned char)tk->text[t->s]) && !tk->headline && i > 0 &&
 	    !(tk->t[i - 1].kind != T_WORD))
 		return false;
-	if (!lede_cue_is_speech_verb(tk->text + t->s, t->e - t->s, participle))
+	/* lede_cue_is_speech_verb on the token, from its lists; those leave
+	 * out an abbreviation's dot, and no verb has one */
+	*participle = tk->text[t->e - 1] != '.' && (tcls(tk, i) & W_PART) != 0;
+	if (tk->text[t->e - 1] == '.' || !(tcls(tk, i) & (W_PART | W_VERB)))
 		return false;
 	/* "a saying that goes", "his warning" */
-	return !(*participle && i > 0 && TIS(tk, i - 1, determiners));
+	return !(*participle && i > 0 && tis(tk, i - 1, W_DET));
 }
 
 static bool
-tcap(const struct toks *tk, int i)
+tcap(struct toks *tk, int i)
 {
 	const struct tok *t = &tk->t[i];
 	unsigned char c = (unsigned char)tk->text[t->s];
@@ -289,9 +363,9 @@ tcap(const struct toks *tk, int i)
 /* A function word ends a noun phrase; capitalised inside a sentence it is
  * a name ("said Will Tjernlund"). lo is where the sentence may start. */
 static bool
-stop_word(const struct toks *tk, int i, int lo)
+stop_word(struct toks *tk, int i, int lo)
 {
-	if (!TIS(tk, i, stops))
+	if (!tis(tk, i, W_STOP))
 		return false;
 	if (!tcap(tk, i) || i == lo)
 		return true;
@@ -301,7 +375,7 @@ stop_word(const struct toks *tk, int i, int lo)
 
 /* An adverb in -ly ("quickly", "reportedly") or a listed filler word. */
 static bool
-tskip(const struct toks *tk, int i)
+tskip(struct toks *tk, int i)
 {
 	const struct tok *t = &tk->t[i];
 	size_t n = t->e - t->s;
@@ -312,7 +386,7 @@ tskip(const struct toks *tk, int i)
 	if (n > 3 && w[n - 2] == 'l' && w[n - 1] == 'y' && islower((unsigned char)w[0]) &&
 	    strncmp(w, "only", n) != 0)
 		return true;
-	return TIS(tk, i, skippable);
+	return tis(tk, i, W_SKIP);
 }
 
 static const char *const preps[] = {
@@ -321,7 +395,7 @@ static const char *const preps[] = {
 };
 
 static bool
-ends_ing(const struct toks *tk, int i)
+ends_ing(struct toks *tk, int i)
 {
 	const struct tok *t = &tk->t[i];
 	size_t n = t->e - t->s;
@@ -333,25 +407,25 @@ ends_ing(const struct toks *tk, int i)
 /* The noun phrase ending just before token v (the verb), looking no further
  * back than token lo. */
 static bool
-np_before(const struct toks *tk, int v, int lo, struct np *out)
+np_before(struct toks *tk, int v, int lo, struct np *out)
 {
 	int i = v - 1, first, words = 0;
 
 	while (i >= lo && tskip(tk, i))
 		i--;
 	/* "Trump on Wednesday said" */
-	if (i - 1 >= lo && TIS(tk, i, timewords) && (tword(tk, i - 1, "on") || tword(tk, i - 1, "last")))
+	if (i - 1 >= lo && tis(tk, i, W_TIME) && (tword(tk, i - 1, "on") || tword(tk, i - 1, "last")))
 		i -= 2;
 	if (i < lo || tk->t[i].kind != T_WORD)
 		return false;
-	if (TIS(tk, i, pronouns)) {
+	if (tis(tk, i, W_PRON)) {
 		out->s = tk->t[i].s;
 		out->e = tk->t[i].e;
 		return true;
 	}
 	first = i + 1;
 	while (i >= lo && tk->t[i].kind == T_WORD && words < NP_MAX) {
-		if (TIS(tk, i, determiners)) {
+		if (tis(tk, i, W_DET)) {
 			first = i;
 			/* "Mr. Morgan of the Sierra Club" */
 			if (i - 2 >= lo && tword(tk, i - 1, "of") && tk->t[i - 2].kind == T_WORD &&
@@ -363,7 +437,7 @@ np_before(const struct toks *tk, int v, int lo, struct np *out)
 			}
 			break;
 		}
-		if (TIS(tk, i, timewords) || (stop_word(tk, i, lo) && !tword(tk, i, "of")))
+		if (tis(tk, i, W_TIME) || (stop_word(tk, i, lo) && !tword(tk, i, "of")))
 			break;
 		if (tword(tk, i, "of") && (i == lo || tk->t[i - 1].kind != T_WORD))
 			break;
@@ -375,12 +449,12 @@ np_before(const struct toks *tk, int v, int lo, struct np *out)
 		return false;
 	/* "Protesters marching through the streets chanted": the phrase after
 	 * a preposition is not who speaks; the words before it are */
-	if (first - 2 >= lo && TIS(tk, first - 1, preps)) {
+	if (first - 2 >= lo && tis(tk, first - 1, W_PREP)) {
 		int j = first - 2;
 		struct np inner;
 		while (j >= lo && tk->t[j].kind == T_WORD && ends_ing(tk, j))
 			j--;
-		if (j >= lo && tk->t[j].kind == T_WORD && !TIS(tk, j, stops) &&
+		if (j >= lo && tk->t[j].kind == T_WORD && !tis(tk, j, W_STOP) &&
 		    np_before(tk, j + 1, lo, &inner)) {
 			out->s = inner.s;
 			out->e = inner.e;
@@ -392,7 +466,7 @@ np_before(const struct toks *tk, int v, int lo, struct np *out)
 	/* drop trailing skipped words */
 	{
 		int last = v - 1;
-		while (last > first && (tskip(tk, last) || TIS(tk, last, timewords) ||
+		while (last > first && (tskip(tk, last) || tis(tk, last, W_TIME) ||
 		    tword(tk, last, "on")))
 			last--;
 		out->e = tk->t[last].e;
@@ -403,27 +477,27 @@ np_before(const struct toks *tk, int v, int lo, struct np *out)
 /* A capitalised word that is no determiner ("One campaign video"): the
  * phrase starting there is read as a name. */
 static bool
-name_at(const struct toks *tk, int i)
+name_at(struct toks *tk, int i)
 {
-	return i < tk->n && tcap(tk, i) && !TIS(tk, i, determiners) && !TIS(tk, i, stops);
+	return i < tk->n && tcap(tk, i) && !tis(tk, i, W_DET) && !tis(tk, i, W_STOP);
 }
 
 /* The noun phrase starting at token i ("said Sen. John McCain, who"). */
 static bool
-np_after(const struct toks *tk, int i, struct np *out)
+np_after(struct toks *tk, int i, struct np *out)
 {
 	int j = i, words = 0;
 
 	if (i >= tk->n || tk->t[i].kind != T_WORD)
 		return false;
-	if (TIS(tk, i, pronouns)) {
+	if (tis(tk, i, W_PRON)) {
 		out->s = tk->t[i].s;
 		out->e = tk->t[i].e;
 		return true;
 	}
 	bool named;
 
-	if (TIS(tk, j, determiners))
+	if (tis(tk, j, W_DET))
 		j++;
 	named = j == i && tcap(tk, j);
 	while (j < tk->n && tk->t[j].kind == T_WORD && words < NP_MAX) {
@@ -431,9 +505,9 @@ np_after(const struct toks *tk, int i, struct np *out)
 			break;
 		/* a name ends at the first lower-case word ("Healey commended")
 		 * that is no title ("Democratic nominee Hillary Clinton") */
-		if (named && !tcap(tk, j) && !tword(tk, j, "of") && !TIS(tk, j, titles))
+		if (named && !tcap(tk, j) && !tword(tk, j, "of") && !tis(tk, j, W_TITLE))
 			break;
-		if (TIS(tk, j, timewords) && words > 0)
+		if (tis(tk, j, W_TIME) && words > 0)
 			break;
 		j++;
 		words++;
@@ -447,7 +521,7 @@ np_after(const struct toks *tk, int i, struct np *out)
 	/* "said the study's lead author, Professor Jane Doe": a description
 	 * names its holder right after the comma */
 	if (!named && j + 1 < tk->n && tk->t[j].kind == T_PUNCT && tk->t[j].cp == ',' &&
-	    name_at(tk, j + 1) && !TIS(tk, j + 1, timewords) && !TIS(tk, j + 1, pronouns)) {
+	    name_at(tk, j + 1) && !tis(tk, j + 1, W_TIME) && !tis(tk, j + 1, W_PRON)) {
 		struct np name;
 		int k;
 		if (np_after(tk, j + 1, &name)) {
@@ -466,7 +540,7 @@ np_after(const struct toks *tk, int i, struct np *out)
 
 /* "according to X" anywhere in tokens [lo, hi). */
 static bool
-according(const struct toks *tk, int lo, int hi, struct np *out)
+according(struct toks *tk, int lo, int hi, struct np *out)
 {
 	int i;
 
@@ -485,21 +559,21 @@ static const char *const clause_words[] = {
 /* Tokens [i, v) before the verb v are the whole subject ("a narrator in the
  * Clinton ad asks"), unless they read as a clause. */
 static bool
-whole_np(const struct toks *tk, int i, int v, struct np *out)
+whole_np(struct toks *tk, int i, int v, struct np *out)
 {
 	int last = v - 1, k;
 
-	while (last >= i && (tskip(tk, last) || (TIS(tk, last, timewords) && last > i)))
+	while (last >= i && (tskip(tk, last) || (tis(tk, last, W_TIME) && last > i)))
 		last--;
 	if (last < i)
 		return false;
-	if (last == i && TIS(tk, i, pronouns)) {
+	if (last == i && tis(tk, i, W_PRON)) {
 		out->s = tk->t[i].s;
 		out->e = tk->t[i].e;
 		return true;
 	}
 	for (k = i; k <= last; k++) {
-		if (TIS(tk, k, clause_words) || TIS(tk, k, pronouns))
+		if (tis(tk, k, W_CLAUSE) || tis(tk, k, W_PRON))
 			return false;
 	}
 	if (tword(tk, last, "on") || tword(tk, last, "in"))
@@ -519,7 +593,7 @@ static const char *const cue_tails[] = {
 };
 
 static bool
-cue_after(const struct toks *tk, bool sentence_done, struct np *out)
+cue_after(struct toks *tk, bool sentence_done, struct np *out)
 {
 	int i = 0, j;
 	bool part;
@@ -543,7 +617,7 @@ cue_after(const struct toks *tk, bool sentence_done, struct np *out)
 			/* after a quote that ended its sentence, "Trump said." is a
 			 * cue but "Trump stated his commitment" starts a new story */
 			if (sentence_done && !(j + 1 >= tk->n || tk->t[j + 1].kind != T_WORD ||
-			    TIS(tk, j + 1, cue_tails) || tword(tk, j, "told") || tword(tk, j, "tells")))
+			    tis(tk, j + 1, W_TAIL) || tword(tk, j, "told") || tword(tk, j, "tells")))
 				return false;
 			return whole_np(tk, i, j, out);
 		}
@@ -575,7 +649,7 @@ static const char *const relatives[] = { "who", "whose", "which", "whom" };
  * "Desmond Carrow, who played on it, later called it “…”" and "Scott
  * Pruitt, the attorney general, said" (the phrase before the first comma). */
 static bool
-comma_subject(const struct toks *tk, int v, struct np *out)
+comma_subject(struct toks *tk, int v, struct np *out)
 {
 	int j = v - 1, k, w;
 	bool name = true;
@@ -594,7 +668,7 @@ comma_subject(const struct toks *tk, int v, struct np *out)
 	}
 	if (k < 1 || k + 1 >= j || tk->t[k].kind != T_PUNCT || tk->t[k].cp != ',')
 		return false;
-	if (TIS(tk, k + 1, relatives))
+	if (tis(tk, k + 1, W_REL))
 		return np_before(tk, k, 0, out);
 	for (w = k + 1; w < j && name; w++)
 		name = tk->t[w].kind != T_WORD || tcap(tk, w) || tword(tk, w, "de") ||
@@ -608,11 +682,11 @@ comma_subject(const struct toks *tk, int v, struct np *out)
 	 * said": a description ending on a name (but "the attorney general of
 	 * Oklahoma" ends on a place) */
 	for (w = j - 1; w > k && tk->t[w].kind == T_WORD && tcap(tk, w) &&
-	    !TIS(tk, w, determiners); w--)
+	    !tis(tk, w, W_DET); w--)
 		;
 	if (w < j - 1 && w > k && tk->t[w].kind == T_WORD && !tcap(tk, w) && j - 1 - w <= 4 &&
-	    TIS(tk, k + 1, determiners) && !TIS(tk, w, determiners) && !TIS(tk, w, preps) &&
-	    !TIS(tk, w, stops) &&
+	    tis(tk, k + 1, W_DET) && !tis(tk, w, W_DET) && !tis(tk, w, W_PREP) &&
+	    !tis(tk, w, W_STOP) &&
 	    !tword(tk, w, "of") && !tword(tk, w, "to")) {
 		out->s = tk->t[w + 1].s;
 		out->e = tk->t[j - 1].e;
@@ -628,7 +702,7 @@ comma_subject(const struct toks *tk, int v, struct np *out)
  * nearest the quote and its subject; for a participle ("…, saying “"), the
  * first verb's subject; a headline's "Name: …". */
 static bool
-cue_before(const struct toks *tk, struct np *out)
+cue_before(struct toks *tk, struct np *out)
 {
 	int i, j;
 	bool part, p2;
@@ -640,9 +714,9 @@ cue_before(const struct toks *tk, struct np *out)
 			continue;
 		if (part) {
 			/* "footage of Trump saying, “" */
-			if (i > 0 && tcap(tk, i - 1) && !TIS(tk, i - 1, pronouns) &&
-			    !TIS(tk, i - 1, determiners)) {
-				for (j = i - 1; j > 0 && tcap(tk, j - 1) && !TIS(tk, j - 1, determiners); j--)
+			if (i > 0 && tcap(tk, i - 1) && !tis(tk, i - 1, W_PRON) &&
+			    !tis(tk, i - 1, W_DET)) {
+				for (j = i - 1; j > 0 && tcap(tk, j - 1) && !tis(tk, j - 1, W_DET); j--)
 					;
 				out->s = tk->t[j].s;
 				out->e = tk->t[i - 1].e;
@@ -660,7 +734,7 @@ cue_before(const struct toks *tk, struct np *out)
 			while (j >= 0 && !(tk->t[j].kind == T_PUNCT && tk->t[j].cp == ','))
 				j--;
 			j++;
-			if (j < i && (TIS(tk, j, pronouns) || name_at(tk, j)) && np_after(tk, j, out))
+			if (j < i && (tis(tk, j, W_PRON) || name_at(tk, j)) && np_after(tk, j, out))
 				return true;
 			return false;
 		}
@@ -690,7 +764,7 @@ cue_before(const struct toks *tk, struct np *out)
 
 /* A sentence closing on its cue: "…, he said." or "…, said Smith." */
 static bool
-cue_closing(const struct toks *tk, struct np *out)
+cue_closing(struct toks *tk, struct np *out)
 {
 	int n = tk->n, v;
 	bool part;
@@ -713,7 +787,7 @@ cue_closing(const struct toks *tk, struct np *out)
 
 /* ", he said," or ", Smith said," between two commas. */
 static bool
-cue_inside(const struct toks *tk, struct np *out)
+cue_inside(struct toks *tk, struct np *out)
 {
 	int i;
 	bool part;
@@ -722,7 +796,7 @@ cue_inside(const struct toks *tk, struct np *out)
 		if (tk->t[i].kind != T_PUNCT || tk->t[i].cp != ',' || tk->t[i + 3].kind != T_PUNCT ||
 		    tk->t[i + 3].cp != ',' || !tverb(tk, i + 2, &part) || part)
 			continue;
-		if (TIS(tk, i + 1, pronouns) ? !TIS(tk, i + 1, first_person) : name_at(tk, i + 1)) {
+		if (tis(tk, i + 1, W_PRON) ? !tis(tk, i + 1, W_FIRST) : name_at(tk, i + 1)) {
 			out->s = tk->t[i + 1].s;
 			out->e = tk->t[i + 1].e;
 			return true;
@@ -796,7 +870,9 @@ cmp_ment(const void *a, const void *b)
 		return x->para < y->para ? -1 : 1;
 	if (x->s != y->s)
 		return x->s < y->s ? -1 : 1;
-	return x->e > y->e ? -1 : x->e < y->e;
+	if (x->e != y->e)
+		return x->e > y->e ? -1 : 1;
+	return x->ord < y->ord ? -1 : x->ord > y->ord;
 }
 
 /* How a person may be written: full name, aliases, and the surname. */
@@ -892,102 +968,186 @@ collect_forms(const struct lede_doc *doc, struct forms *f)
 	return 0;
 }
 
-/* Adds the places where a person's name, alias or surname stands as words
- * and the tagger left no mention. Every capitalised word is tried against
- * a bounded number of forms, so the scan stays linear in the text. */
-static int
-scan_forms(const struct lede_doc *doc, const struct forms *f, struct ment **m, size_t *n,
-    size_t *cap)
+/* The bytes some form starts with: a capital that starts none cannot start
+ * a name the scan below would find. */
+static void
+form_starts(const struct forms *f, unsigned char starts[256])
 {
-	int p;
+	size_t k;
+
+	memset(starts, 0, 256);
+	for (k = 0; k < f->n; k++)
+		starts[(unsigned char)f->v[k].s[0]] = 1;
+}
+
+/* The first byte at or after i that some form starts with, or n; four
+ * bytes a step, as nearly every byte is lower case or punctuation. */
+static size_t
+next_start(const unsigned char starts[256], const char *text, size_t i, size_t n)
+{
+	const unsigned char *t = (const unsigned char *)text;
+
+	while (i + 4 <= n && !(starts[t[i]] | starts[t[i + 1]] | starts[t[i + 2]] | starts[t[i + 3]]))
+		i += 4;
+	while (i < n && !starts[t[i]])
+		i++;
+	return i;
+}
+
+/* Adds the places in paragraph p where a person's name, alias or surname
+ * stands as words and the tagger left no mention, in text order. Every
+ * capital some form starts with is tried against a bounded number of forms,
+ * so the scan stays linear in the text. */
+static int
+scan_forms(const struct lede_doc *doc, const struct forms *f, const unsigned char starts[256],
+    int p, struct ment **m, size_t *n, size_t *cap)
+{
 	size_t i, k, len, best, bestk = 0;
 	const char *t;
-	unsigned char c;
 	unsigned key;
 
-	for (p = LEDE_TITLE; p < (int)doc->nparas; p++) {
-		if ((t = lede_doc_text(doc, p, &len)) == NULL)
+	if ((t = lede_doc_text(doc, p, &len)) == NULL)
+		return 0;
+	for (i = 0; (i = next_start(starts, t, i, len)) < len; i++) {
+		if (i > 0 && (isalnum((unsigned char)t[i - 1]) || ((unsigned char)t[i - 1] & 0x80)))
 			continue;
-		for (i = 0; i < len; i++) {
-			c = (unsigned char)t[i];
-			if (!(isupper(c) || c >= 0xC0) || (i > 0 && (isalnum((unsigned char)t[i - 1]) ||
-			    ((unsigned char)t[i - 1] & 0x80))))
-				continue;
-			if (i + 1 >= len)
-				continue;
-			best = 0;
-			key = form_key(t + i);
-			for (k = f->by_key[key]; k < f->by_key[key + 1]; k++) {
-				const struct form *fo = &f->v[k];
-				if (fo->n > best && fo->n <= len - i && fo->s[0] == t[i] &&
-				    memcmp(fo->s, t + i, fo->n) == 0 &&
-				    (i + fo->n == len || !isalnum((unsigned char)t[i + fo->n]))) {
-					best = fo->n;
-					bestk = k;
-				}
+		if (i + 1 >= len)
+			continue;
+		best = 0;
+		key = form_key(t + i);
+		for (k = f->by_key[key]; k < f->by_key[key + 1]; k++) {
+			const struct form *fo = &f->v[k];
+			/* the last byte turns most forms away before memcmp */
+			if (fo->n > best && fo->n <= len - i && fo->s[fo->n - 1] == t[i + fo->n - 1] &&
+			    fo->s[0] == t[i] && memcmp(fo->s, t + i, fo->n) == 0 &&
+			    (i + fo->n == len || !isalnum((unsigned char)t[i + fo->n]))) {
+				best = fo->n;
+				bestk = k;
 			}
-			if (best == 0 || f->v[bestk].person < 0)
-				continue;
-			if (!lede_grow(m, cap, *n + 1, sizeof **m))
-				return -1;
-			(*m)[*n].para = p;
-			(*m)[*n].s = i;
-			(*m)[*n].e = i + best;
-			(*m)[*n].person = f->v[bestk].person;
-			(*n)++;
-			i += best - 1;
 		}
+		if (best == 0 || f->v[bestk].person < 0)
+			continue;
+		if (!lede_grow(m, cap, *n + 1, sizeof **m))
+			return -1;
+		(*m)[*n].para = p;
+		(*m)[*n].s = i;
+		(*m)[*n].e = i + best;
+		(*m)[*n].person = f->v[bestk].person;
+		(*m)[*n].ord = 0;
+		(*n)++;
+		i += best - 1;
 	}
 	return 0;
 }
 
+/* Sorts one paragraph's mentions by cmp_ment, ties in the order they were
+ * added (ord): a few each, so by insertion, else by qsort. */
+static void
+sort_ments(struct ment *m, size_t n)
+{
+	size_t i, j;
+	struct ment x;
+
+	if (n > 16) {
+		qsort(m, n, sizeof *m, cmp_ment);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = m[i];
+		for (j = i; j > 0 && cmp_ment(&m[j - 1], &x) > 0; j--)
+			m[j] = m[j - 1];
+		m[j] = x;
+	}
+}
+
+/* Every paragraph's person mentions, sorted by start: the tagger's, and
+ * the name forms it missed. The tagger's are dealt to their paragraphs in
+ * the order they come (a counting sort), then each paragraph's are merged
+ * with what the form scan finds there, so nothing is sorted but a
+ * paragraph's own few. */
 static int
 build_index(const struct lede_doc *doc, struct mindex *mx)
 {
-	size_t p, k, n = 0, cap = 0, out, np = doc->nparas + 1;
-	struct ment *m = NULL;
+	size_t p, k, n = 0, cap = 0, out, np = doc->nparas + 1, ntag = 0, b, e, first;
+	struct ment *m = NULL, *tag = NULL;
+	size_t *at = NULL;
 	struct forms f;
+	unsigned char starts[256];
+	unsigned ord = 0;
 
 	memset(&f, 0, sizeof f);
 	mx->nparas = np;
-	if ((mx->first = calloc(np + 1, sizeof *mx->first)) == NULL)
-		return -1;
+	if ((mx->first = calloc(np + 1, sizeof *mx->first)) == NULL ||
+	    (at = calloc(np + 1, sizeof *at)) == NULL)
+		goto fail;
 	for (p = 0; p < doc->npeople; p++) {
 		for (k = 0; k < doc->people[p].nmentions; k++) {
 			const struct lede_span *s = &doc->people[p].mentions[k];
 			if (s->para < -1 || (size_t)(s->para + 1) >= np)
 				continue;
-			if (!lede_grow(&m, &cap, n + 1, sizeof *m))
-				goto fail;
-			m[n].para = s->para;
-			m[n].s = s->start;
-			m[n].e = s->end;
-			m[n].person = (int)p;
-			n++;
+			at[s->para + 2]++;
+			ntag++;
 		}
 	}
+	/* at[q]: where the tagger's mentions in slot q (paragraph q - 1, the
+	 * title at 0) start */
+	for (p = 1; p <= np; p++)
+		at[p] += at[p - 1];
+	if (ntag > 0 && (tag = malloc(ntag * sizeof *tag)) == NULL)
+		goto fail;
+	for (p = 0; p < doc->npeople; p++) {
+		for (k = 0; k < doc->people[p].nmentions; k++) {
+			const struct lede_span *s = &doc->people[p].mentions[k];
+			struct ment *t;
+			if (s->para < -1 || (size_t)(s->para + 1) >= np)
+				continue;
+			t = &tag[at[s->para + 1]++];
+			t->para = s->para;
+			t->s = s->start;
+			t->e = s->end;
+			t->person = (int)p;
+			t->ord = ord++;
+		}
+	}
+	/* now at[q] is where slot q's end */
 	if (collect_forms(doc, &f) < 0)
 		goto fail;
 	bucket_forms(&f);
-	if (scan_forms(doc, &f, &m, &n, &cap) < 0)
-		goto fail;
-	free(f.v);
-	if (n > 0)
-		qsort(m, n, sizeof *m, cmp_ment);
-	/* one mention per place: the tagger's and the scan's overlap */
-	for (k = 0, out = 0; k < n; k++) {
-		if (out > 0 && m[out - 1].para == m[k].para && m[k].s < m[out - 1].e)
-			continue;
-		m[out++] = m[k];
+	form_starts(&f, starts);
+	for (p = 0; p < np; p++) {
+		b = p > 0 ? at[p - 1] : 0;
+		e = at[p];
+		first = n;
+		if (e > b) {
+			if (!lede_grow(&m, &cap, n + (e - b), sizeof *m))
+				goto fail;
+			memcpy(m + n, tag + b, (e - b) * sizeof *m);
+			n += e - b;
+		}
+		if (f.n > 0 && scan_forms(doc, &f, starts, (int)p - 1, &m, &n, &cap) < 0)
+			goto fail;
+		/* the scan's come after all of the tagger's, as they were added */
+		for (k = first + (e - b); k < n; k++)
+			m[k].ord = ord++;
+		sort_ments(m + first, n - first);
+		/* one mention per place: the tagger's and the scan's overlap */
+		for (k = first, out = first; k < n; k++) {
+			if (out > first && m[k].s < m[out - 1].e)
+				continue;
+			m[out++] = m[k];
+		}
+		n = out;
+		mx->first[p + 1] = n;
 	}
-	for (k = 0; k < out; k++)
-		mx->first[m[k].para + 2]++;
-	for (p = 1; p <= np; p++)
-		mx->first[p] += mx->first[p - 1];
+	free(f.v);
+	free(tag);
+	free(at);
 	mx->m = m;
 	return 0;
 fail:
 	free(f.v);
+	free(tag);
+	free(at);
 	free(m);
 	return -1;
 }
@@ -1410,8 +1570,7 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 	np.para = q->span.para;
 	tl = strlen(q->text);
 	fin = tl > 0 && (q->text[tl - 1] == '.');
-	if ((tk = malloc(sizeof *tk)) == NULL)
-		return -1;
+	tk = mx->tk;
 	tk->headline = q->span.para == LEDE_TITLE ||
 	    doc->paras[q->span.para].kind == LEDE_PARA_HEADING;
 	for (pass = 0; pass < 2 && !got; pass++) {
@@ -1480,11 +1639,8 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 		tokenize(tk, t, a, utf8_floor(t, q->span.end));
 		got = cue_inside(tk, &np);
 	}
-	if (got) {
-		free(tk);
+	if (got)
 		return resolve(doc, mx, &np, last_named, out);
-	}
-	free(tk);
 	return 0;
 }
 
@@ -1644,6 +1800,52 @@ closes_para(const struct lede_doc *doc, const struct lede_quote *q)
 	return sentence_end(t, len, q->span.end) >= len;
 }
 
+static void
+lex_add(struct lexicon *lex, const char *const *list, size_t n, unsigned bit)
+{
+	size_t i, len;
+	unsigned h;
+
+	for (i = 0; i < n; i++) {
+		len = strlen(list[i]);
+		for (h = lex_hash(list[i], len) & (LEX_SLOTS - 1); lex->slot[h].w != NULL &&
+		    !(lex->slot[h].n == len && memcmp(lex->slot[h].w, list[i], len) == 0);
+		    h = (h + 1) & (LEX_SLOTS - 1))
+			;
+		lex->slot[h].w = list[i];
+		lex->slot[h].n = len;
+		lex->slot[h].cls |= bit;
+	}
+}
+
+#define LEX_ADD(lex, list, bit) lex_add((lex), (list), sizeof (list) / sizeof *(list), (bit))
+
+/* The lists, all in lower case, under one hash (some 450 words: well under
+ * half the slots, so probes stay short). */
+static struct lexicon *
+lexicon_new(void)
+{
+	struct lexicon *lex = calloc(1, sizeof *lex);
+
+	if (lex == NULL)
+		return NULL;
+	LEX_ADD(lex, verbs, W_VERB);
+	LEX_ADD(lex, participles, W_PART);
+	LEX_ADD(lex, stops, W_STOP);
+	LEX_ADD(lex, skippable, W_SKIP);
+	LEX_ADD(lex, determiners, W_DET);
+	LEX_ADD(lex, timewords, W_TIME);
+	LEX_ADD(lex, titles, W_TITLE);
+	LEX_ADD(lex, pronouns, W_PRON);
+	LEX_ADD(lex, first_person, W_FIRST);
+	LEX_ADD(lex, abbrevs, W_ABBR);
+	LEX_ADD(lex, preps, W_PREP);
+	LEX_ADD(lex, clause_words, W_CLAUSE);
+	LEX_ADD(lex, cue_tails, W_TAIL);
+	LEX_ADD(lex, relatives, W_REL);
+	return lex;
+}
+
 int
 lede_quotes_attribute(struct lede_doc *doc, struct lede_err *err)
 {
@@ -1671,8 +1873,10 @@ lede_quotes_attribute_with(struct lede_doc *doc, const struct lede_genders *g,
 	mx.desc_left = &desc_left;
 	if (person_genders(doc, g, &mx, err) < 0)
 		return -1;
-	if (build_index(doc, &mx) < 0)
+	if (build_index(doc, &mx) < 0 || (mx.lex = lexicon_new()) == NULL ||
+	    (mx.tk = malloc(sizeof *mx.tk)) == NULL)
 		goto oom;
+	mx.tk->lex = mx.lex;
 	for (qi = 0; qi < doc->nquotes; qi++) {
 		struct lede_quote *q = &doc->quotes[qi];
 		const struct lede_quote *prev = qi > 0 ? &doc->quotes[qi - 1] : NULL;
@@ -1732,11 +1936,15 @@ lede_quotes_attribute_with(struct lede_doc *doc, const struct lede_genders *g,
 	free(mx.m);
 	free(mx.first);
 	free(mx.gender);
+	free(mx.lex);
+	free(mx.tk);
 	return 0;
 oom:
 	free(last_named);
 	free(mx.m);
 	free(mx.first);
 	free(mx.gender);
+	free(mx.lex);
+	free(mx.tk);
 	return lede_err_oom(err);
 }
