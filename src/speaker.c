@@ -60,7 +60,8 @@ struct lexicon {
 };
 
 struct toks {
-	const char *text;
+	const char *text;   /* and text[a..b) is what was cut */
+	size_t a, b;
 	const struct lexicon *lex;
 	struct tok t[TOK_MAX];
 	int n;
@@ -83,6 +84,7 @@ struct mindex {
 	char *gender;       /* per person: 'M', 'F' or 0 (not known) */
 	struct lexicon *lex;
 	struct toks *tk;    /* the tokens of the window being read */
+	struct toks *tail;  /* and of the one after the quote */
 };
 
 struct np {
@@ -234,7 +236,28 @@ static const char *const abbrevs[] = {
 static bool
 is_word_cp(uint32_t cp)
 {
-	return lede_cue_is_letter(cp) || (cp >= '0' && cp <= '9');
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+	return lede_cue_is_letter(cp);
+}
+
+/* lede_utf8_next, reading plain ASCII (nearly every byte) without a call. */
+static uint32_t
+next_cp(const char *s, size_t n, size_t *adv)
+{
+	if ((unsigned char)*s < 0x80) {
+		*adv = 1;
+		return (unsigned char)*s;
+	}
+	return lede_utf8_next(s, n, adv);
+}
+
+static bool
+is_space_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	return lede_cp_is_space(cp);
 }
 
 /* Cuts text[a..b) into tokens; words keep inner apostrophes, hyphens and
@@ -245,11 +268,17 @@ tokenize(struct toks *tk, const char *text, size_t a, size_t b)
 	size_t i = a, adv, j, jadv;
 	uint32_t cp, nx;
 
+	/* the same window again (the tail after a quote is read for more than
+	 * one cue): its tokens, and what was looked up about them, stand */
+	if (tk->text == text && tk->a == a && tk->b == b)
+		return;
 	tk->text = text;
+	tk->a = a;
+	tk->b = b;
 	tk->n = 0;
 	while (i < b && tk->n < TOK_MAX) {
-		cp = lede_utf8_next(text + i, b - i, &adv);
-		if (lede_cp_is_space(cp)) {
+		cp = next_cp(text + i, b - i, &adv);
+		if (is_space_cp(cp)) {
 			i += adv;
 			continue;
 		}
@@ -266,13 +295,13 @@ tokenize(struct toks *tk, const char *text, size_t a, size_t b)
 		t->kind = T_WORD;
 		j = i + adv;
 		while (j < b) {
-			cp = lede_utf8_next(text + j, b - j, &jadv);
+			cp = next_cp(text + j, b - j, &jadv);
 			if (is_word_cp(cp)) {
 				j += jadv;
 				continue;
 			}
 			if ((cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.') && j + jadv < b) {
-				nx = lede_utf8_next(text + j + jadv, b - j - jadv, &adv);
+				nx = next_cp(text + j + jadv, b - j - jadv, &adv);
 				if (is_word_cp(nx) && !(cp == '.' && nx >= 'a' && nx <= 'z')) {
 					j += jadv;
 					continue;
@@ -825,6 +854,13 @@ ends_sentence(const char *s, size_t n, size_t i)
 	return !IN(s + w, i - w, abbrevs);
 }
 
+static bool
+sentence_punct(char c)
+{
+	return c == '.' || c == '!' || c == '?';
+}
+
+/* Both walk the window byte by byte, but look closer only at . ! ? */
 static size_t
 sentence_start(const char *s, size_t lo, size_t pos)
 {
@@ -833,7 +869,7 @@ sentence_start(const char *s, size_t lo, size_t pos)
 	if (floor < lo)
 		floor = lo;
 	while (i > floor) {
-		if (ends_sentence(s, pos, i - 1))
+		if (sentence_punct(s[i - 1]) && ends_sentence(s, pos, i - 1))
 			return i;
 		i--;
 	}
@@ -846,7 +882,7 @@ sentence_end(const char *s, size_t n, size_t pos)
 	size_t i, cap = pos + WIN_BYTES < n ? pos + WIN_BYTES : n;
 
 	for (i = pos; i < cap; i++) {
-		if (ends_sentence(s, n, i))
+		if (sentence_punct(s[i]) && ends_sentence(s, n, i))
 			return i + 1;
 	}
 	return cap;
@@ -1548,6 +1584,18 @@ tok_floor(const struct lede_quote *prev, int para)
 	return prev != NULL && prev->span.para == para ? prev->span.end : 0;
 }
 
+/* Where the words after a quote that may hold its cue end: the sentence's
+ * end, or the next quote, on a character boundary. */
+static size_t
+tail_end(const char *t, size_t len, const struct lede_quote *q, const struct lede_quote *next)
+{
+	size_t b = sentence_end(t, len, q->span.end);
+
+	if (next != NULL && next->span.para == q->span.para && next->span.start < b)
+		b = next->span.start;
+	return utf8_floor(t, b);
+}
+
 static int
 attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
     const char *last_named, struct attrib *out)
@@ -1556,8 +1604,8 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 	const struct lede_quote *prev = qi > 0 ? &doc->quotes[qi - 1] : NULL;
 	const struct lede_quote *next = qi + 1 < doc->nquotes ? &doc->quotes[qi + 1] : NULL;
 	const char *t;
-	size_t len, a, b, tl;
-	struct toks *tk;
+	size_t len, a, b, tl, tail_b = 0;
+	struct toks *tk, *tail;
 	struct np np;
 	bool got = false, fin;
 	int pass;
@@ -1571,19 +1619,18 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 	tl = strlen(q->text);
 	fin = tl > 0 && (q->text[tl - 1] == '.');
 	tk = mx->tk;
+	tail = mx->tail;
 	tk->headline = q->span.para == LEDE_TITLE ||
 	    doc->paras[q->span.para].kind == LEDE_PARA_HEADING;
+	tail->headline = tk->headline;
 	for (pass = 0; pass < 2 && !got; pass++) {
 		bool after = (pass == 0) != fin;
 
 		if (after) {
-			a = q->span.end;
-			b = sentence_end(t, len, a);
-			if (next != NULL && next->span.para == q->span.para && next->span.start < b)
-				b = next->span.start;
+			tail_b = tail_end(t, len, q, next);
 			if (!q->unclosed && !q->continued) {
-				tokenize(tk, t, a, utf8_floor(t, b));
-				got = cue_after(tk, fin, &np);
+				tokenize(tail, t, q->span.end, tail_b);
+				got = cue_after(tail, fin, &np);
 			}
 		} else {
 			b = q->span.start;
@@ -1595,14 +1642,13 @@ attribute_one(const struct lede_doc *doc, const struct mindex *mx, size_t qi,
 			got = cue_before(tk, &np);
 		}
 	}
-	/* "…” is the question, according to X." */
+	/* "…” is the question, according to X." (mostly the tail read above,
+	 * which tokenize then keeps) */
 	if (!got && !q->unclosed) {
-		a = q->span.end;
-		b = sentence_end(t, len, a);
-		if (next != NULL && next->span.para == q->span.para && next->span.start < b)
-			b = next->span.start;
-		tokenize(tk, t, a, utf8_floor(t, b));
-		got = according(tk, 0, tk->n, &np);
+		if (tail_b == 0)
+			tail_b = tail_end(t, len, q, next);
+		tokenize(tail, t, q->span.end, tail_b);
+		got = according(tail, 0, tail->n, &np);
 	}
 	/* "Caddell continued:" closing the paragraph before */
 	if (!got && q->span.para > 0 && sentence_start(t, 0, q->span.start) == 0) {
@@ -1874,9 +1920,11 @@ lede_quotes_attribute_with(struct lede_doc *doc, const struct lede_genders *g,
 	if (person_genders(doc, g, &mx, err) < 0)
 		return -1;
 	if (build_index(doc, &mx) < 0 || (mx.lex = lexicon_new()) == NULL ||
-	    (mx.tk = malloc(sizeof *mx.tk)) == NULL)
+	    (mx.tk = calloc(1, sizeof *mx.tk)) == NULL ||
+	    (mx.tail = calloc(1, sizeof *mx.tail)) == NULL)
 		goto oom;
 	mx.tk->lex = mx.lex;
+	mx.tail->lex = mx.lex;
 	for (qi = 0; qi < doc->nquotes; qi++) {
 		struct lede_quote *q = &doc->quotes[qi];
 		const struct lede_quote *prev = qi > 0 ? &doc->quotes[qi - 1] : NULL;
@@ -1938,6 +1986,7 @@ lede_quotes_attribute_with(struct lede_doc *doc, const struct lede_genders *g,
 	free(mx.gender);
 	free(mx.lex);
 	free(mx.tk);
+	free(mx.tail);
 	return 0;
 oom:
 	free(last_named);
@@ -1946,5 +1995,6 @@ oom:
 	free(mx.gender);
 	free(mx.lex);
 	free(mx.tk);
+	free(mx.tail);
 	return lede_err_oom(err);
 }
