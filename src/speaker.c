@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,11 +161,14 @@ lex_class(const struct lexicon *lex, const char *w, size_t n)
 
 	if (n == 0 || n >= sizeof low)
 		return 0;
+	h = 2166136261u;        /* lex_hash, on the lower case made here */
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];
-		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+		c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+		low[i] = (char)c;
+		h = (h ^ c) * 16777619u;
 	}
-	for (h = lex_hash(low, n) & (LEX_SLOTS - 1); lex->slot[h].w != NULL;
+	for (h &= LEX_SLOTS - 1; lex->slot[h].w != NULL;
 	    h = (h + 1) & (LEX_SLOTS - 1)) {
 		if (lex->slot[h].n == n && memcmp(lex->slot[h].w, low, n) == 0)
 			return lex->slot[h].cls;
@@ -241,6 +245,20 @@ is_word_cp(uint32_t cp)
 	return lede_cue_is_letter(cp);
 }
 
+/* The ASCII bytes is_word_cp takes. */
+static const unsigned char ascii_alnum[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 /* lede_utf8_next, reading plain ASCII (nearly every byte) without a call. */
 static uint32_t
 next_cp(const char *s, size_t n, size_t *adv)
@@ -295,6 +313,11 @@ tokenize(struct toks *tk, const char *text, size_t a, size_t b)
 		t->kind = T_WORD;
 		j = i + adv;
 		while (j < b) {
+			/* the ASCII letters and digits of a word, without a decode */
+			while (j < b && ascii_alnum[(unsigned char)text[j]])
+				j++;
+			if (j >= b)
+				break;
 			cp = next_cp(text + j, b - j, &jadv);
 			if (is_word_cp(cp)) {
 				j += jadv;
@@ -341,16 +364,18 @@ tis(struct toks *tk, int i, unsigned bits)
 	return tk->t[i].kind == T_WORD && (tcls(tk, i) & bits) != 0;
 }
 
-/* Whether token i is the word w (given in lower case), in any case. */
+/* Whether token i is the word w[0..n) (given in lower case), in any case. */
 static bool
-tword(struct toks *tk, int i, const char *w)
+tword(struct toks *tk, int i, const char *w, size_t n)
 {
 	const struct tok *t = &tk->t[i];
-	size_t n = strlen(w);
 
 	return t->kind == T_WORD && t->e - t->s == n && (tk->text[t->s] | 0x20) == w[0] &&
 	    strncasecmp(tk->text + t->s, w, n) == 0;
 }
+
+/* tword with a literal, whose length is known without strlen */
+#define TWORD(tk, i, lit) tword((tk), (i), (lit), sizeof (lit) - 1)
 
 static bool
 tverb(struct toks *tk, int i, bool *participle)
@@ -360,9 +385,9 @@ tverb(struct toks *tk, int i, bool *participle)
 	if (t->kind != T_WORD)
 		return false;
 	/* "pointed out", "went on", "shot back" */
-	if (i + 1 < tk->n && ((tword(tk, i, "pointed") && tword(tk, i + 1, "out")) ||
-	    (tword(tk, i, "went") && tword(tk, i + 1, "on")) ||
-	    (tword(tk, i, "shot") && tword(tk, i + 1, "back")))) {
+	if (i + 1 < tk->n && ((TWORD(tk, i, "pointed") && TWORD(tk, i + 1, "out")) ||
+	    (TWORD(tk, i, "went") && TWORD(tk, i + 1, "on")) ||
+	    (TWORD(tk, i, "shot") && TWORD(tk, i + 1, "back")))) {
 		*participle = false;
 		return true;
 	}
@@ -443,7 +468,7 @@ np_before(struct toks *tk, int v, int lo, struct np *out)
 	while (i >= lo && tskip(tk, i))
 		i--;
 	/* "Trump on Wednesday said" */
-	if (i - 1 >= lo && tis(tk, i, W_TIME) && (tword(tk, i - 1, "on") || tword(tk, i - 1, "last")))
+	if (i - 1 >= lo && tis(tk, i, W_TIME) && (TWORD(tk, i - 1, "on") || TWORD(tk, i - 1, "last")))
 		i -= 2;
 	if (i < lo || tk->t[i].kind != T_WORD)
 		return false;
@@ -457,7 +482,7 @@ np_before(struct toks *tk, int v, int lo, struct np *out)
 		if (tis(tk, i, W_DET)) {
 			first = i;
 			/* "Mr. Morgan of the Sierra Club" */
-			if (i - 2 >= lo && tword(tk, i - 1, "of") && tk->t[i - 2].kind == T_WORD &&
+			if (i - 2 >= lo && TWORD(tk, i - 1, "of") && tk->t[i - 2].kind == T_WORD &&
 			    tcap(tk, i - 2)) {
 				i -= 2;
 				first = i;
@@ -466,15 +491,15 @@ np_before(struct toks *tk, int v, int lo, struct np *out)
 			}
 			break;
 		}
-		if (tis(tk, i, W_TIME) || (stop_word(tk, i, lo) && !tword(tk, i, "of")))
+		if (tis(tk, i, W_TIME) || (stop_word(tk, i, lo) && !TWORD(tk, i, "of")))
 			break;
-		if (tword(tk, i, "of") && (i == lo || tk->t[i - 1].kind != T_WORD))
+		if (TWORD(tk, i, "of") && (i == lo || tk->t[i - 1].kind != T_WORD))
 			break;
 		first = i;
 		words++;
 		i--;
 	}
-	if (first >= v || tword(tk, first, "of"))
+	if (first >= v || TWORD(tk, first, "of"))
 		return false;
 	/* "Protesters marching through the streets chanted": the phrase after
 	 * a preposition is not who speaks; the words before it are */
@@ -496,7 +521,7 @@ np_before(struct toks *tk, int v, int lo, struct np *out)
 	{
 		int last = v - 1;
 		while (last > first && (tskip(tk, last) || tis(tk, last, W_TIME) ||
-		    tword(tk, last, "on")))
+		    TWORD(tk, last, "on")))
 			last--;
 		out->e = tk->t[last].e;
 	}
@@ -530,18 +555,18 @@ np_after(struct toks *tk, int i, struct np *out)
 		j++;
 	named = j == i && tcap(tk, j);
 	while (j < tk->n && tk->t[j].kind == T_WORD && words < NP_MAX) {
-		if (stop_word(tk, j, 0) && !tword(tk, j, "of"))
+		if (stop_word(tk, j, 0) && !TWORD(tk, j, "of"))
 			break;
 		/* a name ends at the first lower-case word ("Healey commended")
 		 * that is no title ("Democratic nominee Hillary Clinton") */
-		if (named && !tcap(tk, j) && !tword(tk, j, "of") && !tis(tk, j, W_TITLE))
+		if (named && !tcap(tk, j) && !TWORD(tk, j, "of") && !tis(tk, j, W_TITLE))
 			break;
 		if (tis(tk, j, W_TIME) && words > 0)
 			break;
 		j++;
 		words++;
 	}
-	while (j > i && tword(tk, j - 1, "of"))
+	while (j > i && TWORD(tk, j - 1, "of"))
 		j--;
 	if (j == i || words == 0)
 		return false;
@@ -574,7 +599,7 @@ according(struct toks *tk, int lo, int hi, struct np *out)
 	int i;
 
 	for (i = lo; i + 2 < hi; i++) {
-		if (tword(tk, i, "according") && tword(tk, i + 1, "to") && np_after(tk, i + 2, out))
+		if (TWORD(tk, i, "according") && TWORD(tk, i + 1, "to") && np_after(tk, i + 2, out))
 			return true;
 	}
 	return false;
@@ -605,7 +630,7 @@ whole_np(struct toks *tk, int i, int v, struct np *out)
 		if (tis(tk, k, W_CLAUSE) || tis(tk, k, W_PRON))
 			return false;
 	}
-	if (tword(tk, last, "on") || tword(tk, last, "in"))
+	if (TWORD(tk, last, "on") || TWORD(tk, last, "in"))
 		last--;
 	out->s = tk->t[i].s;
 	out->e = tk->t[last].e;
@@ -637,16 +662,16 @@ cue_after(struct toks *tk, bool sentence_done, struct np *out)
 	if (i >= tk->n || tk->t[i].kind != T_WORD)
 		return false;
 	if (tverb(tk, i, &part) && !part)
-		return np_after(tk, i + 1 + (tword(tk, i, "pointed") || tword(tk, i, "went") ||
-		    tword(tk, i, "shot")), out);
-	if (tword(tk, i, "according") && i + 2 < tk->n && tword(tk, i + 1, "to"))
+		return np_after(tk, i + 1 + (TWORD(tk, i, "pointed") || TWORD(tk, i, "went") ||
+		    TWORD(tk, i, "shot")), out);
+	if (TWORD(tk, i, "according") && i + 2 < tk->n && TWORD(tk, i + 1, "to"))
 		return np_after(tk, i + 2, out);
 	for (j = i + 1; j < tk->n && j <= i + NP_MAX + 2 && tk->t[j].kind == T_WORD; j++) {
 		if (tverb(tk, j, &part) && !part) {
 			/* after a quote that ended its sentence, "Trump said." is a
 			 * cue but "Trump stated his commitment" starts a new story */
 			if (sentence_done && !(j + 1 >= tk->n || tk->t[j + 1].kind != T_WORD ||
-			    tis(tk, j + 1, W_TAIL) || tword(tk, j, "told") || tword(tk, j, "tells")))
+			    tis(tk, j + 1, W_TAIL) || TWORD(tk, j, "told") || TWORD(tk, j, "tells")))
 				return false;
 			return whole_np(tk, i, j, out);
 		}
@@ -700,8 +725,8 @@ comma_subject(struct toks *tk, int v, struct np *out)
 	if (tis(tk, k + 1, W_REL))
 		return np_before(tk, k, 0, out);
 	for (w = k + 1; w < j && name; w++)
-		name = tk->t[w].kind != T_WORD || tcap(tk, w) || tword(tk, w, "de") ||
-		    tword(tk, w, "van") || tword(tk, w, "von") || tword(tk, w, "al");
+		name = tk->t[w].kind != T_WORD || tcap(tk, w) || TWORD(tk, w, "de") ||
+		    TWORD(tk, w, "van") || TWORD(tk, w, "von") || TWORD(tk, w, "al");
 	if (name && name_at(tk, k + 1) && j - k - 1 <= 5) {
 		out->s = tk->t[k + 1].s;
 		out->e = tk->t[j - 1].e;
@@ -716,7 +741,7 @@ comma_subject(struct toks *tk, int v, struct np *out)
 	if (w < j - 1 && w > k && tk->t[w].kind == T_WORD && !tcap(tk, w) && j - 1 - w <= 4 &&
 	    tis(tk, k + 1, W_DET) && !tis(tk, w, W_DET) && !tis(tk, w, W_PREP) &&
 	    !tis(tk, w, W_STOP) &&
-	    !tword(tk, w, "of") && !tword(tk, w, "to")) {
+	    !TWORD(tk, w, "of") && !TWORD(tk, w, "to")) {
 		out->s = tk->t[w + 1].s;
 		out->e = tk->t[j - 1].e;
 		return true;
@@ -736,7 +761,7 @@ cue_before(struct toks *tk, struct np *out)
 	int i, j;
 	bool part, p2;
 
-	if (tk->n > 1 && tword(tk, 0, "according") && tword(tk, 1, "to") && np_after(tk, 2, out))
+	if (tk->n > 1 && TWORD(tk, 0, "according") && TWORD(tk, 1, "to") && np_after(tk, 2, out))
 		return true;
 	for (i = tk->n - 1; i >= 0; i--) {
 		if (!tverb(tk, i, &part))
@@ -767,7 +792,7 @@ cue_before(struct toks *tk, struct np *out)
 				return true;
 			return false;
 		}
-		if (tword(tk, i, "out") || tword(tk, i, "on") || tword(tk, i, "back"))
+		if (TWORD(tk, i, "out") || TWORD(tk, i, "on") || TWORD(tk, i, "back"))
 			continue;
 		if (np_before(tk, i, 0, out))
 			return true;
@@ -924,13 +949,21 @@ struct forms {
 	struct form *v;
 	size_t n, cap;
 	size_t by_key[FORM_KEYS + 1];   /* forms sorted by key: where each key starts */
+	bool short_ones;    /* some form is two bytes long */
 };
 
-/* Forms are tried only where their first two bytes stand. */
+/* Forms are tried only where their first three bytes stand (a two-byte
+ * form's third is the 0 that ends it): few names share those. */
+static unsigned
+key3(unsigned char a, unsigned char b, unsigned char c)
+{
+	return ((unsigned)a * 65599u + (unsigned)b * 257u + c) % FORM_KEYS;
+}
+
 static unsigned
 form_key(const char *s)
 {
-	return (((unsigned char)s[0] << 4) ^ (unsigned char)s[1]) % FORM_KEYS;
+	return key3((unsigned char)s[0], (unsigned char)s[1], (unsigned char)s[2]);
 }
 
 static int
@@ -948,6 +981,8 @@ bucket_forms(struct forms *f)
 
 	if (f->n > 0)
 		qsort(f->v, f->n, sizeof *f->v, cmp_form);
+	for (k = 0; k < f->n; k++)
+		f->short_ones |= f->v[k].n == 2;
 	for (k = 0; k <= FORM_KEYS; k++) {
 		while (b < f->n && form_key(f->v[b].s) < k)
 			b++;
@@ -1006,28 +1041,73 @@ collect_forms(const struct lede_doc *doc, struct forms *f)
 
 /* The bytes some form starts with: a capital that starts none cannot start
  * a name the scan below would find. */
+struct starts {
+	unsigned char byte[256];
+	bool wide;          /* each is A-Z or not ASCII: next_start may read words */
+};
+
 static void
-form_starts(const struct forms *f, unsigned char starts[256])
+form_starts(const struct forms *f, struct starts *st)
+{
+	size_t k;
+	unsigned char c;
+
+	memset(st, 0, sizeof *st);
+	st->wide = true;
+	for (k = 0; k < f->n; k++) {
+		c = (unsigned char)f->v[k].s[0];
+		st->byte[c] = 1;
+		st->wide &= (c >= 'A' && c <= 'Z') || c >= 0x80;
+	}
+}
+
+/* The first byte at or after i that some form starts with, or n. Nearly
+ * every byte is lower case or punctuation: eight bytes a step go by when
+ * none is a capital A-Z or outside ASCII (then no byte adds a carry into
+ * the next, and a byte's top bit after adding 0x80 - 'A' says b >= 'A',
+ * after adding 0x80 - 'Z' - 1 that b > 'Z'). */
+static size_t
+next_start(const struct starts *st, const char *text, size_t i, size_t n)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
+	uint64_t x;
+	size_t k;
+
+	while (st->wide && i + 8 <= n) {
+		memcpy(&x, t + i, 8);
+		if (((x | ((x + (0x80 - 'A') * ones) & ~(x + (0x80 - 'Z' - 1) * ones))) & top) != 0) {
+			for (k = 0; k < 8; k++) {
+				if (st->byte[t[i + k]])
+					return i + k;
+			}
+		}
+		i += 8;
+	}
+	while (i < n && !st->byte[t[i]])
+		i++;
+	return i;
+}
+
+/* The longest form in bucket key standing as words at t[i], if longer than
+ * best (then *bestk is set to it); else best. */
+static size_t
+longest_form(const struct forms *f, unsigned key, const char *t, size_t len, size_t i,
+    size_t best, size_t *bestk)
 {
 	size_t k;
 
-	memset(starts, 0, 256);
-	for (k = 0; k < f->n; k++)
-		starts[(unsigned char)f->v[k].s[0]] = 1;
-}
-
-/* The first byte at or after i that some form starts with, or n; four
- * bytes a step, as nearly every byte is lower case or punctuation. */
-static size_t
-next_start(const unsigned char starts[256], const char *text, size_t i, size_t n)
-{
-	const unsigned char *t = (const unsigned char *)text;
-
-	while (i + 4 <= n && !(starts[t[i]] | starts[t[i + 1]] | starts[t[i + 2]] | starts[t[i + 3]]))
-		i += 4;
-	while (i < n && !starts[t[i]])
-		i++;
-	return i;
+	for (k = f->by_key[key]; k < f->by_key[key + 1]; k++) {
+		const struct form *fo = &f->v[k];
+		/* the last byte turns most forms away before memcmp */
+		if (fo->n > best && fo->n <= len - i && fo->s[fo->n - 1] == t[i + fo->n - 1] &&
+		    fo->s[0] == t[i] && memcmp(fo->s, t + i, fo->n) == 0 &&
+		    (i + fo->n == len || !isalnum((unsigned char)t[i + fo->n]))) {
+			best = fo->n;
+			*bestk = k;
+		}
+	}
+	return best;
 }
 
 /* Adds the places in paragraph p where a person's name, alias or surname
@@ -1035,12 +1115,13 @@ next_start(const unsigned char starts[256], const char *text, size_t i, size_t n
  * capital some form starts with is tried against a bounded number of forms,
  * so the scan stays linear in the text. */
 static int
-scan_forms(const struct lede_doc *doc, const struct forms *f, const unsigned char starts[256],
+scan_forms(const struct lede_doc *doc, const struct forms *f, const struct starts *starts,
     int p, struct ment **m, size_t *n, size_t *cap)
 {
-	size_t i, k, len, best, bestk = 0;
+	size_t i, len, best, bestk = 0;
 	const char *t;
 	unsigned key;
+	unsigned char c;
 
 	if ((t = lede_doc_text(doc, p, &len)) == NULL)
 		return 0;
@@ -1050,17 +1131,12 @@ scan_forms(const struct lede_doc *doc, const struct forms *f, const unsigned cha
 		if (i + 1 >= len)
 			continue;
 		best = 0;
-		key = form_key(t + i);
-		for (k = f->by_key[key]; k < f->by_key[key + 1]; k++) {
-			const struct form *fo = &f->v[k];
-			/* the last byte turns most forms away before memcmp */
-			if (fo->n > best && fo->n <= len - i && fo->s[fo->n - 1] == t[i + fo->n - 1] &&
-			    fo->s[0] == t[i] && memcmp(fo->s, t + i, fo->n) == 0 &&
-			    (i + fo->n == len || !isalnum((unsigned char)t[i + fo->n]))) {
-				best = fo->n;
-				bestk = k;
-			}
-		}
+		c = i + 2 < len ? (unsigned char)t[i + 2] : 0;
+		key = key3((unsigned char)t[i], (unsigned char)t[i + 1], c);
+		best = longest_form(f, key, t, len, i, best, &bestk);
+		if (f->short_ones && c != 0)
+			best = longest_form(f, key3((unsigned char)t[i], (unsigned char)t[i + 1], 0), t,
+			    len, i, best, &bestk);
 		if (best == 0 || f->v[bestk].person < 0)
 			continue;
 		if (!lede_grow(m, cap, *n + 1, sizeof **m))
@@ -1108,7 +1184,7 @@ build_index(const struct lede_doc *doc, struct mindex *mx)
 	struct ment *m = NULL, *tag = NULL;
 	size_t *at = NULL;
 	struct forms f;
-	unsigned char starts[256];
+	struct starts starts;
 	unsigned ord = 0;
 
 	memset(&f, 0, sizeof f);
@@ -1149,7 +1225,7 @@ build_index(const struct lede_doc *doc, struct mindex *mx)
 	if (collect_forms(doc, &f) < 0)
 		goto fail;
 	bucket_forms(&f);
-	form_starts(&f, starts);
+	form_starts(&f, &starts);
 	for (p = 0; p < np; p++) {
 		b = p > 0 ? at[p - 1] : 0;
 		e = at[p];
@@ -1160,7 +1236,7 @@ build_index(const struct lede_doc *doc, struct mindex *mx)
 			memcpy(m + n, tag + b, (e - b) * sizeof *m);
 			n += e - b;
 		}
-		if (f.n > 0 && scan_forms(doc, &f, starts, (int)p - 1, &m, &n, &cap) < 0)
+		if (f.n > 0 && scan_forms(doc, &f, &starts, (int)p - 1, &m, &n, &cap) < 0)
 			goto fail;
 		/* the scan's come after all of the tagger's, as they were added */
 		for (k = first + (e - b); k < n; k++)
