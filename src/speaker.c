@@ -998,7 +998,7 @@ add_form(struct forms *f, const char *s, size_t n, int person)
 	if (n < 2 || !(isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC0))
 		return 0;
 	for (i = 0; i < f->n; i++) {
-		if (f->v[i].n == n && memcmp(f->v[i].s, s, n) == 0) {
+		if (f->v[i].n == n && f->v[i].s[0] == s[0] && memcmp(f->v[i].s, s, n) == 0) {
 			if (f->v[i].person != person)
 				f->v[i].person = -1;
 			return 0;
@@ -1044,7 +1044,16 @@ collect_forms(const struct lede_doc *doc, struct forms *f)
 struct starts {
 	unsigned char byte[256];
 	bool wide;          /* each is A-Z or not ASCII: next_start may read words */
+	unsigned char pair[65536 / 8];  /* the first two bytes of some form, a bit each */
 };
+
+static bool
+pair_set(const struct starts *st, unsigned char a, unsigned char b)
+{
+	unsigned k = (unsigned)a << 8 | b;
+
+	return (st->pair[k >> 3] >> (k & 7)) & 1;
+}
 
 static void
 form_starts(const struct forms *f, struct starts *st)
@@ -1057,6 +1066,8 @@ form_starts(const struct forms *f, struct starts *st)
 	for (k = 0; k < f->n; k++) {
 		c = (unsigned char)f->v[k].s[0];
 		st->byte[c] = 1;
+		unsigned two = (unsigned)c << 8 | (unsigned char)f->v[k].s[1];
+		st->pair[two >> 3] |= (unsigned char)(1u << (two & 7));
 		st->wide &= (c >= 'A' && c <= 'Z') || c >= 0x80;
 	}
 }
@@ -1126,9 +1137,11 @@ scan_forms(const struct lede_doc *doc, const struct forms *f, const struct start
 	if ((t = lede_doc_text(doc, p, &len)) == NULL)
 		return 0;
 	for (i = 0; (i = next_start(starts, t, i, len)) < len; i++) {
-		if (i > 0 && (isalnum((unsigned char)t[i - 1]) || ((unsigned char)t[i - 1] & 0x80)))
+		/* no form starts with these two bytes ("The", "But"): the most
+		 * common turn-away first */
+		if (i + 1 >= len || !pair_set(starts, (unsigned char)t[i], (unsigned char)t[i + 1]))
 			continue;
-		if (i + 1 >= len)
+		if (i > 0 && (isalnum((unsigned char)t[i - 1]) || ((unsigned char)t[i - 1] & 0x80)))
 			continue;
 		best = 0;
 		c = i + 2 < len ? (unsigned char)t[i + 2] : 0;
