@@ -48,7 +48,6 @@ struct scan {
 	struct opener st[DEPTH_MAX];
 	int depth;
 	size_t last_end;        /* end of the previous quote in the paragraph */
-	size_t sent_end;        /* the last sentence end seen so far */
 };
 
 bool
@@ -593,17 +592,46 @@ cp_at(const char *s, size_t n, size_t i, size_t *adv)
 }
 
 /* The bytes the scan must stop at: the straight marks, the lead bytes of
- * every other mark (0xC2 for « », 0xE2 for the curly and angled ones) and
- * the three that may end a sentence. Any other byte starts no mark and ends
- * no sentence: it matters only as the character before the next mark. */
+ * every other mark (0xC2 for « », 0xE2 for the curly and angled ones) and,
+ * while a quote is open, the three that may end a sentence in it (mark 2).
+ * Any other byte starts no mark and ends no sentence a quote needs: it
+ * matters only as the character before the next mark. */
 static const unsigned char stop_byte[256] = {
-	['"'] = 1, ['\''] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xC2] = 1, [0xE2] = 1,
+	['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, ['.'] = 2, ['!'] = 2, ['?'] = 2,
 };
 
-/* The first stop byte at or after i, or n. Four bytes a step: most runs
- * between stop bytes are whole words and sentences. */
+/* Outside quotes: the first mark byte at or after i, or n. Eight bytes a
+ * step go by when none is " or ' (no byte of x ^ that mark is zero) and
+ * none is outside ASCII (no top bit set). */
 static size_t
-skip_plain(const char *text, size_t i, size_t n)
+skip_to_mark(const char *text, size_t i, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
+	uint64_t x, d, q;
+	size_t k;
+
+	while (i + 8 <= n) {
+		memcpy(&x, s + i, 8);
+		d = x ^ (ones * '"');
+		q = x ^ (ones * '\'');
+		if ((((d - ones) & ~d) | ((q - ones) & ~q) | x) & top) {
+			for (k = 0; k < 8; k++) {
+				if (stop_byte[s[i + k]] == 1)
+					return i + k;
+			}
+		}
+		i += 8;
+	}
+	while (i < n && stop_byte[s[i]] != 1)
+		i++;
+	return i;
+}
+
+/* Inside a quote: the first stop byte of either kind at or after i, or n;
+ * four bytes a step. */
+static size_t
+skip_to_stop(const char *text, size_t i, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
 
@@ -661,7 +689,7 @@ scan_text(struct lede_doc *doc, int para)
 	while (i < sc.n) {
 		/* Most bytes are none of the stop bytes: step over them in a
 		 * tight loop and decode only the last character skipped. */
-		j = skip_plain(sc.s, i, sc.n);
+		j = sc.depth > 0 ? skip_to_stop(sc.s, i, sc.n) : skip_to_mark(sc.s, i, sc.n);
 		if (j >= sc.n)
 			break;
 		if (j > i) {
@@ -671,7 +699,6 @@ scan_text(struct lede_doc *doc, int para)
 		cp = cp_at(sc.s, sc.n, i, &adv);
 		next = i + adv < sc.n ? cp_at(sc.s, sc.n, i + adv, &nadv) : 0;
 		if ((cp == '.' || cp == '!' || cp == '?') && is_space0(next)) {
-			sc.sent_end = i + adv;
 			for (k = 0; k < sc.depth; k++)
 				sc.st[k].sent_end = i + adv;
 		}
