@@ -269,9 +269,37 @@ hostile(void)
 	free(b);
 }
 
+/* The scan steps over runs of plain bytes and decodes only the character
+ * before a mark: whatever stands there, it must judge the mark as if it had
+ * read every character. */
+static void
+before_marks(void)
+{
+	none("Caf\u00e9's menu and Ren\u00e9e's bar are open.", "an apostrophe after a non-ASCII letter");
+	none("Stra\u00dfe\u2019s end and \u00c5se\u2019s house.", "a curly apostrophe after a non-ASCII letter");
+	one("The menu \u00e0 la carte: \u201cwe will win the vote\u201d today.", "we will win the vote",
+	    "an opening mark after a colon, after non-ASCII words");
+	one("Na\u00efve \u2014\u201cwe will win the vote,\u201d she wrote.", "we will win the vote,",
+	    "an opening mark right after a dash");
+	one("\u4e2d\u6587 \"we will win the vote\" today.", "we will win the vote",
+	    "a straight mark after a space after CJK text");
+	{
+		/* a stray byte reads as a character that is no space and no
+		 * letter: the mark after it cannot open, only close */
+		const char *p[] = { "abc \x80\"we will win the vote\" today.", NULL };
+		struct lede_doc *d = doc_of(NULL, p);
+		is_int(d ? d->nquotes : 0, 1, "a mark after a stray byte: one quote");
+		ok(d != NULL && d->nquotes == 1 && d->quotes[0].unopened && d->quotes[0].span.start == 0,
+		    "a mark after a stray byte does not open");
+		lede_doc_free(d);
+	}
+	none("abc\xe2\x80'n' roll", "a mark after a cut-off character");
+}
+
 int
 main(void)
 {
+	before_marks();
 	styles();
 	nested();
 	multi_paragraph();

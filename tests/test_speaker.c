@@ -311,9 +311,40 @@ hostile(void)
 	free(big);
 }
 
+/* People the tagger left no mention of, found where a form of their name
+ * stands: one starting outside ASCII, a two-letter alias. */
+static void
+forms_without_mentions(void)
+{
+	const char *p1[] = { "\u201cWe will win the vote,\u201d \u00c9mile Zola said.", NULL };
+	const struct who zola = { "\u00c9mile Zola", { NULL }, { NULL } };
+	const char *p2[] = { "Xi Jinping spoke in Beijing.",
+	    "\u201cWe will win the vote,\u201d Xi said on Monday.", NULL };
+	struct lede_doc *d;
+	struct lede_err err;
+	int idx;
+
+	d = attributed(p1, &zola, 1);
+	is_str(said_by(d, 0), "\u00c9mile Zola", "a name starting outside ASCII, never mentioned");
+	lede_doc_free(d);
+	if ((d = lede_doc_new()) == NULL) {
+		ok(0, "a two-letter alias, never mentioned");
+		return;
+	}
+	for (const char *const *pp = p2; *pp != NULL; pp++)
+		lede_doc_add_para(d, LEDE_PARA_TEXT, *pp, strlen(*pp));
+	idx = lede_doc_add_person(d, "Xi Jinping");
+	lede_entity_add_alias(&d->people[idx], "Xi");
+	if (lede_quotes_find(d, &err) != 0 || lede_quotes_attribute(d, &err) != 0)
+		printf("# %s\n", err.msg);
+	is_str(said_by(d, 0), "Xi Jinping", "a two-letter alias, never mentioned");
+	lede_doc_free(d);
+}
+
 int
 main(void)
 {
+	forms_without_mentions();
 	patterns();
 	added_colon();
 	pronouns();
