@@ -593,7 +593,7 @@ cp_at(const char *s, size_t n, size_t i, size_t *adv)
 
 /* The bytes the scan must stop at: the straight marks, the lead bytes of
  * every other mark (0xC2 for « », 0xE2 for the curly and angled ones) and,
- * while a quote is open, the three that may end a sentence in it (mark 2).
+ * while a quote is open, the three that may end a sentence in it (marked 2).
  * Any other byte starts no mark and ends no sentence a quote needs: it
  * matters only as the character before the next mark. */
 static const unsigned char stop_byte[256] = {
