@@ -206,10 +206,10 @@ struct fctx {
 	size_t ntk, cap;
 	struct word_ent *words;     /* WORDS_CAP slots */
 	uint64_t opens;             /* every feature a finder opens on */
-	/* bit n of ends[w][a & 31][z & 31]: a word of n bytes opens on a and
-	 * ends on z, of any list (w 0) or of one a finder opens on (w 1).
-	 * A token not marked is no such word; some letters share a mark,
-	 * so one marked may still be none. */
+	/* bit n of ends[w][a & 31][z & 31]: a word of n bytes, or of n - 1
+	 * and a dot, opens on a and ends on z, of any list (w 0) or of one a
+	 * finder opens on (w 1). A token not marked is no such word; some
+	 * bytes share a mark, so one marked may still be none. */
 	uint32_t ends[2][32][32];
 	unsigned char fold[256];    /* a letter folded, '.' or '%'; 0: no word has it */
 	unsigned char first[256];   /* the F_ class of a first byte, >> NLISTS */
@@ -292,9 +292,14 @@ ctx_build(struct fctx *c, uint64_t opens)
 			c->words[j].k[1] = k[1];
 			c->words[j].lists |= BIT(l);
 			c->words[j].dotted = (*w)[n - 1] == '.';
-			c->ends[0][(*w)[0] & 31][(*w)[n - 1] & 31] |= (uint32_t)1 << n;
-			if (opens & BIT(l))
-				c->ends[1][(*w)[0] & 31][(*w)[n - 1] & 31] |= (uint32_t)1 << n;
+			/* "jan" is also marked as "jan." (its dot dropped, a
+			 * token may be it) */
+			for (j = 0; j < 2 && (j == 0 || (*w)[n - 1] != '.'); j++) {
+				unsigned char z = j == 0 ? (unsigned char)(*w)[n - 1] : '.';
+				c->ends[0][(*w)[0] & 31][z & 31] |= (uint32_t)1 << (n + j);
+				if (opens & BIT(l))
+					c->ends[1][(*w)[0] & 31][z & 31] |= (uint32_t)1 << (n + j);
+			}
 		}
 	}
 	for (j = 0; j < 256; j++) {
@@ -311,17 +316,10 @@ ctx_build(struct fctx *c, uint64_t opens)
 
 /* Whether s[0..n) may be a word of the lists (w 0), or of those a finder
  * opens on (w 1), by its ends and length; a final dot may be dropped. */
-static bool
+static inline bool
 maybe_word(const struct fctx *c, int w, const char *s, size_t n)
 {
-	uint32_t lens;
-
-	if (n > WORD_MAX + 1)
-		return false;
-	lens = c->ends[w][s[0] & 31][s[n - 1] & 31] & (uint32_t)1 << n;
-	if (n > 1 && s[n - 1] == '.')
-		lens |= c->ends[w][s[0] & 31][s[n - 2] & 31] & (uint32_t)1 << (n - 1);
-	return lens != 0;
+	return n <= WORD_MAX + 1 && (c->ends[w][s[0] & 31][s[n - 1] & 31] >> n & 1);
 }
 
 /* Looks up the lists token k is in: a word is compared case-blind, and a
@@ -407,119 +405,130 @@ space_len(const char *t, size_t n, size_t i)
 	return lede_cp_is_space(lede_utf8_next(t + i, n - i, &adv)) ? adv : 0;
 }
 
-/* Peels the brackets and marks of token k (its raw bounds set, its first
- * hyphen at hy) and notes what it may be. */
-static void
-token_read(const struct fctx *c, struct ftok *k, size_t hy)
+/* The features of the token t[s..e), its first hyphen at hy: its F_ bits,
+ * and *listed when its lists are in too. */
+static uint64_t
+token_features(struct fctx *c, struct ftok *k, size_t hy)
 {
-	const char *t = c->t;
-	size_t s = k->rs, e = k->re, adv, len, n, d;
-	unsigned char b, kd;
+	const unsigned char *t = (const unsigned char *)c->t;
+	size_t s = k->s, e = k->e, n = e - s, d;
+	unsigned char b = t[s];
+	uint64_t f = (uint64_t)c->first[b] << NLISTS;
 
-	while (s < e) {
-		kd = c->kind[(unsigned char)t[s]];
-		if (kd & B_FRONT)
-			s++;
-		else if ((kd & B_WIDE) && peel_front(lede_utf8_next(t + s, e - s, &adv)))
-			s += adv;
-		else
-			break;
-	}
-	while (e > s) {
-		b = (unsigned char)t[e - 1];
-		kd = c->kind[b];
-		if (kd & B_BACK) {
-			/* keep the dot of "p.m." and "Sept." */
-			if (b == '.' && keeps_dot(t + s, e - s))
-				break;
-			e--;
-		} else if ((kd & B_WIDE) && peel_back(cp_before(t, s, e, &len))) {
-			e -= len;
-		} else {
-			break;
-		}
-	}
-	k->s = s;
-	k->e = e;
-	k->nl = 0;
-	k->used = false;
 	k->listed = true;
-	if ((n = e - s) == 0) {
-		k->f = F_EMPTY;
-		return;
-	}
-	b = (unsigned char)t[s];
-	k->f = (uint64_t)c->first[b] << NLISTS;
 	if (is_digit(b)) {
-		k->nl = num_len(t + s, n);
-		return;
+		k->nl = num_len(c->t + s, n);
+		return f;
 	}
 	if (!is_alpha(b) && b != '%')
-		return;
+		return f;
 	/* "US$5": up to three capitals, then a sign */
 	if (is_upper(b)) {
-		for (d = 1; d < n && d < 3 && is_upper((unsigned char)t[s + d]); d++)
+		for (d = 1; d < n && d < 3 && is_upper(t[s + d]); d++)
 			;
-		if (d < n && (t[s + d] == '$' || (unsigned char)t[s + d] >= 0x80))
-			k->f |= F_SIGN;
+		if (d < n && (t[s + d] == '$' || t[s + d] >= 0x80))
+			f |= F_SIGN;
 	}
 	/* "six-year-old": a word of at most 15 letters, then a hyphen */
 	if (hy != SIZE_MAX && hy > s && hy - s <= 15 && hy < e) {
-		for (d = s; d < hy && is_alpha((unsigned char)t[d]); d++)
+		for (d = s; d < hy && is_alpha(t[d]); d++)
 			;
 		if (d == hy)
-			k->f |= F_HYPHENED;
+			f |= F_HYPHENED;
 	}
 	/* a word no finder opens on is looked up only when a finder asks:
-	 * most words of a text are never asked about */
-	if (maybe_word(c, 1, t + s, n))
+	 * most words of a text never are */
+	if (maybe_word(c, 1, c->t + s, n)) {
+		k->f = 0;
 		token_list(c, k);
-	else
-		k->listed = false;
+		return f | k->f;
+	}
+	k->listed = false;
+	return f;
 }
 
+/* Cuts the paragraph into tokens at its spaces, peels each token's
+ * brackets and marks, and notes what it may be. */
 static int
 tokenize(struct fctx *c)
 {
-	const char *t = c->t;
-	size_t i = 0, adv, hy;
+	const unsigned char *t = (const unsigned char *)c->t, *kind = c->kind;
+	size_t n = c->n, i = 0, adv, s, e, hy, len;
+	unsigned char b, kd;
 	struct ftok *k;
 
 	c->ntk = 0;
-	while (i < c->n) {
-		if (t[i] == ' ') {
-			i++;
-			continue;
-		}
+	while (i < n) {
+		b = t[i];
 		/* a token opens on printable ASCII, nearly always */
-		if (!(c->kind[(unsigned char)t[i]] & B_PLAIN) && (adv = space_len(t, c->n, i)) > 0) {
-			i += adv;
-			continue;
+		if (!(kind[b] & B_PLAIN)) {
+			if (b == ' ') {
+				i++;
+				continue;
+			}
+			if ((adv = space_len(c->t, n, i)) > 0) {
+				i += adv;
+				continue;
+			}
 		}
 		if (c->ntk == c->cap && !lede_grow(&c->tk, &c->cap, c->ntk + 1, sizeof *c->tk))
 			return -1;
-		k = &c->tk[c->ntk++];
-		k->rs = i;
+		s = i;
 		hy = SIZE_MAX;
 		/* to the next space; the text's final NUL stops the inner loop */
 		for (;;) {
-			while (c->kind[(unsigned char)t[i]] & B_PLAIN)
+			while (kind[t[i]] & B_PLAIN)
 				i++;
-			if (i >= c->n || t[i] == ' ')
+			if (t[i] == ' ' || i >= n)
 				break;
 			if (t[i] == '-') {
 				if (hy == SIZE_MAX)
 					hy = i;
 				i++;
-			} else if (space_len(t, c->n, i) > 0) {
+			} else if (space_len(c->t, n, i) > 0) {
 				break;
 			} else {
-				lede_utf8_next(t + i, c->n - i, &adv);
+				lede_utf8_next(c->t + i, n - i, &adv);
 				i += adv;
 			}
 		}
-		k->re = i;
-		token_read(c, k, hy);
+		k = &c->tk[c->ntk++];
+		k->rs = s;
+		k->re = e = i;
+		/* most tokens have nothing to peel */
+		while (s < e && (kind[t[s]] & (B_FRONT | B_WIDE))) {
+			kd = kind[t[s]];
+			if (kd & B_FRONT)
+				s++;
+			else if ((kd & B_WIDE) && peel_front(lede_utf8_next(c->t + s, e - s, &adv)))
+				s += adv;
+			else
+				break;
+		}
+		while (e > s && (kind[t[e - 1]] & (B_BACK | B_WIDE))) {
+			b = t[e - 1];
+			kd = kind[b];
+			if (kd & B_BACK) {
+				/* keep the dot of "p.m." and "Sept." */
+				if (b == '.' && keeps_dot(c->t + s, e - s))
+					break;
+				e--;
+			} else if (peel_back(cp_before(c->t, s, e, &len))) {
+				e -= len;
+			} else {
+				break;
+			}
+		}
+		k->s = s;
+		k->e = e;
+		k->nl = 0;
+		k->used = false;
+		if (e == s) {
+			k->f = F_EMPTY;
+			k->listed = true;
+		} else {
+			k->f = token_features(c, k, hy);
+		}
 	}
 	return 0;
 }
