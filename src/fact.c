@@ -204,6 +204,8 @@ struct fctx {
 	size_t n;
 	struct ftok *tk;
 	size_t ntk, cap;
+	size_t *open;               /* the tokens a finder may open on, in order */
+	size_t nopen, capopen;
 	struct word_ent *words;     /* WORDS_CAP slots */
 	uint64_t opens;             /* every feature a finder opens on */
 	/* bit n of ends[w][a & 31][z & 31]: a word of n bytes, or of n - 1
@@ -371,9 +373,8 @@ cp_before(const char *t, size_t s, size_t e, size_t *len)
 static bool
 keeps_dot(const char *s, size_t n)
 {
-	static const char abbr[][5] = {
-		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	};
+	/* the months shortened to three letters, and "sept" */
+	static const char abbr3[] = "janfebmaraprjunjulaugsepoctnovdec";
 	char low[4];
 	size_t i;
 
@@ -385,8 +386,10 @@ keeps_dot(const char *s, size_t n)
 		return false;
 	for (i = 0; i < n - 1; i++)
 		low[i] = (char)(is_upper((unsigned char)s[i]) ? s[i] | 0x20 : s[i]);
-	for (i = 0; i < sizeof abbr / sizeof *abbr; i++) {
-		if (strlen(abbr[i]) == n - 1 && memcmp(low, abbr[i], n - 1) == 0)
+	if (n - 1 == 4)
+		return memcmp(low, "sept", 4) == 0;
+	for (i = 0; i < sizeof abbr3 - 1; i += 3) {
+		if (memcmp(low, abbr3 + i, 3) == 0)
 			return true;
 	}
 	return false;
@@ -457,7 +460,7 @@ tokenize(struct fctx *c)
 	unsigned char b, kd;
 	struct ftok *k;
 
-	c->ntk = 0;
+	c->ntk = c->nopen = 0;
 	while (i < n) {
 		b = t[i];
 		/* a token opens on printable ASCII, nearly always */
@@ -528,6 +531,12 @@ tokenize(struct fctx *c)
 			k->listed = true;
 		} else {
 			k->f = token_features(c, k, hy);
+		}
+		if (k->f & c->opens) {
+			if (c->nopen == c->capopen &&
+			    !lede_grow(&c->open, &c->capopen, c->nopen + 1, sizeof *c->open))
+				return -1;
+			c->open[c->nopen++] = c->ntk - 1;
 		}
 	}
 	return 0;
@@ -606,6 +615,9 @@ money_token(const struct fctx *c, size_t i)
 	/* "5p", "50p": pence */
 	if (k == 0 && n >= 2 && s[n - 1] == 'p' && num_len(s, n - 1) == n - 1)
 		return true;
+	/* only '$' among ASCII is a sign */
+	if ((unsigned char)s[k] < 0x80 && s[k] != '$')
+		return false;
 	cp = lede_utf8_next(s + k, n - k, &adv);
 	if (cp != '$' && cp != 0xA3 && cp != 0x20AC && cp != 0xA5 && cp != 0x20B9 && cp != 0x20BD)
 		return false;
@@ -859,13 +871,29 @@ find_time(struct fctx *c, size_t i, size_t *next)
 	return 0;
 }
 
+/* The value of the digits opening s[0..n), as atoi reads them: the byte
+ * after a token is never a digit. */
+static int
+lead_value(const char *s, size_t n)
+{
+	int v = 0;
+	size_t j;
+
+	for (j = 0; j < n && is_digit((unsigned char)s[j]); j++)
+		v = v * 10 + (s[j] - '0');
+	return v;
+}
+
 static bool
 is_year(const struct fctx *c, size_t i)
 {
 	const char *s = tstr(c, i);
+	int v;
 
-	return i < c->ntk && tlen(c, i) == 4 && is_num(c, i) && (s[0] == '1' || s[0] == '2') &&
-	    atoi(s) >= 1800 && atoi(s) <= 2199;
+	if (i >= c->ntk || tlen(c, i) != 4 || !is_num(c, i) || (s[0] != '1' && s[0] != '2'))
+		return false;
+	v = lead_value(s, 4);
+	return v >= 1800 && v <= 2199;
 }
 
 /* "14", "14th", "1st" */
@@ -879,7 +907,8 @@ is_day(const struct fctx *c, size_t i)
 		return false;
 	n = tlen(c, i);
 	d = c->tk[i].nl;
-	if (d == 0 || d > 2 || atoi(s) < 1 || atoi(s) > 31)
+	/* one or two digits, then no digit */
+	if (d == 0 || d > 2 || lead_value(s, d) < 1 || lead_value(s, d) > 31)
 		return false;
 	return d == n || (n == d + 2 && (strncasecmp(s + d, "st", 2) == 0 ||
 	    strncasecmp(s + d, "nd", 2) == 0 || strncasecmp(s + d, "rd", 2) == 0 ||
@@ -1058,15 +1087,15 @@ static const struct finder {
 static int
 scan_para(struct fctx *c)
 {
-	size_t i = 0, next, f;
+	size_t i = 0, o, next, f;
 
 	if (tokenize(c) < 0)
 		return -1;
-	while (i < c->ntk) {
-		if (!(c->tk[i].f & c->opens)) {
-			i++;
+	/* only a token some finder opens on can start a fact */
+	for (o = 0; o < c->nopen; o++) {
+		if (c->open[o] < i)
 			continue;
-		}
+		i = c->open[o];
 		next = i;
 		for (f = 0; f < sizeof finders / sizeof *finders && next == i; f++) {
 			if (c->tk[i].used)
@@ -1165,6 +1194,7 @@ lede_facts_find(struct lede_doc *doc, struct lede_err *err)
 		rc = scan_para(&c);
 	}
 	free(c.tk);
+	free(c.open);
 	free(c.words);
 	if (rc == 0)
 		rc = find_roles(doc);
