@@ -450,14 +450,50 @@ token_features(struct fctx *c, struct ftok *k, size_t hy)
 	return f;
 }
 
+/* Peels the brackets and quotation marks before t[*s..*e) and the marks
+ * and punctuation after it. */
+static void
+peel(const struct fctx *c, size_t *sp, size_t *ep)
+{
+	const unsigned char *t = (const unsigned char *)c->t, *kind = c->kind;
+	size_t s = *sp, e = *ep, adv, len;
+	unsigned char b, kd;
+
+	while (s < e && (kind[t[s]] & (B_FRONT | B_WIDE))) {
+		kd = kind[t[s]];
+		if (kd & B_FRONT)
+			s++;
+		else if ((kd & B_WIDE) && peel_front(lede_utf8_next(c->t + s, e - s, &adv)))
+			s += adv;
+		else
+			break;
+	}
+	while (e > s && (kind[t[e - 1]] & (B_BACK | B_WIDE))) {
+		b = t[e - 1];
+		kd = kind[b];
+		if (kd & B_BACK) {
+			/* keep the dot of "p.m." and "Sept." */
+			if (b == '.' && keeps_dot(c->t + s, e - s))
+				break;
+			e--;
+		} else if (peel_back(cp_before(c->t, s, e, &len))) {
+			e -= len;
+		} else {
+			break;
+		}
+	}
+	*sp = s;
+	*ep = e;
+}
+
 /* Cuts the paragraph into tokens at its spaces, peels each token's
  * brackets and marks, and notes what it may be. */
 static int
 tokenize(struct fctx *c)
 {
 	const unsigned char *t = (const unsigned char *)c->t, *kind = c->kind;
-	size_t n = c->n, i = 0, adv, s, e, hy, len;
-	unsigned char b, kd;
+	size_t n = c->n, i = 0, adv, s, e, hy;
+	unsigned char b;
 	struct ftok *k;
 
 	c->ntk = c->nopen = 0;
@@ -499,29 +535,8 @@ tokenize(struct fctx *c)
 		k->rs = s;
 		k->re = e = i;
 		/* most tokens have nothing to peel */
-		while (s < e && (kind[t[s]] & (B_FRONT | B_WIDE))) {
-			kd = kind[t[s]];
-			if (kd & B_FRONT)
-				s++;
-			else if ((kd & B_WIDE) && peel_front(lede_utf8_next(c->t + s, e - s, &adv)))
-				s += adv;
-			else
-				break;
-		}
-		while (e > s && (kind[t[e - 1]] & (B_BACK | B_WIDE))) {
-			b = t[e - 1];
-			kd = kind[b];
-			if (kd & B_BACK) {
-				/* keep the dot of "p.m." and "Sept." */
-				if (b == '.' && keeps_dot(c->t + s, e - s))
-					break;
-				e--;
-			} else if (peel_back(cp_before(c->t, s, e, &len))) {
-				e -= len;
-			} else {
-				break;
-			}
-		}
+		if ((kind[t[s]] & (B_FRONT | B_WIDE)) || (kind[t[e - 1]] & (B_BACK | B_WIDE)))
+			peel(c, &s, &e);
 		k->s = s;
 		k->e = e;
 		k->nl = 0;
