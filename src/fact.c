@@ -594,6 +594,19 @@ is_num(const struct fctx *c, size_t i)
 	return i < c->ntk && c->tk[i].nl == c->tk[i].e - c->tk[i].s;
 }
 
+/* The value of the digits opening s[0..n), as atoi reads them: the byte
+ * after a token is never a digit. */
+static int
+lead_value(const char *s, size_t n)
+{
+	int v = 0;
+	size_t j;
+
+	for (j = 0; j < n && is_digit((unsigned char)s[j]); j++)
+		v = v * 10 + (s[j] - '0');
+	return v;
+}
+
 static int
 add(struct fctx *c, const char *kind, size_t from, size_t to, bool raw_end)
 {
@@ -761,7 +774,7 @@ apposed_age(const struct fctx *c, size_t i)
 
 	if (i == 0 || !is_num(c, i) || n > 3 || c->tk[i].s != c->tk[i].rs)
 		return false;
-	v = atoi(s);
+	v = lead_value(s, n);
 	if (v < 1 || v > 120 || c->tk[i].e == c->tk[i].re)
 		return false;
 	if (c->t[c->tk[i].e] != ',' && c->t[c->tk[i].e] != ')')
@@ -786,7 +799,7 @@ find_age(struct fctx *c, size_t i, size_t *next)
 	}
 	/* "died at 88", "dies aged 88" */
 	if (tin(c, i, L_DIED) && tin(c, i + 1, L_AT) && is_num(c, i + 2) &&
-	    tlen(c, i + 2) <= 3 && atoi(tstr(c, i + 2)) <= 120) {
+	    tlen(c, i + 2) <= 3 && lead_value(tstr(c, i + 2), 3) <= 120) {
 		*next = i + 3;
 		return add(c, "age", i, i + 2, false);
 	}
@@ -857,7 +870,10 @@ find_time(struct fctx *c, size_t i, size_t *next)
 		d++;
 	if (d == 0)
 		return 0;
-	h = (size_t)atoi(s);
+	/* atoi's value, read here when it cannot overflow */
+	for (h = d; h < n && h < 10 && is_digit((unsigned char)s[h]); h++)
+		;
+	h = h < 10 ? (size_t)lead_value(s, h) : (size_t)atoi(s);
 	if (d < n && s[d] == ':' && d + 3 <= n && is_digit((unsigned char)s[d + 1]) &&
 	    is_digit((unsigned char)s[d + 2]))
 		d += 3;
@@ -884,19 +900,6 @@ find_time(struct fctx *c, size_t i, size_t *next)
 		return add(c, "time", i, i, false);
 	}
 	return 0;
-}
-
-/* The value of the digits opening s[0..n), as atoi reads them: the byte
- * after a token is never a digit. */
-static int
-lead_value(const char *s, size_t n)
-{
-	int v = 0;
-	size_t j;
-
-	for (j = 0; j < n && is_digit((unsigned char)s[j]); j++)
-		v = v * 10 + (s[j] - '0');
-	return v;
 }
 
 static bool
