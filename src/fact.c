@@ -524,11 +524,14 @@ tokenize(struct fctx *c)
 				if (hy == SIZE_MAX)
 					hy = i;
 				i++;
-			} else if (space_len(c->t, n, i) > 0) {
+			} else if (t[i] >= 0x80) {
+				if (lede_cp_is_space(lede_utf8_next(c->t + i, n - i, &adv)))
+					break;
+				i += adv;
+			} else if (t[i] == '\t' || (t[i] >= '\n' && t[i] <= '\r')) {
 				break;
 			} else {
-				lede_utf8_next(c->t + i, n - i, &adv);
-				i += adv;
+				i++;
 			}
 		}
 		k = &c->tk[c->ntk++];
