@@ -413,8 +413,8 @@ space_len(const char *t, size_t n, size_t i)
 	return lede_cp_is_space(lede_utf8_next(t + i, n - i, &adv)) ? adv : 0;
 }
 
-/* The features of the token t[s..e), its first hyphen at hy: its F_ bits,
- * and *listed when its lists are in too. */
+/* The features of token k, peeled, its first hyphen at t[hy]: its F_ bits,
+ * and its lists when it may be in one a finder opens on (k->listed). */
 static uint64_t
 token_features(struct fctx *c, struct ftok *k, size_t hy)
 {
