@@ -32,6 +32,7 @@ struct lede_nations {
 	struct nation *v;
 	size_t n, cap;
 	char *data;
+	bool opens[256];    /* some word opens on this byte: the rest are no word */
 };
 
 void
@@ -76,6 +77,7 @@ lede_nations_load(struct lede_nations **out, struct lede_err *err)
 		}
 		ns->v[ns->n].word = line;
 		snprintf(ns->v[ns->n].code, sizeof ns->v[ns->n].code, "%.3s", tab + 1);
+		ns->opens[(unsigned char)line[0]] = true;
 		ns->n++;
 	}
 	*out = ns;
@@ -215,6 +217,9 @@ nation_word(const struct lede_nations *ns, const char *w, size_t n)
 		n -= 2;
 	else if (n > 4 && w[n - 1] == 's' && memcmp(w + n - 4, "\xe2\x80\x99", 3) == 0)
 		n -= 4;
+	/* most words of a text are told by their first byte */
+	if (n == 0 || !ns->opens[(unsigned char)w[0]])
+		return NULL;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
@@ -255,8 +260,12 @@ office_word(const char *w, size_t n)
 	};
 	size_t i;
 
+	/* each is 4 to 10 letters long */
+	if (n < 4 || n > 10)
+		return false;
 	for (i = 0; i < sizeof offices / sizeof *offices; i++) {
-		if (strlen(offices[i]) == n && strncasecmp(offices[i], w, n) == 0)
+		if (offices[i][0] == (w[0] | 0x20) && strlen(offices[i]) == n &&
+		    strncasecmp(offices[i], w, n) == 0)
 			return true;
 	}
 	return false;
@@ -273,29 +282,51 @@ word_end(const char *t, size_t i, size_t len)
 	return i;
 }
 
+/* Where the next "h" or "H" at or after t[i] is, len if none. */
+static size_t
+next_h(const char *t, size_t i, size_t len, char h)
+{
+	const char *p = i < len ? memchr(t + i, h, len - i) : NULL;
+
+	return p != NULL ? (size_t)(p - t) : len;
+}
+
 /* "the Russian leader", "the Chinese president": the first of each country. */
 static int
 find_descs(const struct lede_doc *doc, const struct lede_nations *ns, struct desc *out, int *nout)
 {
 	int p;
-	size_t len, i, a, b, c;
+	size_t len, i, a, b, c, lo, up;
 	const char *t, *code;
 
 	for (p = LEDE_TITLE; p < (int)doc->nparas && *nout < CODES_MAX; p++) {
 		if ((t = lede_doc_text(doc, p, &len)) == NULL)
 			continue;
-		for (i = 0; i + 4 < len && *nout < CODES_MAX; i++) {
-			/* the first letter alone turns away almost every byte */
-			if ((t[i] | 0x20) != 't' || strncasecmp(t + i, "the ", 4) != 0 ||
+		/* "the " is found by its h, of either case: memchr skips
+		 * to it at once, and h is a rare letter */
+		lo = next_h(t, 1, len, 'h');
+		up = next_h(t, 1, len, 'H');
+		while (lo < len || up < len) {
+			if (lo < up) {
+				i = lo - 1;
+				lo = next_h(t, lo + 1, len, 'h');
+			} else {
+				i = up - 1;
+				up = next_h(t, up + 1, len, 'H');
+			}
+			if (i + 4 >= len || *nout >= CODES_MAX)
+				break;
+			if ((t[i] | 0x20) != 't' || (t[i + 2] | 0x20) != 'e' || t[i + 3] != ' ' ||
 			    (i > 0 && isalnum((unsigned char)t[i - 1])))
 				continue;
 			a = i + 4;
 			b = word_end(t, a, len);
-			if (b == a || b + 1 >= len || t[b] != ' ' ||
-			    (code = nation_word(ns, t + a, b - a)) == NULL)
+			if (b == a || b + 1 >= len || t[b] != ' ')
 				continue;
+			/* the office first: it turns away nearly every "the" */
 			c = word_end(t, b + 1, len);
-			if (!office_word(t + b + 1, c - b - 1))
+			if (!office_word(t + b + 1, c - b - 1) ||
+			    (code = nation_word(ns, t + a, b - a)) == NULL)
 				continue;
 			bool seen = false;
 			for (int k = 0; k < *nout; k++)
@@ -543,6 +574,9 @@ quote_warnings(struct lede_doc *doc)
 
 	for (i = 0; i < doc->nquotes; i++) {
 		const struct lede_quote *q = &doc->quotes[i];
+		/* most quotes get no warning: their words are not copied */
+		if (!q->unclosed && !q->unopened && (q->speaker >= 0 || q->source != NULL))
+			continue;
 		opening_words(q->text, lead, sizeof lead);
 		if (q->unclosed && lede_doc_add_warning(doc, "unclosed-quote", q->span.para,
 		    "the quotation mark before \u201c%s\u201d never closes", lead) < 0)

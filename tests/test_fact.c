@@ -116,6 +116,26 @@ main(void)
 	has("The final score was 2-1 to the visitors.", "score", "2-1");
 	lacks_kind("The rate was 2.5-3.0 at most.", "score", "decimals");
 
+	/* words are matched case-blind, a final dot kept or dropped as the
+	 * word has it, and a pattern opens on any token it can */
+	has("The ceremony is on Sept. 11 in New York.", "date", "Sept. 11");
+	has("The vote was on Jan. 5, 2024, at noon.", "date", "Jan. 5, 2024");
+	has("He DIED AT 88 in Paris.", "age", "DIED AT 88");
+	has("A seventeen-year-old and a friend were there.", "age", "seventeen-year-old");
+	has("An ELEVEN-YEAR-OLD watched.", "age", "ELEVEN-YEAR-OLD");
+	lacks_kind("An extraordinarily-old tree stood.", "age", "a word that is no number");
+	has("Ten years later it closed.", "count", "Ten years");
+	has("Then more than 300 people came.", "count", "more than 300 people");
+	has("Earlier this week, it rained.", "date", "Earlier this week");
+	has("It happened earlier this month in town.", "date", "earlier this month");
+	has("It was built during March of that year.", "date", "March");
+	has("It was built in 1999 by hand.", "date", "1999");
+	has("The meeting opened at 10 a.m. on Friday.", "time", "10 a.m.");
+	has("The meeting opened at 10 a.m. on Friday.", "date", "on Friday");
+	lacks_kind("It closed at 4294967297pm sharp.", "time", "an hour too big for an int");
+	has("The score was 3\u20131 at the end.", "score", "3\u20131");
+	has("Tickets were 50p each.", "money", "50p");
+
 	/* roles: written next to a mention of their holder */
 	d = lede_doc_new();
 	{

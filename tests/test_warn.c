@@ -127,6 +127,18 @@ context(void)
 		"The Russian president did not answer.",
 		NULL,
 	};
+	const char *caps[] = {
+		"Chinese President Vladimir Putin sent a stern message.",
+		"Putin listed Russia\u2019s demands. Putin cited this as a reason for the Russian invasion.",
+		"THE Russian leader was offered a warm reception.",
+		NULL,
+	};
+	const char *bathe[] = {
+		"Chinese President Vladimir Putin sent a stern message.",
+		"Putin listed Russia\u2019s demands. Putin cited this as a reason for the Russian invasion.",
+		"They bathe Russian leader statues in gold.",
+		NULL,
+	};
 	struct lede_doc *d = doc_of(p);
 	const struct lede_warning *w;
 	int who = person(d, "Vladimir Putin", "Chinese President", NULL);
@@ -136,6 +148,22 @@ context(void)
 	w = find(d, "conflicting-role");
 	ok(w && strstr(w->message, "Chinese President") && strstr(w->message, "Russian leader"),
 	    "\u201cthe Russian leader\u201d belongs to the person the article ties to Russia");
+	lede_doc_free(d);
+
+	/* "the" opening a paragraph, in capitals; "bathe" is no "the" */
+	d = doc_of(caps);
+	who = person(d, "Vladimir Putin", "Chinese President", NULL);
+	mention_all(d, who, "Putin");
+	run(d);
+	w = find(d, "conflicting-role");
+	ok(w && strstr(w->message, "\u201cRussian leader\u201d"), "\u201cTHE Russian leader\u201d at a paragraph's start");
+	lede_doc_free(d);
+
+	d = doc_of(bathe);
+	who = person(d, "Vladimir Putin", "Chinese President", NULL);
+	mention_all(d, who, "Putin");
+	run(d);
+	ok(find(d, "conflicting-role") == NULL, "no description inside a word");
 	lede_doc_free(d);
 
 	d = doc_of(q);
