@@ -200,7 +200,7 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
 #define WORD_MAXLEN 24               /* longer words are not kept */
 
 struct word_ent {
-	char s[WORD_MAXLEN];
+	uint64_t k[3];               /* the word's bytes, zero-padded (word_bytes) */
 	uint8_t n;                   /* 0: an empty slot */
 	uint8_t digit;
 	bool has_ti;                 /* ti is filled (word_info) */
@@ -235,10 +235,54 @@ word_info(struct word_ent *e, const char *s, size_t n, uint32_t flags)
 	return &e->ti;
 }
 
-static size_t
-word_hash(const char *s, size_t n)
+/* The first bytes of a word as integers, zero-padded (n < 24): then a
+ * word is hashed and compared in three steps, not byte by byte. Reads 8
+ * bytes at a time as long as avail (the bytes readable from s) allows,
+ * masking off those past the word. */
+static void
+word_bytes(const char *s, size_t n, size_t avail, uint64_t k[3])
 {
-	return (size_t)mix(hbytes(s, n));
+	size_t j, off, left;
+
+	if (n <= 8 && avail >= 8) {
+		/* most words */
+		memcpy(&k[0], s, 8);
+		if (n < 8)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			k[0] &= ~0ull << (64 - 8 * n);
+#else
+			k[0] &= (1ull << (8 * n)) - 1;
+#endif
+		k[1] = k[2] = 0;
+		return;
+	}
+	for (j = 0; j < 3; j++) {
+		off = j * 8;
+		k[j] = 0;
+		if (off >= n)
+			continue;
+		left = n - off;
+		if (off + 8 > avail) {
+			memcpy(&k[j], s + off, left < 8 ? left : 8);
+			continue;
+		}
+		memcpy(&k[j], s + off, 8);
+		if (left < 8) {
+			/* keep the first left bytes in memory order */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			k[j] &= ~0ull << (64 - 8 * left);
+#else
+			k[j] &= (1ull << (8 * left)) - 1;
+#endif
+		}
+	}
+}
+
+/* The word table's own hash (not a feature: any good hash does). */
+static size_t
+word_hash(const uint64_t k[3], size_t n)
+{
+	return (size_t)mix(k[0] * 0x9E3779B97F4A7C15ull + k[1] * 0xC2B2AE3D27D4EB4Full + k[2] + n);
 }
 
 /* Makes room for one more word: the table doubles while it is small, and
@@ -259,7 +303,7 @@ words_room(struct lede_ner_words *w)
 	for (i = 0; i < w->cap; i++) {
 		if (w->e[i].n == 0)
 			continue;
-		for (j = word_hash(w->e[i].s, w->e[i].n) & (cap - 1); bigger[j].n != 0; j = (j + 1) & (cap - 1))
+		for (j = word_hash(w->e[i].k, w->e[i].n) & (cap - 1); bigger[j].n != 0; j = (j + 1) & (cap - 1))
 			;
 		bigger[j] = w->e[i];
 	}
@@ -268,29 +312,34 @@ words_room(struct lede_ner_words *w)
 	w->cap = cap;
 }
 
+/* The entry of the word s (n bytes, avail of them readable), made if it
+ * is new; spare when it cannot be kept. */
 static struct word_ent *
 word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
-    uint32_t flags, struct word_ent *spare)
+    size_t avail, uint32_t flags, struct word_ent *spare)
 {
 	struct word_ent *e;
 	uint8_t digit = (flags & LEDE_TOK_DIGIT) != 0;
+	uint64_t k[3];
 	size_t h, i;
 
 	if (w == NULL || n >= WORD_MAXLEN) {
 		word_fill(spare, g, s, n);
 		return spare;
 	}
-	h = word_hash(s, n);
+	word_bytes(s, n, avail, k);
+	h = word_hash(k, n);
 	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1)) {
 		e = &w->e[i];
-		if (e->n == n && e->digit == digit && memcmp(e->s, s, n) == 0)
+		if (e->k[0] == k[0] && e->k[1] == k[1] && e->k[2] == k[2] && e->n == n &&
+		    e->digit == digit)
 			return e;
 	}
 	words_room(w);
 	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1))
 		;
 	e = &w->e[i];
-	memcpy(e->s, s, n);
+	memcpy(e->k, k, sizeof e->k);
 	e->n = (uint8_t)n;
 	e->digit = digit;
 	word_fill(e, g, s, n);
@@ -324,13 +373,25 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 	return w;
 }
 
+/* Marks the tokens s..e of a sentence as set in capitals when most of its
+ * words (caps of nwords) are. */
+static void
+capitals(struct lede_ner_ctx *c, size_t s, size_t e, size_t caps, size_t nwords)
+{
+	if (nwords >= 3 && caps * 5 >= nwords * 4)
+		for (; s < e; s++)
+			c->info[s].capsent = 1;
+}
+
 int
 lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *text,
     const struct lede_toks *t, struct lede_err *err)
 {
+	const struct lede_tok *v = t->v;
 	struct lede_ner_words *words;
 	struct word_ent spare;
-	size_t i, s, e, caps, nwords, last_up = SIZE_MAX, next_up = 0;
+	size_t i, k, s, n = t->n, last, caps = 0, nwords = 0, near;
+	bool first = true;
 
 	if (t->n > c->cap) {
 		size_t cap = t->n + t->n / 2 + 16;
@@ -353,66 +414,52 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 		c->cap = cap;
 	}
 	words = words_for(c, g);
-	for (i = 0; i < t->n; i++) {
-		const char *w = text + t->v[i].start;
-		size_t n = t->v[i].end - t->v[i].start;
-		struct word_ent *we = word_get(words, g, w, n, t->v[i].flags, &spare);
+	last = n > 0 ? v[n - 1].end : 0;
+	for (i = 0; i < n; i++) {
+		const char *w = text + v[i].start;
+		size_t len = v[i].end - v[i].start;
+		struct word_ent *we = word_get(words, g, w, len, last - v[i].start, v[i].flags, &spare);
 		c->keys[i] = we->key;
 		c->gw[i] = we->gw;
-		/* A token is near a capital (below) only within 7 tokens of
-		 * one: 3 either way, and 4 more inside a gazetteer phrase, which
-		 * starts on a capital. Only those need their token_info. */
-		if (t->v[i].flags & LEDE_TOK_UPPER)
-			last_up = i;
-		if (next_up < i)
-			next_up = i;
-		while (next_up < t->n && !(t->v[next_up].flags & LEDE_TOK_UPPER))
-			next_up++;
-		if ((next_up < t->n && next_up - i <= 7) || (last_up != SIZE_MAX && i - last_up <= 7))
-			c->info[i] = *word_info(we, w, n, t->v[i].flags);
-		else
-			memset(&c->info[i], 0, sizeof c->info[i]);
+		c->info[i] = *word_info(we, w, len, v[i].flags);
 	}
 	lede_gaz_phrases(g, t, c->keys, c->gp);
 	/* Only tokens near a capital can be scored (lede_ner_gate), and features
-	 * look two tokens either way; the rest keep a cheap placeholder. */
-	for (i = 0; i < t->n; i++) {
+	 * look two tokens either way; the rest keep a cheap placeholder. near
+	 * is the last capital or phrase token at or before i + 3. Per sentence
+	 * (s its first token): its first word, and whether it is set in
+	 * capitals. */
+	for (i = 0, k = 0, near = SIZE_MAX, s = 0; i < n; i++) {
 		struct lede_ner_tokinfo *ti = &c->info[i];
-		size_t lo = i >= 3 ? i - 3 : 0, hi = i + 3 < t->n ? i + 3 : t->n - 1, k;
-		bool near = false;
-		for (k = lo; k <= hi && !near; k++)
-			near = (t->v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0;
-		if (!near)
+		uint32_t f = v[i].flags;
+		for (; k < n && k <= i + 3; k++)
+			if ((v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0)
+				near = k;
+		if (near == SIZE_MAX || near + 3 < i)
 			memset(ti, 0, sizeof *ti);
 		ti->gword = c->gw[i];
 		ti->gphrase = c->gp[i];
 		ti->sentfirst = 0;
 		ti->capsent = 0;
-	}
-	/* per sentence: its first word, and whether it is set in capitals */
-	for (s = 0; s < t->n; s = e) {
-		bool first = true;
-		for (e = s + 1; e < t->n && !(t->v[e].flags & LEDE_TOK_SENT); e++)
-			;
-		caps = nwords = 0;
-		for (i = s; i < e; i++) {
-			uint32_t f = t->v[i].flags;
-			if (!(f & LEDE_TOK_WORD))
-				continue;
-			if (first) {
-				c->info[i].sentfirst = 1;
-				first = false;
-			}
-			if (f & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) {
-				nwords++;
-				if (f & LEDE_TOK_ALLCAP)
-					caps++;
-			}
+		if (i == 0 || (f & LEDE_TOK_SENT)) {
+			capitals(c, s, i, caps, nwords);
+			s = i;
+			first = true;
+			caps = nwords = 0;
 		}
-		if (nwords >= 3 && caps * 5 >= nwords * 4)
-			for (i = s; i < e; i++)
-				c->info[i].capsent = 1;
+		if (!(f & LEDE_TOK_WORD))
+			continue;
+		if (first) {
+			ti->sentfirst = 1;
+			first = false;
+		}
+		if (f & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) {
+			nwords++;
+			if (f & LEDE_TOK_ALLCAP)
+				caps++;
+		}
 	}
+	capitals(c, s, n, caps, nwords);
 	return 0;
 }
 
@@ -552,8 +599,8 @@ lede_ner_allowed(int prev, int tag)
 	return prev == tag || prev == tag - 1;
 }
 
-bool
-lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, int prev)
+static inline bool
+gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, int prev)
 {
 	uint32_t f = t->v[i].flags;
 
@@ -571,33 +618,51 @@ lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
 	return prev != LEDE_NER_O && i + 1 < t->n && (t->v[i + 1].flags & LEDE_TOK_UPPER);
 }
 
+bool
+lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, int prev)
+{
+	return gate(c, t, i, prev);
+}
+
 /* Per-word sums of the word_features weights, one row per position. The
  * table is bounded: when it fills up it starts again empty, so a page of
  * any vocabulary costs the same memory. Sums of integers are exact, so the
  * scores are the same as adding the features one by one. */
 #define MEMO_MIN 256                 /* slots at first; the table doubles */
 #define MEMO_MAX 4096                /* then starts again empty */
+#define NCAP3 216                    /* values of cap3 */
 
 struct memo_ent {
 	struct lede_ner_tokinfo ti;
 	bool used;
 	uint8_t have;                /* bit pos+2: sum[pos+2] is filled */
+	uint16_t have_prev;          /* bit p: cur[p] is filled */
 	int32_t sum[5][LEDE_NER_NTAGS];
+	/* the word scored itself after the tag p: sum[2] and the features
+	 * that join the previous tag to the word (pair_features 18, 19, 32) */
+	int32_t cur[LEDE_NER_NTAGS][LEDE_NER_NTAGS];
 };
 
 struct lede_ner_memo {
 	const struct lede_ner *model;    /* whose weights the sums are */
 	size_t n, cap;
 	struct memo_ent *e;
+	/* Which entry each token of the paragraph has, as gen << 32 | index:
+	 * a token is looked up once for the five times it is scored. gen
+	 * changes with every paragraph and whenever entries move. */
+	uint64_t *slot;
+	size_t nslot;
+	uint32_t gen;
+	/* what depends on the previous tags alone (pair_features 16, 17) */
+	int32_t trans[LEDE_NER_NTAGS][LEDE_NER_NTAGS][LEDE_NER_NTAGS];
+	uint32_t cap3row[NCAP3];         /* the weight row of pair_features 35 */
 };
 
-static bool
-same_token(const struct lede_ner_tokinfo *a, const struct lede_ner_tokinfo *b)
+/* The offset of feature hash f's weight row. */
+static inline uint32_t
+row_of(const struct lede_ner *m, uint64_t f)
 {
-	return a->word == b->word && a->shape == b->shape && a->pre3 == b->pre3 &&
-	    a->suf2 == b->suf2 && a->suf3 == b->suf3 && a->suf4 == b->suf4 &&
-	    a->gword == b->gword && a->gphrase == b->gphrase && a->len == b->len &&
-	    a->sentfirst == b->sentfirst && a->capsent == b->capsent;
+	return (uint32_t)(f & m->mask) * LEDE_NER_NTAGS;
 }
 
 /* Adds the weights of the n features in feats (hashes) to score. */
@@ -610,7 +675,7 @@ add_weights(const struct lede_ner *m, uint64_t *feats, size_t n, int32_t *score)
 	/* the rows are scattered over megabytes: ask for all of them before
 	 * adding any, so the cache misses overlap */
 	for (k = 0; k < n; k++) {
-		feats[k] = (feats[k] & m->mask) * LEDE_NER_NTAGS;
+		feats[k] = row_of(m, feats[k]);
 		__builtin_prefetch(m->w + feats[k]);
 	}
 	for (k = 0; k < n; k++) {
@@ -618,6 +683,32 @@ add_weights(const struct lede_ner *m, uint64_t *feats, size_t n, int32_t *score)
 		for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
 			score[tag] += row[tag];
 	}
+}
+
+/* Adds the weight rows at offsets rows[0..n) to score. Written out tag by
+ * tag so that the compiler adds a row with a few vector instructions. */
+static inline void
+add_rows(const int16_t *w, const uint32_t *rows, size_t n, int32_t *score)
+{
+	int32_t s[LEDE_NER_NTAGS] = { 0 };
+	size_t k;
+	int tag;
+
+	for (k = 0; k < n; k++) {
+		const int16_t *r = w + rows[k];
+		s[0] += r[0]; s[1] += r[1]; s[2] += r[2]; s[3] += r[3]; s[4] += r[4];
+		s[5] += r[5]; s[6] += r[6]; s[7] += r[7]; s[8] += r[8];
+	}
+	for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
+		score[tag] += s[tag];
+}
+
+static inline void
+add_sum(int32_t *score, const int32_t *sum)
+{
+	score[0] += sum[0]; score[1] += sum[1]; score[2] += sum[2]; score[3] += sum[3];
+	score[4] += sum[4]; score[5] += sum[5]; score[6] += sum[6]; score[7] += sum[7];
+	score[8] += sum[8];
 }
 
 /* The summed word_features weights of x at position pos. */
@@ -631,6 +722,15 @@ word_sum(const struct lede_ner *m, const struct lede_ner_tokinfo *x, int pos,
 	add_weights(m, feats, word_features(x, pos, feats), sum);
 }
 
+static bool
+same_token(const struct lede_ner_tokinfo *a, const struct lede_ner_tokinfo *b)
+{
+	return a->word == b->word && a->shape == b->shape && a->pre3 == b->pre3 &&
+	    a->suf2 == b->suf2 && a->suf3 == b->suf3 && a->suf4 == b->suf4 &&
+	    a->gword == b->gword && a->gphrase == b->gphrase && a->len == b->len &&
+	    a->sentfirst == b->sentfirst && a->capsent == b->capsent;
+}
+
 static size_t
 memo_hash(const struct lede_ner_tokinfo *x)
 {
@@ -639,7 +739,20 @@ memo_hash(const struct lede_ner_tokinfo *x)
 	    ((uint64_t)x->sentfirst << 1) ^ x->capsent);
 }
 
-/* Makes room for one more word, as words_room does. */
+/* A new generation: every token's remembered entry is stale. */
+static void
+memo_newgen(struct lede_ner_memo *memo)
+{
+	if (++memo->gen == 0) {
+		/* after 2^32 generations an old slot could look current */
+		if (memo->slot != NULL)
+			memset(memo->slot, 0, memo->nslot * sizeof *memo->slot);
+		memo->gen = 1;
+	}
+}
+
+/* Makes room for one more word, as words_room does. Entries move, so the
+ * tokens' slots go stale. */
 static void
 memo_room(struct lede_ner_memo *memo)
 {
@@ -648,6 +761,7 @@ memo_room(struct lede_ner_memo *memo)
 
 	if (memo->n + 1 <= memo->cap / 4 * 3)
 		return;
+	memo_newgen(memo);
 	if (cap > MEMO_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
 		memset(memo->e, 0, memo->cap * sizeof *memo->e);
 		memo->n = 0;
@@ -665,39 +779,102 @@ memo_room(struct lede_ner_memo *memo)
 	memo->cap = cap;
 }
 
-/* The summed weights of x at position pos, from the memo or computed into
- * spare. A position's row is filled the first time it is asked for: most
- * words of a page occur once, next to a name, and need one row of five. */
-static const int32_t *
-memo_get(const struct lede_ner *m, struct lede_ner_memo *memo, const struct lede_ner_tokinfo *x,
-    int pos, int32_t spare[LEDE_NER_NTAGS])
+/* x's entry, made empty if x is new. Valid until the next call. */
+static struct memo_ent *
+memo_find(struct lede_ner_memo *memo, const struct lede_ner_tokinfo *x)
 {
-	struct memo_ent *e;
-	size_t h, i;
+	size_t h = memo_hash(x), i;
 
-	if (memo == NULL) {
-		word_sum(m, x, pos, spare);
-		return spare;
-	}
-	h = memo_hash(x);
 	for (i = h & (memo->cap - 1); memo->e[i].used; i = (i + 1) & (memo->cap - 1))
 		if (same_token(&memo->e[i].ti, x))
-			break;
-	if (!memo->e[i].used) {
-		memo_room(memo);
-		for (i = h & (memo->cap - 1); memo->e[i].used; i = (i + 1) & (memo->cap - 1))
-			;
-		memo->e[i].used = true;
-		memo->e[i].have = 0;
-		memo->e[i].ti = *x;
-		memo->n++;
-	}
-	e = &memo->e[i];
+			return &memo->e[i];
+	memo_room(memo);
+	for (i = h & (memo->cap - 1); memo->e[i].used; i = (i + 1) & (memo->cap - 1))
+		;
+	memo->e[i].used = true;
+	memo->e[i].have = 0;
+	memo->e[i].have_prev = 0;
+	memo->e[i].ti = *x;
+	memo->n++;
+	return &memo->e[i];
+}
+
+/* The entry of the token at offset pos from i (or of the stand-in past
+ * either end). Valid until the next call. */
+static struct memo_ent *
+memo_at(struct lede_ner_memo *memo, const struct lede_ner_ctx *c, const struct lede_toks *t,
+    size_t i, int pos)
+{
+	struct memo_ent *e;
+	size_t j;
+	uint64_t s;
+
+	if ((pos < 0 && i < (size_t)-pos) || i + (size_t)(pos > 0 ? pos : 0) >= t->n)
+		return memo_find(memo, &none);
+	j = (size_t)((ptrdiff_t)i + pos);
+	s = memo->slot[j];
+	if ((uint32_t)(s >> 32) == memo->gen)
+		return &memo->e[(uint32_t)s];
+	e = memo_find(memo, &c->info[j]);
+	memo->slot[j] = (uint64_t)memo->gen << 32 | (uint64_t)(e - memo->e);
+	return e;
+}
+
+/* e's summed word_features weights at position pos. */
+static const int32_t *
+memo_sum(const struct lede_ner *m, struct memo_ent *e, int pos)
+{
 	if (!(e->have & (1u << (pos + 2)))) {
-		word_sum(m, x, pos, e->sum[pos + 2]);
+		word_sum(m, &e->ti, pos, e->sum[pos + 2]);
 		e->have |= (uint8_t)(1u << (pos + 2));
 	}
 	return e->sum[pos + 2];
+}
+
+/* e's own weights as the token scored, after the tag prev. */
+static const int32_t *
+memo_cur(const struct lede_ner *m, struct memo_ent *e, int prev)
+{
+	if (!(e->have_prev & (1u << prev))) {
+		const struct lede_ner_tokinfo *w = &e->ti;
+		uint64_t feats[3], *out = feats;
+		size_t n = 0;
+
+		F(18, (uint64_t)prev * 0x1234567 + w->word);
+		F(19, (uint64_t)prev * 0x1234567 + w->shape);
+		F(32, (uint64_t)prev * 65536 + w->gword);
+		memcpy(e->cur[prev], memo_sum(m, e, 0), sizeof e->cur[prev]);
+		add_weights(m, feats, n, e->cur[prev]);
+		e->have_prev |= (uint16_t)(1u << prev);
+	}
+	return e->cur[prev];
+}
+
+/* The weights that depend on the model alone, worked out when the memo is
+ * given a model. */
+static void
+memo_model(struct lede_ner_memo *memo, const struct lede_ner *m)
+{
+	uint64_t feats[2], *out;
+	size_t n, k;
+	int prev, prev2;
+
+	for (prev = 0; prev < LEDE_NER_NTAGS; prev++)
+		for (prev2 = 0; prev2 < LEDE_NER_NTAGS; prev2++) {
+			out = feats;
+			n = 0;
+			F(16, prev);
+			F(17, prev * 16 + prev2);
+			memset(memo->trans[prev][prev2], 0, sizeof memo->trans[prev][prev2]);
+			add_weights(m, feats, n, memo->trans[prev][prev2]);
+		}
+	for (k = 0; k < NCAP3; k++) {
+		out = feats;
+		n = 0;
+		F(35, k);
+		memo->cap3row[k] = row_of(m, feats[0]);
+	}
+	memo->model = m;
 }
 
 /* The memo for model m, empty if it held another model's sums; NULL when
@@ -715,50 +892,131 @@ memo_for(struct lede_ner_ctx *c, const struct lede_ner *m)
 			return NULL;
 		}
 		memo->cap = MEMO_MIN;
-		memo->model = m;
+		memo_model(memo, m);
 		c->memo = memo;
 	}
 	if (memo->model != m) {
 		memset(memo->e, 0, memo->cap * sizeof *memo->e);
 		memo->n = 0;
-		memo->model = m;
+		memo_model(memo, m);
 	}
 	return memo;
+}
+
+/* Room for n tokens' slots, all stale; false when memory is short. */
+static bool
+memo_slots(struct lede_ner_memo *memo, size_t n)
+{
+	if (n > memo->nslot) {
+		size_t cap = n + n / 2 + 16;
+		free(memo->slot);
+		if ((memo->slot = calloc(cap, sizeof *memo->slot)) == NULL) {
+			memo->nslot = 0;
+			return false;
+		}
+		memo->nslot = cap;
+	}
+	memo_newgen(memo);
+	return true;
+}
+
+/* The offsets of the weight rows of the features that join token i to its
+ * neighbours, which the previous tags do not change: pair_features but 16,
+ * 17 (memo->trans) and 18, 19, 32 (memo_cur). Returns how many. */
+static size_t
+pair_rows(const struct lede_ner *m, const struct lede_ner_memo *memo,
+    const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, uint32_t *rows)
+{
+	const struct lede_ner_tokinfo *w = &c->info[i];
+	const struct lede_ner_tokinfo *p1 = i > 0 ? &c->info[i - 1] : &none;
+	const struct lede_ner_tokinfo *n1 = i + 1 < t->n ? &c->info[i + 1] : &none;
+	uint64_t f[11], *out = f;
+	size_t n = 0, k;
+
+	F(8, p1->shape * 31 + w->shape);
+	F(9, w->shape * 31 + n1->shape);
+	F(24, p1->word * 31 + w->word);
+	F(25, w->word * 31 + n1->word);
+	F(28, p1->word * 31 + w->shape);
+	F(29, w->shape * 31 + n1->word);
+	F(33, (uint64_t)p1->gphrase * 65536 + w->gphrase);
+	F(36, p1->shape * 31 + n1->shape);
+	F(37, w->gword * 65536ull + n1->word);
+	F(38, p1->word * 65536ull + w->gword);
+	F(39, p1->suf3 * 31 + w->shape);
+	for (k = 0; k < n; k++) {
+		rows[k] = row_of(m, f[k]);
+		__builtin_prefetch(m->w + rows[k]);
+	}
+	rows[n++] = memo->cap3row[cap3(t, i)];
+	return n;
+}
+
+/* The scores of token i's tags, without a memo: every feature afresh. */
+static void
+score_plain(const struct lede_ner *m, const struct lede_ner_ctx *c, const struct lede_toks *t,
+    size_t i, int prev, int prev2, int32_t *score)
+{
+	uint64_t feats[LEDE_NER_MAXFEAT];
+
+	memset(score, 0, LEDE_NER_NTAGS * sizeof *score);
+	add_weights(m, feats, lede_ner_features(c, t, i, prev, prev2, feats), score);
+}
+
+/* The scores of token i's tags from the memo: the five words' sums, the
+ * previous tags' row and the rows that join i to its neighbours. */
+static void
+score_memo(const struct lede_ner *m, struct lede_ner_memo *memo, const struct lede_ner_ctx *c,
+    const struct lede_toks *t, size_t i, int prev, int prev2, int32_t *score)
+{
+	uint32_t rows[12];
+	int pos;
+
+	memcpy(score, memo_cur(m, memo_at(memo, c, t, i, 0), prev), LEDE_NER_NTAGS * sizeof *score);
+	for (pos = -2; pos <= 2; pos++)
+		if (pos != 0)
+			add_sum(score, memo_sum(m, memo_at(memo, c, t, i, pos), pos));
+	add_sum(score, memo->trans[prev][prev2]);
+	add_rows(m->w, rows, pair_rows(m, memo, c, t, i, rows), score);
 }
 
 void
 lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede_toks *t,
     uint8_t *tags)
 {
-	uint64_t feats[LEDE_NER_MAXFEAT];
 	int32_t score[LEDE_NER_NTAGS];
 	struct lede_ner_memo *memo = memo_for(c, m);
-	int32_t spare[LEDE_NER_NTAGS];
+	unsigned allowed[LEDE_NER_NTAGS];        /* bit tag: tag may follow */
 	size_t i;
-	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best, pos;
+	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best;
 	int32_t lead;
 
+	if (memo != NULL && !memo_slots(memo, t->n))
+		memo = NULL;
+	for (prev = 0; prev < LEDE_NER_NTAGS; prev++) {
+		allowed[prev] = 0;
+		for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
+			if (lede_ner_allowed(prev, tag))
+				allowed[prev] |= 1u << tag;
+	}
+	prev = LEDE_NER_O;
 	for (i = 0; i < t->n; i++) {
 		if (t->v[i].flags & LEDE_TOK_SENT)
 			prev = prev2 = LEDE_NER_O;
 		best = LEDE_NER_O;
-		if (lede_ner_gate(c, t, i, prev)) {
-			memset(score, 0, sizeof score);
-			for (pos = -2; pos <= 2; pos++) {
-				const int32_t *sum = memo_get(m, memo, at(c, t, i, pos), pos, spare);
-				for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
-					score[tag] += sum[tag];
-			}
-			add_weights(m, feats, pair_features(c, t, i, prev, prev2, feats), score);
+		lead = INT32_MAX;
+		if (gate(c, t, i, prev)) {
+			unsigned ok = allowed[prev];
+			if (memo != NULL)
+				score_memo(m, memo, c, t, i, prev, prev2, score);
+			else
+				score_plain(m, c, t, i, prev, prev2, score);
 			for (tag = 1; tag < LEDE_NER_NTAGS; tag++)
-				if (lede_ner_allowed(prev, tag) && score[tag] > score[best])
+				if ((ok >> tag & 1) && score[tag] > score[best])
 					best = tag;
-			lead = INT32_MAX;
 			for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
-				if (tag != best && lede_ner_allowed(prev, tag) && score[best] - score[tag] < lead)
+				if (tag != best && (ok >> tag & 1) && score[best] - score[tag] < lead)
 					lead = score[best] - score[tag];
-		} else {
-			lead = INT32_MAX;
 		}
 		c->margin[i] = lead;
 		tags[i] = (uint8_t)best;
@@ -775,8 +1033,10 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	free(c->gw);
 	free(c->gp);
 	free(c->margin);
-	if (c->memo != NULL)
+	if (c->memo != NULL) {
 		free(c->memo->e);
+		free(c->memo->slot);
+	}
 	free(c->memo);
 	if (c->words != NULL)
 		free(c->words->e);
