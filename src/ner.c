@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "lede/buf.h"
 #include "lede/ner.h"
 #include "lede/paths.h"
@@ -201,6 +205,7 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
 
 struct word_ent {
 	uint64_t k[3];               /* the word's bytes, zero-padded (word_bytes) */
+	uint64_t serial;             /* numbers entries, never twice; 0: spare */
 	uint8_t n;                   /* 0: an empty slot */
 	uint8_t digit;
 	bool has_ti;                 /* ti is filled (word_info) */
@@ -213,7 +218,18 @@ struct lede_ner_words {
 	const struct lede_gaz *gaz;  /* whose classes gw are */
 	size_t n, cap;
 	struct word_ent *e;
+	uint64_t serial;             /* the next entry's */
+	/* Per token of the last paragraph prepared, what makes its
+	 * token_info: its word's serial << 19, whether it is near a capital,
+	 * sentfirst, capsent and its gphrase. The tagger's memo is keyed on
+	 * it: a number, cheaper to hash and compare than the token_info. */
+	uint64_t *tkey;
+	size_t ntkey, captkey;
 };
+
+#define KEY_NEAR (1ull << 18)
+#define KEY_SENTFIRST (1ull << 17)
+#define KEY_CAPSENT (1ull << 16)
 
 static void
 word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n)
@@ -325,6 +341,8 @@ word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size
 
 	if (w == NULL || n >= WORD_MAXLEN) {
 		word_fill(spare, g, s, n);
+		/* a number of its own: the memo never finds it again */
+		spare->serial = w != NULL ? w->serial++ : 0;
 		return spare;
 	}
 	word_bytes(s, n, avail, k);
@@ -340,6 +358,7 @@ word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size
 		;
 	e = &w->e[i];
 	memcpy(e->k, k, sizeof e->k);
+	e->serial = w->serial++;
 	e->n = (uint8_t)n;
 	e->digit = digit;
 	word_fill(e, g, s, n);
@@ -363,6 +382,7 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 		}
 		w->cap = WORD_MIN;
 		w->gaz = g;
+		w->serial = 1;
 		c->words = w;
 	}
 	if (w->gaz != g) {
@@ -378,9 +398,35 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 static void
 capitals(struct lede_ner_ctx *c, size_t s, size_t e, size_t caps, size_t nwords)
 {
+	uint64_t *tkey = c->words != NULL && c->words->ntkey > 0 ? c->words->tkey : NULL;
+
 	if (nwords >= 3 && caps * 5 >= nwords * 4)
-		for (; s < e; s++)
+		for (; s < e; s++) {
 			c->info[s].capsent = 1;
+			if (tkey != NULL)
+				tkey[s] |= KEY_CAPSENT;
+		}
+}
+
+/* Room for n tokens' keys in w->tkey, or NULL (no keys: the tagger then
+ * works every token out afresh). */
+static uint64_t *
+words_tkeys(struct lede_ner_words *w, size_t n)
+{
+	if (w == NULL)
+		return NULL;
+	w->ntkey = 0;
+	if (n > w->captkey) {
+		size_t cap = n + n / 2 + 16;
+		free(w->tkey);
+		if ((w->tkey = malloc(cap * sizeof *w->tkey)) == NULL) {
+			w->captkey = 0;
+			return NULL;
+		}
+		w->captkey = cap;
+	}
+	w->ntkey = n;
+	return w->tkey;
 }
 
 int
@@ -390,6 +436,7 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 	const struct lede_tok *v = t->v;
 	struct lede_ner_words *words;
 	struct word_ent spare;
+	uint64_t *tkey;
 	size_t i, k, s, n = t->n, last, caps = 0, nwords = 0, near;
 	bool first = true;
 
@@ -414,6 +461,7 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 		c->cap = cap;
 	}
 	words = words_for(c, g);
+	tkey = words_tkeys(words, n);
 	last = n > 0 ? v[n - 1].end : 0;
 	for (i = 0; i < n; i++) {
 		const char *w = text + v[i].start;
@@ -422,6 +470,8 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 		c->keys[i] = we->key;
 		c->gw[i] = we->gw;
 		c->info[i] = *word_info(we, w, len, v[i].flags);
+		if (tkey != NULL)
+			tkey[i] = we->serial << 19 | KEY_NEAR;
 	}
 	lede_gaz_phrases(g, t, c->keys, c->gp);
 	/* Only tokens near a capital can be scored (lede_ner_gate), and features
@@ -429,14 +479,19 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 	 * is the last capital or phrase token at or before i + 3. Per sentence
 	 * (s its first token): its first word, and whether it is set in
 	 * capitals. */
-	for (i = 0, k = 0, near = SIZE_MAX, s = 0; i < n; i++) {
+	for (k = 0, near = SIZE_MAX; k < n && k < 3; k++)
+		if ((v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0)
+			near = k;
+	for (i = 0, s = 0; i < n; i++) {
 		struct lede_ner_tokinfo *ti = &c->info[i];
 		uint32_t f = v[i].flags;
-		for (; k < n && k <= i + 3; k++)
-			if ((v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0)
-				near = k;
-		if (near == SIZE_MAX || near + 3 < i)
+		if (i + 3 < n && ((v[i + 3].flags & LEDE_TOK_UPPER) || c->gp[i + 3] != 0))
+			near = i + 3;
+		if (near == SIZE_MAX || near + 3 < i) {
 			memset(ti, 0, sizeof *ti);
+			if (tkey != NULL)
+				tkey[i] &= ~KEY_NEAR;
+		}
 		ti->gword = c->gw[i];
 		ti->gphrase = c->gp[i];
 		ti->sentfirst = 0;
@@ -447,11 +502,15 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 			first = true;
 			caps = nwords = 0;
 		}
+		if (tkey != NULL)
+			tkey[i] |= c->gp[i];
 		if (!(f & LEDE_TOK_WORD))
 			continue;
 		if (first) {
 			ti->sentfirst = 1;
 			first = false;
+			if (tkey != NULL)
+				tkey[i] |= KEY_SENTFIRST;
 		}
 		if (f & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) {
 			nwords++;
@@ -633,8 +692,8 @@ lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
 #define NCAP3 216                    /* values of cap3 */
 
 struct memo_ent {
+	uint64_t key;                /* the token's tkey; 0: an empty slot */
 	struct lede_ner_tokinfo ti;
-	bool used;
 	uint8_t have;                /* bit pos+2: sum[pos+2] is filled */
 	uint16_t have_prev;          /* bit p: cur[p] is filled */
 	int32_t sum[5][LEDE_NER_NTAGS];
@@ -647,12 +706,6 @@ struct lede_ner_memo {
 	const struct lede_ner *model;    /* whose weights the sums are */
 	size_t n, cap;
 	struct memo_ent *e;
-	/* Which entry each token of the paragraph has, as gen << 32 | index:
-	 * a token is looked up once for the five times it is scored. gen
-	 * changes with every paragraph and whenever entries move. */
-	uint64_t *slot;
-	size_t nslot;
-	uint32_t gen;
 	/* what depends on the previous tags alone (pair_features 16, 17) */
 	int32_t trans[LEDE_NER_NTAGS][LEDE_NER_NTAGS][LEDE_NER_NTAGS];
 	uint32_t cap3row[NCAP3];         /* the weight row of pair_features 35 */
@@ -685,31 +738,65 @@ add_weights(const struct lede_ner *m, uint64_t *feats, size_t n, int32_t *score)
 	}
 }
 
-/* Adds the weight rows at offsets rows[0..n) to score. Written out tag by
- * tag so that the compiler adds a row with a few vector instructions. */
+/* Nine tags' scores are added four at a time with SSE2 (every x86-64),
+ * tag by tag elsewhere: the sums are the same. */
+#ifdef __SSE2__
+/* Adds the weight rows at offsets rows[0..n) to score. */
 static inline void
 add_rows(const int16_t *w, const uint32_t *rows, size_t n, int32_t *score)
 {
-	int32_t s[LEDE_NER_NTAGS] = { 0 };
+	__m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
+	int32_t last = 0;
 	size_t k;
-	int tag;
 
 	for (k = 0; k < n; k++) {
 		const int16_t *r = w + rows[k];
-		s[0] += r[0]; s[1] += r[1]; s[2] += r[2]; s[3] += r[3]; s[4] += r[4];
-		s[5] += r[5]; s[6] += r[6]; s[7] += r[7]; s[8] += r[8];
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)r);
+		/* each weight into the top half of a 32-bit lane, then shifted
+		 * down with its sign */
+		lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+		hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+		last += r[8];
 	}
-	for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
-		score[tag] += s[tag];
+	_mm_storeu_si128((__m128i *)(void *)score,
+	    _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)score), lo));
+	_mm_storeu_si128((__m128i *)(void *)(score + 4),
+	    _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)(score + 4)), hi));
+	score[8] += last;
 }
 
 static inline void
 add_sum(int32_t *score, const int32_t *sum)
 {
-	score[0] += sum[0]; score[1] += sum[1]; score[2] += sum[2]; score[3] += sum[3];
-	score[4] += sum[4]; score[5] += sum[5]; score[6] += sum[6]; score[7] += sum[7];
+	_mm_storeu_si128((__m128i *)(void *)score,
+	    _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)score),
+	    _mm_loadu_si128((const __m128i *)(const void *)sum)));
+	_mm_storeu_si128((__m128i *)(void *)(score + 4),
+	    _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)(score + 4)),
+	    _mm_loadu_si128((const __m128i *)(const void *)(sum + 4))));
 	score[8] += sum[8];
 }
+#else
+static inline void
+add_rows(const int16_t *w, const uint32_t *rows, size_t n, int32_t *score)
+{
+	size_t k;
+	int tag;
+
+	for (k = 0; k < n; k++)
+		for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
+			score[tag] += w[rows[k] + tag];
+}
+
+static inline void
+add_sum(int32_t *score, const int32_t *sum)
+{
+	int tag;
+
+	for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
+		score[tag] += sum[tag];
+}
+#endif
 
 /* The summed word_features weights of x at position pos. */
 static void
@@ -722,37 +809,15 @@ word_sum(const struct lede_ner *m, const struct lede_ner_tokinfo *x, int pos,
 	add_weights(m, feats, word_features(x, pos, feats), sum);
 }
 
-static bool
-same_token(const struct lede_ner_tokinfo *a, const struct lede_ner_tokinfo *b)
-{
-	return a->word == b->word && a->shape == b->shape && a->pre3 == b->pre3 &&
-	    a->suf2 == b->suf2 && a->suf3 == b->suf3 && a->suf4 == b->suf4 &&
-	    a->gword == b->gword && a->gphrase == b->gphrase && a->len == b->len &&
-	    a->sentfirst == b->sentfirst && a->capsent == b->capsent;
-}
+#define NONE_KEY 1                   /* the stand-in past either end: no word is number 0 */
 
 static size_t
-memo_hash(const struct lede_ner_tokinfo *x)
+memo_hash(uint64_t key)
 {
-	return (size_t)mix(x->word ^ (x->shape * 31) ^ ((uint64_t)x->gword << 40) ^
-	    ((uint64_t)x->gphrase << 24) ^ ((uint64_t)x->len << 8) ^
-	    ((uint64_t)x->sentfirst << 1) ^ x->capsent);
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
-/* A new generation: every token's remembered entry is stale. */
-static void
-memo_newgen(struct lede_ner_memo *memo)
-{
-	if (++memo->gen == 0) {
-		/* after 2^32 generations an old slot could look current */
-		if (memo->slot != NULL)
-			memset(memo->slot, 0, memo->nslot * sizeof *memo->slot);
-		memo->gen = 1;
-	}
-}
-
-/* Makes room for one more word, as words_room does. Entries move, so the
- * tokens' slots go stale. */
+/* Makes room for one more word, as words_room does. */
 static void
 memo_room(struct lede_ner_memo *memo)
 {
@@ -761,16 +826,15 @@ memo_room(struct lede_ner_memo *memo)
 
 	if (memo->n + 1 <= memo->cap / 4 * 3)
 		return;
-	memo_newgen(memo);
 	if (cap > MEMO_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
 		memset(memo->e, 0, memo->cap * sizeof *memo->e);
 		memo->n = 0;
 		return;
 	}
 	for (i = 0; i < memo->cap; i++) {
-		if (!memo->e[i].used)
+		if (memo->e[i].key == 0)
 			continue;
-		for (j = memo_hash(&memo->e[i].ti) & (cap - 1); bigger[j].used; j = (j + 1) & (cap - 1))
+		for (j = memo_hash(memo->e[i].key) & (cap - 1); bigger[j].key != 0; j = (j + 1) & (cap - 1))
 			;
 		bigger[j] = memo->e[i];
 	}
@@ -779,19 +843,16 @@ memo_room(struct lede_ner_memo *memo)
 	memo->cap = cap;
 }
 
-/* x's entry, made empty if x is new. Valid until the next call. */
+/* A new entry for key, whose token_info is x. */
 static struct memo_ent *
-memo_find(struct lede_ner_memo *memo, const struct lede_ner_tokinfo *x)
+memo_add(struct lede_ner_memo *memo, uint64_t key, const struct lede_ner_tokinfo *x)
 {
-	size_t h = memo_hash(x), i;
+	size_t i;
 
-	for (i = h & (memo->cap - 1); memo->e[i].used; i = (i + 1) & (memo->cap - 1))
-		if (same_token(&memo->e[i].ti, x))
-			return &memo->e[i];
 	memo_room(memo);
-	for (i = h & (memo->cap - 1); memo->e[i].used; i = (i + 1) & (memo->cap - 1))
+	for (i = memo_hash(key) & (memo->cap - 1); memo->e[i].key != 0; i = (i + 1) & (memo->cap - 1))
 		;
-	memo->e[i].used = true;
+	memo->e[i].key = key;
 	memo->e[i].have = 0;
 	memo->e[i].have_prev = 0;
 	memo->e[i].ti = *x;
@@ -800,24 +861,24 @@ memo_find(struct lede_ner_memo *memo, const struct lede_ner_tokinfo *x)
 }
 
 /* The entry of the token at offset pos from i (or of the stand-in past
- * either end). Valid until the next call. */
-static struct memo_ent *
+ * either end), made if new. Valid until the next call. */
+static inline struct memo_ent *
 memo_at(struct lede_ner_memo *memo, const struct lede_ner_ctx *c, const struct lede_toks *t,
     size_t i, int pos)
 {
-	struct memo_ent *e;
-	size_t j;
-	uint64_t s;
+	const struct lede_ner_tokinfo *x = &none;
+	uint64_t key = NONE_KEY, k;
+	size_t h;
 
-	if ((pos < 0 && i < (size_t)-pos) || i + (size_t)(pos > 0 ? pos : 0) >= t->n)
-		return memo_find(memo, &none);
-	j = (size_t)((ptrdiff_t)i + pos);
-	s = memo->slot[j];
-	if ((uint32_t)(s >> 32) == memo->gen)
-		return &memo->e[(uint32_t)s];
-	e = memo_find(memo, &c->info[j]);
-	memo->slot[j] = (uint64_t)memo->gen << 32 | (uint64_t)(e - memo->e);
-	return e;
+	if (!((pos < 0 && i < (size_t)-pos) || i + (size_t)(pos > 0 ? pos : 0) >= t->n)) {
+		size_t j = (size_t)((ptrdiff_t)i + pos);
+		key = c->words->tkey[j];
+		x = &c->info[j];
+	}
+	for (h = memo_hash(key) & (memo->cap - 1); (k = memo->e[h].key) != 0; h = (h + 1) & (memo->cap - 1))
+		if (k == key)
+			return &memo->e[h];
+	return memo_add(memo, key, x);
 }
 
 /* e's summed word_features weights at position pos. */
@@ -903,23 +964,6 @@ memo_for(struct lede_ner_ctx *c, const struct lede_ner *m)
 	return memo;
 }
 
-/* Room for n tokens' slots, all stale; false when memory is short. */
-static bool
-memo_slots(struct lede_ner_memo *memo, size_t n)
-{
-	if (n > memo->nslot) {
-		size_t cap = n + n / 2 + 16;
-		free(memo->slot);
-		if ((memo->slot = calloc(cap, sizeof *memo->slot)) == NULL) {
-			memo->nslot = 0;
-			return false;
-		}
-		memo->nslot = cap;
-	}
-	memo_newgen(memo);
-	return true;
-}
-
 /* The offsets of the weight rows of the features that join token i to its
  * neighbours, which the previous tags do not change: pair_features but 16,
  * 17 (memo->trans) and 18, 19, 32 (memo_cur). Returns how many. */
@@ -969,15 +1013,17 @@ static void
 score_memo(const struct lede_ner *m, struct lede_ner_memo *memo, const struct lede_ner_ctx *c,
     const struct lede_toks *t, size_t i, int prev, int prev2, int32_t *score)
 {
+	int32_t s[LEDE_NER_NTAGS];
 	uint32_t rows[12];
 	int pos;
 
-	memcpy(score, memo_cur(m, memo_at(memo, c, t, i, 0), prev), LEDE_NER_NTAGS * sizeof *score);
+	memcpy(s, memo_cur(m, memo_at(memo, c, t, i, 0), prev), sizeof s);
 	for (pos = -2; pos <= 2; pos++)
 		if (pos != 0)
-			add_sum(score, memo_sum(m, memo_at(memo, c, t, i, pos), pos));
-	add_sum(score, memo->trans[prev][prev2]);
-	add_rows(m->w, rows, pair_rows(m, memo, c, t, i, rows), score);
+			add_sum(s, memo_sum(m, memo_at(memo, c, t, i, pos), pos));
+	add_sum(s, memo->trans[prev][prev2]);
+	add_rows(m->w, rows, pair_rows(m, memo, c, t, i, rows), s);
+	memcpy(score, s, sizeof s);
 }
 
 void
@@ -989,9 +1035,10 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 	unsigned allowed[LEDE_NER_NTAGS];        /* bit tag: tag may follow */
 	size_t i;
 	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best;
-	int32_t lead;
+	int32_t lead, top, next;
 
-	if (memo != NULL && !memo_slots(memo, t->n))
+	/* the memo is keyed on what lede_ner_prepare numbered */
+	if (c->words == NULL || c->words->ntkey != t->n || t->n == 0)
 		memo = NULL;
 	for (prev = 0; prev < LEDE_NER_NTAGS; prev++) {
 		allowed[prev] = 0;
@@ -1011,12 +1058,22 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 				score_memo(m, memo, c, t, i, prev, prev2, score);
 			else
 				score_plain(m, c, t, i, prev, prev2, score);
-			for (tag = 1; tag < LEDE_NER_NTAGS; tag++)
-				if ((ok >> tag & 1) && score[tag] > score[best])
+			/* the best allowed tag (the first of equals) and its lead
+			 * over the next best, in one pass; O is always allowed */
+			top = score[0];
+			next = INT32_MIN;
+			for (tag = 1; tag < LEDE_NER_NTAGS; tag++) {
+				if (!(ok >> tag & 1))
+					continue;
+				if (score[tag] > top) {
+					next = top;
+					top = score[tag];
 					best = tag;
-			for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
-				if (tag != best && (ok >> tag & 1) && score[best] - score[tag] < lead)
-					lead = score[best] - score[tag];
+				} else if (score[tag] > next) {
+					next = score[tag];
+				}
+			}
+			lead = top - next;
 		}
 		c->margin[i] = lead;
 		tags[i] = (uint8_t)best;
@@ -1033,13 +1090,13 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	free(c->gw);
 	free(c->gp);
 	free(c->margin);
-	if (c->memo != NULL) {
+	if (c->memo != NULL)
 		free(c->memo->e);
-		free(c->memo->slot);
-	}
 	free(c->memo);
-	if (c->words != NULL)
+	if (c->words != NULL) {
 		free(c->words->e);
+		free(c->words->tkey);
+	}
 	free(c->words);
 	memset(c, 0, sizeof *c);
 }
