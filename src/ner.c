@@ -522,7 +522,7 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 	return 0;
 }
 
-static uint64_t
+static inline uint64_t
 capclass(const struct lede_toks *t, size_t i)
 {
 	uint32_t f;
@@ -539,7 +539,7 @@ capclass(const struct lede_toks *t, size_t i)
 	return f & LEDE_TOK_LOWER ? 4 : 5;
 }
 
-static uint64_t
+static inline uint64_t
 cap3(const struct lede_toks *t, size_t i)
 {
 	return (i > 0 ? capclass(t, i - 1) : 0) * 36 + capclass(t, i) * 6 + capclass(t, i + 1);
@@ -648,6 +648,17 @@ lede_ner_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_
 	for (pos = -2; pos <= 2; pos++)
 		n += word_features(at(c, t, i, pos), pos, out + n);
 	return n + pair_features(c, t, i, prev, prev2, out + n);
+}
+
+/* The tags allowed after prev, a bit each (as lede_ner_allowed): O and
+ * every B-X, and the I-X of prev's own kind (B-X is odd, I-X = B-X + 1). */
+static inline unsigned
+allowed_after(int prev)
+{
+	unsigned any = 1u << LEDE_NER_O | 1u << LEDE_NER_B_PER | 1u << LEDE_NER_B_LOC |
+	    1u << LEDE_NER_B_ORG | 1u << LEDE_NER_B_MISC;
+
+	return prev == LEDE_NER_O ? any : any | 1u << (prev + (prev & 1));
 }
 
 bool
@@ -1032,7 +1043,6 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 {
 	int32_t score[LEDE_NER_NTAGS];
 	struct lede_ner_memo *memo = memo_for(c, m);
-	unsigned allowed[LEDE_NER_NTAGS];        /* bit tag: tag may follow */
 	size_t i;
 	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best;
 	int32_t lead, top, next;
@@ -1040,20 +1050,13 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 	/* the memo is keyed on what lede_ner_prepare numbered */
 	if (c->words == NULL || c->words->ntkey != t->n || t->n == 0)
 		memo = NULL;
-	for (prev = 0; prev < LEDE_NER_NTAGS; prev++) {
-		allowed[prev] = 0;
-		for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
-			if (lede_ner_allowed(prev, tag))
-				allowed[prev] |= 1u << tag;
-	}
-	prev = LEDE_NER_O;
 	for (i = 0; i < t->n; i++) {
 		if (t->v[i].flags & LEDE_TOK_SENT)
 			prev = prev2 = LEDE_NER_O;
 		best = LEDE_NER_O;
 		lead = INT32_MAX;
 		if (gate(c, t, i, prev)) {
-			unsigned ok = allowed[prev];
+			unsigned ok = allowed_after(prev);
 			if (memo != NULL)
 				score_memo(m, memo, c, t, i, prev, prev2, score);
 			else
