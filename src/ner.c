@@ -255,7 +255,7 @@ word_info(struct word_ent *e, const char *s, size_t n, uint32_t flags)
  * word is hashed and compared in three steps, not byte by byte. Reads 8
  * bytes at a time as long as avail (the bytes readable from s) allows,
  * masking off those past the word. */
-static void
+static inline void
 word_bytes(const char *s, size_t n, size_t avail, uint64_t k[3])
 {
 	size_t j, off, left;
@@ -328,9 +328,30 @@ words_room(struct lede_ner_words *w)
 	w->cap = cap;
 }
 
-/* The entry of the word s (n bytes, avail of them readable), made if it
- * is new; spare when it cannot be kept. */
+/* A new entry for the word s (n bytes, its bytes k, hash h). */
 static struct word_ent *
+word_add(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
+    const uint64_t k[3], size_t h, uint8_t digit)
+{
+	struct word_ent *e;
+	size_t i;
+
+	words_room(w);
+	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1))
+		;
+	e = &w->e[i];
+	memcpy(e->k, k, sizeof e->k);
+	e->serial = w->serial++;
+	e->n = (uint8_t)n;
+	e->digit = digit;
+	word_fill(e, g, s, n);
+	w->n++;
+	return e;
+}
+
+/* The entry of the word s (n bytes, avail of them readable), made if it
+ * is new; spare when it cannot be kept. Inlined: it runs for every token. */
+static inline struct word_ent *
 word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
     size_t avail, uint32_t flags, struct word_ent *spare)
 {
@@ -353,17 +374,7 @@ word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size
 		    e->digit == digit)
 			return e;
 	}
-	words_room(w);
-	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1))
-		;
-	e = &w->e[i];
-	memcpy(e->k, k, sizeof e->k);
-	e->serial = w->serial++;
-	e->n = (uint8_t)n;
-	e->digit = digit;
-	word_fill(e, g, s, n);
-	w->n++;
-	return e;
+	return word_add(w, g, s, n, k, h, digit);
 }
 
 /* The word table for gazetteer g, emptied if it held another's classes;
