@@ -227,6 +227,7 @@ struct lede_ner_words {
 	size_t ntkey, captkey;
 };
 
+/* A tkey's bits below the serial; gphrase takes the 16 lowest. */
 #define KEY_NEAR (1ull << 18)
 #define KEY_SENTFIRST (1ull << 17)
 #define KEY_CAPSENT (1ull << 16)
@@ -473,7 +474,10 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 	}
 	words = words_for(c, g);
 	tkey = words_tkeys(words, n);
+	/* words are read 8 bytes at a time up to the last token's end */
 	last = n > 0 ? v[n - 1].end : 0;
+	/* every token's word alone; the pass below blanks the tokens far
+	 * from any capital, which a test here would not save */
 	for (i = 0; i < n; i++) {
 		const char *w = text + v[i].start;
 		size_t len = v[i].end - v[i].start;
