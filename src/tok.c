@@ -629,6 +629,10 @@ lede_tok_lower(const char *s, size_t n, char *out, size_t cap)
 
 	if (cap == 0)
 		return 0;
+	/* the ASCII start of the word, a byte out for a byte in */
+	for (k = n < cap - 1 ? n : cap - 1; i < k && (unsigned char)s[i] < 0x80; i++)
+		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	o = i;
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
 			char ch = s[i++];
