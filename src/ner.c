@@ -735,6 +735,7 @@ struct lede_ner_memo {
 	/* what depends on the previous tags alone (pair_features 16, 17) */
 	int32_t trans[LEDE_NER_NTAGS][LEDE_NER_NTAGS][LEDE_NER_NTAGS];
 	uint32_t cap3row[NCAP3];         /* the weight row of pair_features 35 */
+	uint32_t nophrase;               /* that of 33 between tokens in no phrase */
 };
 
 /* The offset of feature hash f's weight row. */
@@ -961,6 +962,10 @@ memo_model(struct lede_ner_memo *memo, const struct lede_ner *m)
 		F(35, k);
 		memo->cap3row[k] = row_of(m, feats[0]);
 	}
+	out = feats;
+	n = 0;
+	F(33, 0);
+	memo->nophrase = row_of(m, feats[0]);
 	memo->model = m;
 }
 
@@ -1012,7 +1017,10 @@ pair_rows(const struct lede_ner *m, const struct lede_ner_memo *memo,
 	R(25, w->word * 31 + n1->word);
 	R(28, p1->word * 31 + w->shape);
 	R(29, w->shape * 31 + n1->word);
-	R(33, (uint64_t)p1->gphrase * 65536 + w->gphrase);
+	if (p1->gphrase == 0 && w->gphrase == 0)
+		rows[n++] = memo->nophrase;  /* most tokens, outside any phrase */
+	else
+		R(33, (uint64_t)p1->gphrase * 65536 + w->gphrase);
 	R(36, p1->shape * 31 + n1->shape);
 	R(37, w->gword * 65536ull + n1->word);
 	R(38, p1->word * 65536ull + w->gword);
@@ -1066,6 +1074,17 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 	if (c->words == NULL || c->words->ntkey != t->n || t->n == 0)
 		memo = NULL;
 	for (i = 0; i < t->n; i++) {
+		if (prev == LEDE_NER_O) {
+			/* after O only a capitalised word passes the gate: the
+			 * words up to the next one are O, without asking */
+			for (; i < t->n && !(t->v[i].flags & LEDE_TOK_UPPER); i++) {
+				c->margin[i] = INT32_MAX;
+				tags[i] = LEDE_NER_O;
+				prev2 = LEDE_NER_O;
+			}
+			if (i == t->n)
+				break;
+		}
 		if (t->v[i].flags & LEDE_TOK_SENT)
 			prev = prev2 = LEDE_NER_O;
 		best = LEDE_NER_O;
