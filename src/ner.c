@@ -490,25 +490,26 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 	}
 	lede_gaz_phrases(g, t, c->keys, c->gp);
 	/* Only tokens near a capital can be scored (lede_ner_gate), and features
-	 * look two tokens either way; the rest keep a cheap placeholder. near
-	 * is the last capital or phrase token at or before i + 3. Per sentence
-	 * (s its first token): its first word, and whether it is set in
-	 * capitals. */
-	for (k = 0, near = SIZE_MAX; k < n && k < 3; k++)
+	 * look two tokens either way; the rest keep a cheap placeholder. The
+	 * tokens before near are within 3 of a capital or phrase token. Per
+	 * sentence (s its first token): its first word, and whether it is set
+	 * in capitals. */
+	for (k = 0, near = 0; k < n && k < 3; k++)
 		if ((v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0)
-			near = k;
+			near = k + 4;
 	for (i = 0, s = 0; i < n; i++) {
 		struct lede_ner_tokinfo *ti = &c->info[i];
 		uint32_t f = v[i].flags;
+		uint16_t gp = c->gp[i];
 		if (i + 3 < n && ((v[i + 3].flags & LEDE_TOK_UPPER) || c->gp[i + 3] != 0))
-			near = i + 3;
-		if (near == SIZE_MAX || near + 3 < i) {
+			near = i + 7;
+		if (i >= near) {
 			memset(ti, 0, sizeof *ti);
 			if (tkey != NULL)
 				tkey[i] &= ~KEY_NEAR;
 		}
 		ti->gword = c->gw[i];
-		ti->gphrase = c->gp[i];
+		ti->gphrase = gp;
 		ti->sentfirst = 0;
 		ti->capsent = 0;
 		if (i == 0 || (f & LEDE_TOK_SENT)) {
@@ -518,7 +519,7 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 			caps = nwords = 0;
 		}
 		if (tkey != NULL)
-			tkey[i] |= c->gp[i];
+			tkey[i] |= gp;
 		if (!(f & LEDE_TOK_WORD))
 			continue;
 		if (first) {
