@@ -74,10 +74,16 @@ lede_gaz_word_key(const char *s, size_t n)
 	return mix64(h + m);
 }
 
+static inline uint64_t
+extend(uint64_t phrase, uint64_t word)
+{
+	return mix64(phrase * 31 + word);
+}
+
 uint64_t
 lede_gaz_extend(uint64_t phrase, uint64_t word)
 {
-	return mix64(phrase * 31 + word);
+	return extend(phrase, word);
 }
 
 static uint32_t
@@ -86,8 +92,8 @@ fingerprint(uint64_t key)
 	return (uint32_t)(key >> 32) | 1u;
 }
 
-uint32_t
-lede_gaz_get(const struct lede_gaz *g, uint64_t key)
+static inline uint32_t
+get(const struct lede_gaz *g, uint64_t key)
 {
 	uint32_t f = fingerprint(key), i = (uint32_t)key & g->mask;
 
@@ -97,6 +103,12 @@ lede_gaz_get(const struct lede_gaz *g, uint64_t key)
 		i = (i + 1) & g->mask;
 	}
 	return 0;
+}
+
+uint32_t
+lede_gaz_get(const struct lede_gaz *g, uint64_t key)
+{
+	return get(g, key);
 }
 
 void
@@ -116,24 +128,25 @@ void
 lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *keys,
     uint16_t *phrase)
 {
-	size_t i, j, best;
+	const struct lede_tok *v = t->v;
+	size_t i, j, best, n = t->n;
 	uint64_t k;
 	uint32_t c, bestc;
 
-	memset(phrase, 0, t->n * sizeof *phrase);
+	memset(phrase, 0, n * sizeof *phrase);
 	/* Longest match from each start; a phrase never crosses a sentence. */
-	for (i = 0; i < t->n; i++) {
+	for (i = 0; i < n; i++) {
 		/* every listed phrase is a name, so it starts with a capital */
-		if (!(t->v[i].flags & LEDE_TOK_UPPER))
+		if (!(v[i].flags & LEDE_TOK_UPPER))
 			continue;
 		k = keys[i];
 		best = 0;
 		bestc = 0;
-		for (j = i + 1; j < t->n && j < i + LEDE_GAZ_MAXWORDS; j++) {
-			if (t->v[j].flags & LEDE_TOK_SENT)
+		for (j = i + 1; j < n && j < i + LEDE_GAZ_MAXWORDS; j++) {
+			if (v[j].flags & LEDE_TOK_SENT)
 				break;
-			k = lede_gaz_extend(k, keys[j]);
-			if ((c = lede_gaz_get(g, k)) != 0) {
+			k = extend(k, keys[j]);
+			if ((c = get(g, k)) != 0) {
 				best = j;
 				bestc = c;
 			}

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "lede/buf.h"
 #include "lede/ner.h"
 #include "lede/paths.h"
@@ -200,7 +204,8 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
 #define WORD_MAXLEN 24               /* longer words are not kept */
 
 struct word_ent {
-	char s[WORD_MAXLEN];
+	uint64_t k[3];               /* the word's bytes, zero-padded (word_bytes) */
+	uint64_t serial;             /* numbers entries, never twice; 0: spare */
 	uint8_t n;                   /* 0: an empty slot */
 	uint8_t digit;
 	bool has_ti;                 /* ti is filled (word_info) */
@@ -213,7 +218,19 @@ struct lede_ner_words {
 	const struct lede_gaz *gaz;  /* whose classes gw are */
 	size_t n, cap;
 	struct word_ent *e;
+	uint64_t serial;             /* the next entry's */
+	/* Per token of the last paragraph prepared, what makes its
+	 * token_info: its word's serial << 19, whether it is near a capital,
+	 * sentfirst, capsent and its gphrase. The tagger's memo is keyed on
+	 * it: a number, cheaper to hash and compare than the token_info. */
+	uint64_t *tkey;
+	size_t ntkey, captkey;
 };
+
+/* A tkey's bits below the serial; gphrase takes the 16 lowest. */
+#define KEY_NEAR (1ull << 18)
+#define KEY_SENTFIRST (1ull << 17)
+#define KEY_CAPSENT (1ull << 16)
 
 static void
 word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n)
@@ -235,10 +252,54 @@ word_info(struct word_ent *e, const char *s, size_t n, uint32_t flags)
 	return &e->ti;
 }
 
-static size_t
-word_hash(const char *s, size_t n)
+/* The first bytes of a word as integers, zero-padded (n < 24): then a
+ * word is hashed and compared in three steps, not byte by byte. Reads 8
+ * bytes at a time as long as avail (the bytes readable from s) allows,
+ * masking off those past the word. */
+static inline void
+word_bytes(const char *s, size_t n, size_t avail, uint64_t k[3])
 {
-	return (size_t)mix(hbytes(s, n));
+	size_t j, off, left;
+
+	if (n <= 8 && avail >= 8) {
+		/* most words */
+		memcpy(&k[0], s, 8);
+		if (n < 8)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			k[0] &= ~0ull << (64 - 8 * n);
+#else
+			k[0] &= (1ull << (8 * n)) - 1;
+#endif
+		k[1] = k[2] = 0;
+		return;
+	}
+	for (j = 0; j < 3; j++) {
+		off = j * 8;
+		k[j] = 0;
+		if (off >= n)
+			continue;
+		left = n - off;
+		if (off + 8 > avail) {
+			memcpy(&k[j], s + off, left < 8 ? left : 8);
+			continue;
+		}
+		memcpy(&k[j], s + off, 8);
+		if (left < 8) {
+			/* keep the first left bytes in memory order */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			k[j] &= ~0ull << (64 - 8 * left);
+#else
+			k[j] &= (1ull << (8 * left)) - 1;
+#endif
+		}
+	}
+}
+
+/* The word table's own hash (not a feature: any good hash does). */
+static size_t
+word_hash(const uint64_t k[3], size_t n)
+{
+	return (size_t)mix(k[0] * 0x9E3779B97F4A7C15ull + k[1] * 0xC2B2AE3D27D4EB4Full + k[2] + n);
 }
 
 /* Makes room for one more word: the table doubles while it is small, and
@@ -259,7 +320,7 @@ words_room(struct lede_ner_words *w)
 	for (i = 0; i < w->cap; i++) {
 		if (w->e[i].n == 0)
 			continue;
-		for (j = word_hash(w->e[i].s, w->e[i].n) & (cap - 1); bigger[j].n != 0; j = (j + 1) & (cap - 1))
+		for (j = word_hash(w->e[i].k, w->e[i].n) & (cap - 1); bigger[j].n != 0; j = (j + 1) & (cap - 1))
 			;
 		bigger[j] = w->e[i];
 	}
@@ -268,34 +329,53 @@ words_room(struct lede_ner_words *w)
 	w->cap = cap;
 }
 
+/* A new entry for the word s (n bytes, its bytes k, hash h). */
 static struct word_ent *
-word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
-    uint32_t flags, struct word_ent *spare)
+word_add(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
+    const uint64_t k[3], size_t h, uint8_t digit)
 {
 	struct word_ent *e;
-	uint8_t digit = (flags & LEDE_TOK_DIGIT) != 0;
-	size_t h, i;
+	size_t i;
 
-	if (w == NULL || n >= WORD_MAXLEN) {
-		word_fill(spare, g, s, n);
-		return spare;
-	}
-	h = word_hash(s, n);
-	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1)) {
-		e = &w->e[i];
-		if (e->n == n && e->digit == digit && memcmp(e->s, s, n) == 0)
-			return e;
-	}
 	words_room(w);
 	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1))
 		;
 	e = &w->e[i];
-	memcpy(e->s, s, n);
+	memcpy(e->k, k, sizeof e->k);
+	e->serial = w->serial++;
 	e->n = (uint8_t)n;
 	e->digit = digit;
 	word_fill(e, g, s, n);
 	w->n++;
 	return e;
+}
+
+/* The entry of the word s (n bytes, avail of them readable), made if it
+ * is new; spare when it cannot be kept. Inlined: it runs for every token. */
+static inline struct word_ent *
+word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
+    size_t avail, uint32_t flags, struct word_ent *spare)
+{
+	struct word_ent *e;
+	uint8_t digit = (flags & LEDE_TOK_DIGIT) != 0;
+	uint64_t k[3];
+	size_t h, i;
+
+	if (w == NULL || n >= WORD_MAXLEN) {
+		word_fill(spare, g, s, n);
+		/* a number of its own: the memo never finds it again */
+		spare->serial = w != NULL ? w->serial++ : 0;
+		return spare;
+	}
+	word_bytes(s, n, avail, k);
+	h = word_hash(k, n);
+	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1)) {
+		e = &w->e[i];
+		if (e->k[0] == k[0] && e->k[1] == k[1] && e->k[2] == k[2] && e->n == n &&
+		    e->digit == digit)
+			return e;
+	}
+	return word_add(w, g, s, n, k, h, digit);
 }
 
 /* The word table for gazetteer g, emptied if it held another's classes;
@@ -314,6 +394,7 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 		}
 		w->cap = WORD_MIN;
 		w->gaz = g;
+		w->serial = 1;
 		c->words = w;
 	}
 	if (w->gaz != g) {
@@ -324,13 +405,52 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 	return w;
 }
 
+/* Marks the tokens s..e of a sentence as set in capitals when most of its
+ * words (caps of nwords) are. */
+static void
+capitals(struct lede_ner_ctx *c, size_t s, size_t e, size_t caps, size_t nwords)
+{
+	uint64_t *tkey = c->words != NULL && c->words->ntkey > 0 ? c->words->tkey : NULL;
+
+	if (nwords >= 3 && caps * 5 >= nwords * 4)
+		for (; s < e; s++) {
+			c->info[s].capsent = 1;
+			if (tkey != NULL)
+				tkey[s] |= KEY_CAPSENT;
+		}
+}
+
+/* Room for n tokens' keys in w->tkey, or NULL (no keys: the tagger then
+ * works every token out afresh). */
+static uint64_t *
+words_tkeys(struct lede_ner_words *w, size_t n)
+{
+	if (w == NULL)
+		return NULL;
+	w->ntkey = 0;
+	if (n > w->captkey) {
+		size_t cap = n + n / 2 + 16;
+		free(w->tkey);
+		if ((w->tkey = malloc(cap * sizeof *w->tkey)) == NULL) {
+			w->captkey = 0;
+			return NULL;
+		}
+		w->captkey = cap;
+	}
+	w->ntkey = n;
+	return w->tkey;
+}
+
 int
 lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *text,
     const struct lede_toks *t, struct lede_err *err)
 {
+	const struct lede_tok *v = t->v;
 	struct lede_ner_words *words;
 	struct word_ent spare;
-	size_t i, s, e, caps, nwords, last_up = SIZE_MAX, next_up = 0;
+	uint64_t *tkey;
+	size_t i, k, s, n = t->n, last, caps = 0, nwords = 0, near;
+	bool first = true;
 
 	if (t->n > c->cap) {
 		size_t cap = t->n + t->n / 2 + 16;
@@ -353,70 +473,72 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 		c->cap = cap;
 	}
 	words = words_for(c, g);
-	for (i = 0; i < t->n; i++) {
-		const char *w = text + t->v[i].start;
-		size_t n = t->v[i].end - t->v[i].start;
-		struct word_ent *we = word_get(words, g, w, n, t->v[i].flags, &spare);
+	tkey = words_tkeys(words, n);
+	/* words are read 8 bytes at a time up to the last token's end */
+	last = n > 0 ? v[n - 1].end : 0;
+	/* every token's word alone; the pass below blanks the tokens far
+	 * from any capital, which a test here would not save */
+	for (i = 0; i < n; i++) {
+		const char *w = text + v[i].start;
+		size_t len = v[i].end - v[i].start;
+		struct word_ent *we = word_get(words, g, w, len, last - v[i].start, v[i].flags, &spare);
 		c->keys[i] = we->key;
 		c->gw[i] = we->gw;
-		/* A token is near a capital (below) only within 7 tokens of
-		 * one: 3 either way, and 4 more inside a gazetteer phrase, which
-		 * starts on a capital. Only those need their token_info. */
-		if (t->v[i].flags & LEDE_TOK_UPPER)
-			last_up = i;
-		if (next_up < i)
-			next_up = i;
-		while (next_up < t->n && !(t->v[next_up].flags & LEDE_TOK_UPPER))
-			next_up++;
-		if ((next_up < t->n && next_up - i <= 7) || (last_up != SIZE_MAX && i - last_up <= 7))
-			c->info[i] = *word_info(we, w, n, t->v[i].flags);
-		else
-			memset(&c->info[i], 0, sizeof c->info[i]);
+		c->info[i] = *word_info(we, w, len, v[i].flags);
+		if (tkey != NULL)
+			tkey[i] = we->serial << 19 | KEY_NEAR;
 	}
 	lede_gaz_phrases(g, t, c->keys, c->gp);
 	/* Only tokens near a capital can be scored (lede_ner_gate), and features
-	 * look two tokens either way; the rest keep a cheap placeholder. */
-	for (i = 0; i < t->n; i++) {
+	 * look two tokens either way; the rest keep a cheap placeholder. The
+	 * tokens before near are within 3 of a capital or phrase token. Per
+	 * sentence (s its first token): its first word, and whether it is set
+	 * in capitals. */
+	for (k = 0, near = 0; k < n && k < 3; k++)
+		if ((v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0)
+			near = k + 4;
+	for (i = 0, s = 0; i < n; i++) {
 		struct lede_ner_tokinfo *ti = &c->info[i];
-		size_t lo = i >= 3 ? i - 3 : 0, hi = i + 3 < t->n ? i + 3 : t->n - 1, k;
-		bool near = false;
-		for (k = lo; k <= hi && !near; k++)
-			near = (t->v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0;
-		if (!near)
+		uint32_t f = v[i].flags;
+		uint16_t gp = c->gp[i];
+		if (i + 3 < n && ((v[i + 3].flags & LEDE_TOK_UPPER) || c->gp[i + 3] != 0))
+			near = i + 7;
+		if (i >= near) {
 			memset(ti, 0, sizeof *ti);
+			if (tkey != NULL)
+				tkey[i] &= ~KEY_NEAR;
+		}
 		ti->gword = c->gw[i];
-		ti->gphrase = c->gp[i];
+		ti->gphrase = gp;
 		ti->sentfirst = 0;
 		ti->capsent = 0;
-	}
-	/* per sentence: its first word, and whether it is set in capitals */
-	for (s = 0; s < t->n; s = e) {
-		bool first = true;
-		for (e = s + 1; e < t->n && !(t->v[e].flags & LEDE_TOK_SENT); e++)
-			;
-		caps = nwords = 0;
-		for (i = s; i < e; i++) {
-			uint32_t f = t->v[i].flags;
-			if (!(f & LEDE_TOK_WORD))
-				continue;
-			if (first) {
-				c->info[i].sentfirst = 1;
-				first = false;
-			}
-			if (f & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) {
-				nwords++;
-				if (f & LEDE_TOK_ALLCAP)
-					caps++;
-			}
+		if (i == 0 || (f & LEDE_TOK_SENT)) {
+			capitals(c, s, i, caps, nwords);
+			s = i;
+			first = true;
+			caps = nwords = 0;
 		}
-		if (nwords >= 3 && caps * 5 >= nwords * 4)
-			for (i = s; i < e; i++)
-				c->info[i].capsent = 1;
+		if (tkey != NULL)
+			tkey[i] |= gp;
+		if (!(f & LEDE_TOK_WORD))
+			continue;
+		if (first) {
+			ti->sentfirst = 1;
+			first = false;
+			if (tkey != NULL)
+				tkey[i] |= KEY_SENTFIRST;
+		}
+		if (f & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) {
+			nwords++;
+			if (f & LEDE_TOK_ALLCAP)
+				caps++;
+		}
 	}
+	capitals(c, s, n, caps, nwords);
 	return 0;
 }
 
-static uint64_t
+static inline uint64_t
 capclass(const struct lede_toks *t, size_t i)
 {
 	uint32_t f;
@@ -433,7 +555,7 @@ capclass(const struct lede_toks *t, size_t i)
 	return f & LEDE_TOK_LOWER ? 4 : 5;
 }
 
-static uint64_t
+static inline uint64_t
 cap3(const struct lede_toks *t, size_t i)
 {
 	return (i > 0 ? capclass(t, i - 1) : 0) * 36 + capclass(t, i) * 6 + capclass(t, i + 1);
@@ -544,6 +666,17 @@ lede_ner_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_
 	return n + pair_features(c, t, i, prev, prev2, out + n);
 }
 
+/* The tags allowed after prev, a bit each (as lede_ner_allowed): O and
+ * every B-X, and the I-X of prev's own kind (B-X is odd, I-X = B-X + 1). */
+static inline unsigned
+allowed_after(int prev)
+{
+	unsigned any = 1u << LEDE_NER_O | 1u << LEDE_NER_B_PER | 1u << LEDE_NER_B_LOC |
+	    1u << LEDE_NER_B_ORG | 1u << LEDE_NER_B_MISC;
+
+	return prev == LEDE_NER_O ? any : any | 1u << (prev + (prev & 1));
+}
+
 bool
 lede_ner_allowed(int prev, int tag)
 {
@@ -552,8 +685,8 @@ lede_ner_allowed(int prev, int tag)
 	return prev == tag || prev == tag - 1;
 }
 
-bool
-lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, int prev)
+static inline bool
+gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, int prev)
 {
 	uint32_t f = t->v[i].flags;
 
@@ -571,33 +704,46 @@ lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
 	return prev != LEDE_NER_O && i + 1 < t->n && (t->v[i + 1].flags & LEDE_TOK_UPPER);
 }
 
+bool
+lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, int prev)
+{
+	return gate(c, t, i, prev);
+}
+
 /* Per-word sums of the word_features weights, one row per position. The
  * table is bounded: when it fills up it starts again empty, so a page of
  * any vocabulary costs the same memory. Sums of integers are exact, so the
  * scores are the same as adding the features one by one. */
 #define MEMO_MIN 256                 /* slots at first; the table doubles */
 #define MEMO_MAX 4096                /* then starts again empty */
+#define NCAP3 216                    /* values of cap3 */
 
 struct memo_ent {
+	uint64_t key;                /* the token's tkey; 0: an empty slot */
 	struct lede_ner_tokinfo ti;
-	bool used;
 	uint8_t have;                /* bit pos+2: sum[pos+2] is filled */
+	uint16_t have_prev;          /* bit p: cur[p] is filled */
 	int32_t sum[5][LEDE_NER_NTAGS];
+	/* the word scored itself after the tag p: sum[2] and the features
+	 * that join the previous tag to the word (pair_features 18, 19, 32) */
+	int32_t cur[LEDE_NER_NTAGS][LEDE_NER_NTAGS];
 };
 
 struct lede_ner_memo {
 	const struct lede_ner *model;    /* whose weights the sums are */
 	size_t n, cap;
 	struct memo_ent *e;
+	/* what depends on the previous tags alone (pair_features 16, 17) */
+	int32_t trans[LEDE_NER_NTAGS][LEDE_NER_NTAGS][LEDE_NER_NTAGS];
+	uint32_t cap3row[NCAP3];         /* the weight row of pair_features 35 */
+	uint32_t nophrase;               /* that of 33 between tokens in no phrase */
 };
 
-static bool
-same_token(const struct lede_ner_tokinfo *a, const struct lede_ner_tokinfo *b)
+/* The offset of feature hash f's weight row. */
+static inline uint32_t
+row_of(const struct lede_ner *m, uint64_t f)
 {
-	return a->word == b->word && a->shape == b->shape && a->pre3 == b->pre3 &&
-	    a->suf2 == b->suf2 && a->suf3 == b->suf3 && a->suf4 == b->suf4 &&
-	    a->gword == b->gword && a->gphrase == b->gphrase && a->len == b->len &&
-	    a->sentfirst == b->sentfirst && a->capsent == b->capsent;
+	return (uint32_t)(f & m->mask) * LEDE_NER_NTAGS;
 }
 
 /* Adds the weights of the n features in feats (hashes) to score. */
@@ -610,7 +756,7 @@ add_weights(const struct lede_ner *m, uint64_t *feats, size_t n, int32_t *score)
 	/* the rows are scattered over megabytes: ask for all of them before
 	 * adding any, so the cache misses overlap */
 	for (k = 0; k < n; k++) {
-		feats[k] = (feats[k] & m->mask) * LEDE_NER_NTAGS;
+		feats[k] = row_of(m, feats[k]);
 		__builtin_prefetch(m->w + feats[k]);
 	}
 	for (k = 0; k < n; k++) {
@@ -619,6 +765,66 @@ add_weights(const struct lede_ner *m, uint64_t *feats, size_t n, int32_t *score)
 			score[tag] += row[tag];
 	}
 }
+
+/* Nine tags' scores are added four at a time with SSE2 (every x86-64),
+ * tag by tag elsewhere: the sums are the same. */
+#ifdef __SSE2__
+/* Adds the weight rows at offsets rows[0..n) to score. */
+static inline void
+add_rows(const int16_t *w, const uint32_t *rows, size_t n, int32_t *score)
+{
+	__m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
+	int32_t last = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const int16_t *r = w + rows[k];
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)r);
+		/* each weight into the top half of a 32-bit lane, then shifted
+		 * down with its sign */
+		lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+		hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+		last += r[8];
+	}
+	_mm_storeu_si128((__m128i *)(void *)score,
+	    _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)score), lo));
+	_mm_storeu_si128((__m128i *)(void *)(score + 4),
+	    _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)(score + 4)), hi));
+	score[8] += last;
+}
+
+static inline void
+add_sum(int32_t *score, const int32_t *sum)
+{
+	_mm_storeu_si128((__m128i *)(void *)score,
+	    _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)score),
+	    _mm_loadu_si128((const __m128i *)(const void *)sum)));
+	_mm_storeu_si128((__m128i *)(void *)(score + 4),
+	    _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)(score + 4)),
+	    _mm_loadu_si128((const __m128i *)(const void *)(sum + 4))));
+	score[8] += sum[8];
+}
+#else
+static inline void
+add_rows(const int16_t *w, const uint32_t *rows, size_t n, int32_t *score)
+{
+	size_t k;
+	int tag;
+
+	for (k = 0; k < n; k++)
+		for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
+			score[tag] += w[rows[k] + tag];
+}
+
+static inline void
+add_sum(int32_t *score, const int32_t *sum)
+{
+	int tag;
+
+	for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
+		score[tag] += sum[tag];
+}
+#endif
 
 /* The summed word_features weights of x at position pos. */
 static void
@@ -631,12 +837,12 @@ word_sum(const struct lede_ner *m, const struct lede_ner_tokinfo *x, int pos,
 	add_weights(m, feats, word_features(x, pos, feats), sum);
 }
 
+#define NONE_KEY 1                   /* the stand-in past either end: no word is number 0 */
+
 static size_t
-memo_hash(const struct lede_ner_tokinfo *x)
+memo_hash(uint64_t key)
 {
-	return (size_t)mix(x->word ^ (x->shape * 31) ^ ((uint64_t)x->gword << 40) ^
-	    ((uint64_t)x->gphrase << 24) ^ ((uint64_t)x->len << 8) ^
-	    ((uint64_t)x->sentfirst << 1) ^ x->capsent);
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
 /* Makes room for one more word, as words_room does. */
@@ -654,9 +860,9 @@ memo_room(struct lede_ner_memo *memo)
 		return;
 	}
 	for (i = 0; i < memo->cap; i++) {
-		if (!memo->e[i].used)
+		if (memo->e[i].key == 0)
 			continue;
-		for (j = memo_hash(&memo->e[i].ti) & (cap - 1); bigger[j].used; j = (j + 1) & (cap - 1))
+		for (j = memo_hash(memo->e[i].key) & (cap - 1); bigger[j].key != 0; j = (j + 1) & (cap - 1))
 			;
 		bigger[j] = memo->e[i];
 	}
@@ -665,39 +871,103 @@ memo_room(struct lede_ner_memo *memo)
 	memo->cap = cap;
 }
 
-/* The summed weights of x at position pos, from the memo or computed into
- * spare. A position's row is filled the first time it is asked for: most
- * words of a page occur once, next to a name, and need one row of five. */
-static const int32_t *
-memo_get(const struct lede_ner *m, struct lede_ner_memo *memo, const struct lede_ner_tokinfo *x,
-    int pos, int32_t spare[LEDE_NER_NTAGS])
+/* A new entry for key, whose token_info is x. */
+static struct memo_ent *
+memo_add(struct lede_ner_memo *memo, uint64_t key, const struct lede_ner_tokinfo *x)
 {
-	struct memo_ent *e;
-	size_t h, i;
+	size_t i;
 
-	if (memo == NULL) {
-		word_sum(m, x, pos, spare);
-		return spare;
+	memo_room(memo);
+	for (i = memo_hash(key) & (memo->cap - 1); memo->e[i].key != 0; i = (i + 1) & (memo->cap - 1))
+		;
+	memo->e[i].key = key;
+	memo->e[i].have = 0;
+	memo->e[i].have_prev = 0;
+	memo->e[i].ti = *x;
+	memo->n++;
+	return &memo->e[i];
+}
+
+/* The entry of the token at offset pos from i (or of the stand-in past
+ * either end), made if new. Valid until the next call. */
+static inline struct memo_ent *
+memo_at(struct lede_ner_memo *memo, const struct lede_ner_ctx *c, const struct lede_toks *t,
+    size_t i, int pos)
+{
+	const struct lede_ner_tokinfo *x = &none;
+	uint64_t key = NONE_KEY, k;
+	size_t h, j = i + (size_t)(ptrdiff_t)pos;
+
+	/* j wraps past SIZE_MAX before the first token */
+	if (j < t->n) {
+		key = c->words->tkey[j];
+		x = &c->info[j];
 	}
-	h = memo_hash(x);
-	for (i = h & (memo->cap - 1); memo->e[i].used; i = (i + 1) & (memo->cap - 1))
-		if (same_token(&memo->e[i].ti, x))
-			break;
-	if (!memo->e[i].used) {
-		memo_room(memo);
-		for (i = h & (memo->cap - 1); memo->e[i].used; i = (i + 1) & (memo->cap - 1))
-			;
-		memo->e[i].used = true;
-		memo->e[i].have = 0;
-		memo->e[i].ti = *x;
-		memo->n++;
-	}
-	e = &memo->e[i];
+	for (h = memo_hash(key) & (memo->cap - 1); (k = memo->e[h].key) != 0; h = (h + 1) & (memo->cap - 1))
+		if (k == key)
+			return &memo->e[h];
+	return memo_add(memo, key, x);
+}
+
+/* e's summed word_features weights at position pos. */
+static const int32_t *
+memo_sum(const struct lede_ner *m, struct memo_ent *e, int pos)
+{
 	if (!(e->have & (1u << (pos + 2)))) {
-		word_sum(m, x, pos, e->sum[pos + 2]);
+		word_sum(m, &e->ti, pos, e->sum[pos + 2]);
 		e->have |= (uint8_t)(1u << (pos + 2));
 	}
 	return e->sum[pos + 2];
+}
+
+/* e's own weights as the token scored, after the tag prev. */
+static const int32_t *
+memo_cur(const struct lede_ner *m, struct memo_ent *e, int prev)
+{
+	if (!(e->have_prev & (1u << prev))) {
+		const struct lede_ner_tokinfo *w = &e->ti;
+		uint64_t feats[3], *out = feats;
+		size_t n = 0;
+
+		F(18, (uint64_t)prev * 0x1234567 + w->word);
+		F(19, (uint64_t)prev * 0x1234567 + w->shape);
+		F(32, (uint64_t)prev * 65536 + w->gword);
+		memcpy(e->cur[prev], memo_sum(m, e, 0), sizeof e->cur[prev]);
+		add_weights(m, feats, n, e->cur[prev]);
+		e->have_prev |= (uint16_t)(1u << prev);
+	}
+	return e->cur[prev];
+}
+
+/* The weights that depend on the model alone, worked out when the memo is
+ * given a model. */
+static void
+memo_model(struct lede_ner_memo *memo, const struct lede_ner *m)
+{
+	uint64_t feats[2], *out;
+	size_t n, k;
+	int prev, prev2;
+
+	for (prev = 0; prev < LEDE_NER_NTAGS; prev++)
+		for (prev2 = 0; prev2 < LEDE_NER_NTAGS; prev2++) {
+			out = feats;
+			n = 0;
+			F(16, prev);
+			F(17, prev * 16 + prev2);
+			memset(memo->trans[prev][prev2], 0, sizeof memo->trans[prev][prev2]);
+			add_weights(m, feats, n, memo->trans[prev][prev2]);
+		}
+	for (k = 0; k < NCAP3; k++) {
+		out = feats;
+		n = 0;
+		F(35, k);
+		memo->cap3row[k] = row_of(m, feats[0]);
+	}
+	out = feats;
+	n = 0;
+	F(33, 0);
+	memo->nophrase = row_of(m, feats[0]);
+	memo->model = m;
 }
 
 /* The memo for model m, empty if it held another model's sums; NULL when
@@ -715,50 +985,133 @@ memo_for(struct lede_ner_ctx *c, const struct lede_ner *m)
 			return NULL;
 		}
 		memo->cap = MEMO_MIN;
-		memo->model = m;
+		memo_model(memo, m);
 		c->memo = memo;
 	}
 	if (memo->model != m) {
 		memset(memo->e, 0, memo->cap * sizeof *memo->e);
 		memo->n = 0;
-		memo->model = m;
+		memo_model(memo, m);
 	}
 	return memo;
+}
+
+/* The offsets of the weight rows of the features that join token i to its
+ * neighbours, which the previous tags do not change: pair_features but 16,
+ * 17 (memo->trans) and 18, 19, 32 (memo_cur). Returns how many. */
+static size_t
+pair_rows(const struct lede_ner *m, const struct lede_ner_memo *memo,
+    const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, uint32_t *rows)
+{
+	const struct lede_ner_tokinfo *w = &c->info[i];
+	const struct lede_ner_tokinfo *p1 = i > 0 ? &c->info[i - 1] : &none;
+	const struct lede_ner_tokinfo *n1 = i + 1 < t->n ? &c->info[i + 1] : &none;
+	size_t n = 0;
+
+	/* F, but straight to the row, fetched early: the rows are scattered
+	 * over megabytes, and their cache misses overlap */
+#define R(tmpl, v) (rows[n] = row_of(m, mix((uint64_t)(v) + (uint64_t)(tmpl) * 0x9E3779B97F4A7C15ull)), \
+	__builtin_prefetch(m->w + rows[n]), n++)
+	R(8, p1->shape * 31 + w->shape);
+	R(9, w->shape * 31 + n1->shape);
+	R(24, p1->word * 31 + w->word);
+	R(25, w->word * 31 + n1->word);
+	R(28, p1->word * 31 + w->shape);
+	R(29, w->shape * 31 + n1->word);
+	if (p1->gphrase == 0 && w->gphrase == 0)
+		rows[n++] = memo->nophrase;  /* most tokens, outside any phrase */
+	else
+		R(33, (uint64_t)p1->gphrase * 65536 + w->gphrase);
+	R(36, p1->shape * 31 + n1->shape);
+	R(37, w->gword * 65536ull + n1->word);
+	R(38, p1->word * 65536ull + w->gword);
+	R(39, p1->suf3 * 31 + w->shape);
+#undef R
+	rows[n++] = memo->cap3row[cap3(t, i)];
+	return n;
+}
+
+/* The scores of token i's tags, without a memo: every feature afresh. */
+static void
+score_plain(const struct lede_ner *m, const struct lede_ner_ctx *c, const struct lede_toks *t,
+    size_t i, int prev, int prev2, int32_t *score)
+{
+	uint64_t feats[LEDE_NER_MAXFEAT];
+
+	memset(score, 0, LEDE_NER_NTAGS * sizeof *score);
+	add_weights(m, feats, lede_ner_features(c, t, i, prev, prev2, feats), score);
+}
+
+/* The scores of token i's tags from the memo: the five words' sums, the
+ * previous tags' row and the rows that join i to its neighbours. */
+static void
+score_memo(const struct lede_ner *m, struct lede_ner_memo *memo, const struct lede_ner_ctx *c,
+    const struct lede_toks *t, size_t i, int prev, int prev2, int32_t *score)
+{
+	int32_t s[LEDE_NER_NTAGS];
+	uint32_t rows[12];
+	int pos;
+
+	memcpy(s, memo_cur(m, memo_at(memo, c, t, i, 0), prev), sizeof s);
+	for (pos = -2; pos <= 2; pos++)
+		if (pos != 0)
+			add_sum(s, memo_sum(m, memo_at(memo, c, t, i, pos), pos));
+	add_sum(s, memo->trans[prev][prev2]);
+	add_rows(m->w, rows, pair_rows(m, memo, c, t, i, rows), s);
+	memcpy(score, s, sizeof s);
 }
 
 void
 lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede_toks *t,
     uint8_t *tags)
 {
-	uint64_t feats[LEDE_NER_MAXFEAT];
 	int32_t score[LEDE_NER_NTAGS];
 	struct lede_ner_memo *memo = memo_for(c, m);
-	int32_t spare[LEDE_NER_NTAGS];
 	size_t i;
-	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best, pos;
-	int32_t lead;
+	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best;
+	int32_t lead, top, next;
 
+	/* the memo is keyed on what lede_ner_prepare numbered */
+	if (c->words == NULL || c->words->ntkey != t->n || t->n == 0)
+		memo = NULL;
 	for (i = 0; i < t->n; i++) {
+		if (prev == LEDE_NER_O) {
+			/* after O only a capitalised word passes the gate: the
+			 * words up to the next one are O, without asking */
+			for (; i < t->n && !(t->v[i].flags & LEDE_TOK_UPPER); i++) {
+				c->margin[i] = INT32_MAX;
+				tags[i] = LEDE_NER_O;
+				prev2 = LEDE_NER_O;
+			}
+			if (i == t->n)
+				break;
+		}
 		if (t->v[i].flags & LEDE_TOK_SENT)
 			prev = prev2 = LEDE_NER_O;
 		best = LEDE_NER_O;
-		if (lede_ner_gate(c, t, i, prev)) {
-			memset(score, 0, sizeof score);
-			for (pos = -2; pos <= 2; pos++) {
-				const int32_t *sum = memo_get(m, memo, at(c, t, i, pos), pos, spare);
-				for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
-					score[tag] += sum[tag];
-			}
-			add_weights(m, feats, pair_features(c, t, i, prev, prev2, feats), score);
-			for (tag = 1; tag < LEDE_NER_NTAGS; tag++)
-				if (lede_ner_allowed(prev, tag) && score[tag] > score[best])
+		lead = INT32_MAX;
+		if (gate(c, t, i, prev)) {
+			unsigned ok = allowed_after(prev);
+			if (memo != NULL)
+				score_memo(m, memo, c, t, i, prev, prev2, score);
+			else
+				score_plain(m, c, t, i, prev, prev2, score);
+			/* the best allowed tag (the first of equals) and its lead
+			 * over the next best, in one pass; O is always allowed */
+			top = score[0];
+			next = INT32_MIN;
+			for (tag = 1; tag < LEDE_NER_NTAGS; tag++) {
+				if (!(ok >> tag & 1))
+					continue;
+				if (score[tag] > top) {
+					next = top;
+					top = score[tag];
 					best = tag;
-			lead = INT32_MAX;
-			for (tag = 0; tag < LEDE_NER_NTAGS; tag++)
-				if (tag != best && lede_ner_allowed(prev, tag) && score[best] - score[tag] < lead)
-					lead = score[best] - score[tag];
-		} else {
-			lead = INT32_MAX;
+				} else if (score[tag] > next) {
+					next = score[tag];
+				}
+			}
+			lead = top - next;
 		}
 		c->margin[i] = lead;
 		tags[i] = (uint8_t)best;
@@ -778,8 +1131,10 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	if (c->memo != NULL)
 		free(c->memo->e);
 	free(c->memo);
-	if (c->words != NULL)
+	if (c->words != NULL) {
 		free(c->words->e);
+		free(c->words->tkey);
+	}
 	free(c->words);
 	memset(c, 0, sizeof *c);
 }

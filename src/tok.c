@@ -8,17 +8,38 @@
 #include "lede/tok.h"
 
 /* Titles and abbreviations that keep their period. A title never ends a
- * sentence; the rest may, when what follows looks like a new sentence. */
-static const char *const titles[] = {
-	"mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "sr", "jr", "st", "mt", "ft",
-	"gen", "col", "lt", "sgt", "capt", "cmdr", "cdr", "adm", "maj", "brig", "cpl", "pvt",
-	"sen", "rep", "gov", "pres", "rev", "hon", "fr", "supt", "insp", "det", "amb", "atty",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"vs", "approx", "dept", "univ", "ave", "blvd", "rd", "gov't", "vol",
-	"e.g", "i.e", "cf", "ca", "al", NULL,
+ * sentence; the rest may, when what follows looks like a new sentence.
+ * Listed by first letter, each word followed by a space, so that a lookup
+ * reads a handful of words instead of the whole list (it runs for every
+ * word followed by a period). */
+static const char *const titles[26] = {
+	['a' - 'a'] = "adm amb atty apr aug approx ave al ",
+	['b' - 'a'] = "brig blvd ",
+	['c' - 'a'] = "col capt cmdr cdr cpl cf ca ",
+	['d' - 'a'] = "dr det dec dept ",
+	['e' - 'a'] = "e.g ",
+	['f' - 'a'] = "ft fr feb ",
+	['g' - 'a'] = "gen gov gov't ",
+	['h' - 'a'] = "hon ",
+	['i' - 'a'] = "insp i.e ",
+	['j' - 'a'] = "jr jan jun jul ",
+	['l' - 'a'] = "lt ",
+	['m' - 'a'] = "mr mrs ms messrs mme mlle mt maj mar ",
+	['n' - 'a'] = "nov ",
+	['o' - 'a'] = "oct ",
+	['p' - 'a'] = "prof pvt pres ",
+	['r' - 'a'] = "rep rev rd ",
+	['s' - 'a'] = "sr st sgt sen supt sep sept ",
+	['u' - 'a'] = "univ ",
+	['v' - 'a'] = "vs vol ",
 };
-static const char *const enders[] = {
-	"inc", "corp", "ltd", "co", "bros", "etc", "plc", "llc", NULL,
+static const char *const enders[26] = {
+	['b' - 'a'] = "bros ",
+	['c' - 'a'] = "corp co ",
+	['e' - 'a'] = "etc ",
+	['i' - 'a'] = "inc ",
+	['l' - 'a'] = "ltd llc ",
+	['p' - 'a'] = "plc ",
 };
 static const char *const starters[] = {
 	"The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This",
@@ -26,36 +47,111 @@ static const char *const starters[] = {
 	"Ms", "Dr", "Some", "Many", "If", "When", "While", "So", "Yet", "Now", "Then", NULL,
 };
 
+/* Classes of bytes, so that the hot loops read one table entry per byte.
+ * The letter and digit classes are the token flags they lead to, so that
+ * a word's flags are its classes put together (ascii_flags). */
+enum {
+	S = 1,                       /* ASCII space */
+	J = 2,                       /* . , - ' & may join two parts of a word */
+	U = LEDE_TOK_UPPER,
+	D = LEDE_TOK_DIGIT,
+	H = 32,                      /* not ASCII: decode it */
+	Q = 64,                      /* the apostrophe: may start a possessive */
+	L = LEDE_TOK_LOWER,
+};
+#define C_LETTER (L | U)
+#define C_WORD (L | U | D)
+
+static const unsigned char byte_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, 0, 0, S, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	S, 0, 0, 0, 0, 0, J, J | Q, 0, 0, 0, 0, J, J, J, 0,
+	D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+	0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+	U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
+	0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+	H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+	H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+	H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+	H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+	H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+	H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+	H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+	H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+};
+
 static bool
-in_list(const char *const *list, const char *s, size_t n, bool fold)
+in_list(const char *const *list, const char *s, size_t n)
 {
 	size_t i, j;
-	char c0 = n > 0 ? s[0] : 0;
 
-	if (fold && c0 >= 'A' && c0 <= 'Z')
-		c0 = (char)(c0 - 'A' + 'a');
+	if (n == 0)
+		return false;
 	for (i = 0; list[i] != NULL; i++) {
-		if (list[i][0] != c0)
+		if (list[i][0] != s[0])
 			continue;
-		for (j = 0; j < n && list[i][j] != '\0'; j++) {
-			char c = s[j];
-			if (fold && c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			if (c != list[i][j])
-				break;
-		}
+		for (j = 0; j < n && list[i][j] != '\0' && s[j] == list[i][j]; j++)
+			;
 		if (j == n && list[i][j] == '\0')
 			return true;
 	}
 	return false;
 }
 
+/* Whether low (n bytes, folded) is one of the space-ended words. */
+static bool
+in_words(const char *words, const char *low, size_t n)
+{
+	size_t j;
+
+	if (words == NULL)
+		return false;
+	while (*words != '\0') {
+		for (j = 0; j < n && words[j] == low[j] && words[j] != ' '; j++)
+			;
+		if (j == n && words[j] == ' ')
+			return true;
+		while (*words++ != ' ')
+			;
+	}
+	return false;
+}
+
+/* Folds s (n < 8 bytes, ASCII capitals only) into low; returns the list
+ * index of its first letter, or -1 when no listed word starts so. */
+static int
+fold_short(const char *s, size_t n, char low[8])
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		low[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
+	return low[0] >= 'a' && low[0] <= 'z' ? low[0] - 'a' : -1;
+}
+
+static bool
+is_title(const char *s, size_t n)
+{
+	char low[8];
+	int k;
+
+	if (n == 0 || n >= 8 || (k = fold_short(s, n, low)) < 0)
+		return false;
+	return in_words(titles[k], low, n);
+}
+
 bool
 lede_tok_is_abbrev(const char *s, size_t n)
 {
+	char low[8];
+	int k;
+
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	return n > 0 && n < 8 && (in_list(titles, s, n, true) || in_list(enders, s, n, true));
+	if (n == 0 || n >= 8 || (k = fold_short(s, n, low)) < 0)
+		return false;
+	return in_words(titles[k], low, n) || in_words(enders[k], low, n);
 }
 
 static bool
@@ -111,6 +207,7 @@ is_hyphen(uint32_t c)
 struct cur {
 	const char *s;
 	size_t n;
+	bool stops;                  /* s[n - 1] is not an ASCII letter or digit */
 };
 
 static uint32_t
@@ -141,34 +238,46 @@ is_word_cp(uint32_t c)
 	return is_letter_cp(c) || is_digit_cp(c);
 }
 
-/* Scans a word from i; returns its end. Sets *dotted when the word has an
- * inner period between letters (U.S, e.g), which lets it take a final one. */
-static bool
-ascii_word(unsigned char b)
-{
-	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-}
-
+/* Scans the rest of a word from i, where the first run of ASCII letters
+ * and digits (add_word reads it) has stopped; seg is where the word's
+ * letters start and prev the last word character read (0: none). Returns
+ * the word's end. Sets *dotted when the word has an inner period between
+ * letters (U.S, e.g), which lets it take a final one. Adds to *seen the
+ * classes of the ASCII word characters read, and H if any word
+ * character was not ASCII. */
 static size_t
-scan_word(const struct cur *c, size_t i, bool *dotted)
+scan_word(const struct cur *c, size_t i, size_t seg, uint32_t prev, bool *dotted, unsigned *seen)
 {
-	size_t a, a2, seg = i;
-	uint32_t cp, prev = 0, next;
+	size_t a, a2, from;
+	uint32_t cp, next;
+	unsigned k, acc = *seen;
 
 	*dotted = false;
 	for (;;) {
 		/* the common case, a run of ASCII letters and digits */
-		while (i < c->n && ascii_word((unsigned char)c->s[i])) {
-			prev = (unsigned char)c->s[i];
+		from = i;
+		while (i < c->n && ((k = byte_class[(unsigned char)c->s[i]]) & C_WORD)) {
+			acc |= k;
 			i++;
 		}
-		cp = cp_at(c, i, &a);
-		if (a == 0)
+		if (i > from)
+			prev = (unsigned char)c->s[i - 1];
+		if (i >= c->n)
 			break;
-		if (is_word_cp(cp)) {
-			prev = cp;
-			i += a;
-			continue;
+		cp = (unsigned char)c->s[i];
+		if (cp < 0x80) {
+			/* only these ASCII marks may join two parts of a word */
+			if (!(byte_class[cp] & J))
+				break;
+			a = 1;
+		} else {
+			cp = lede_utf8_next(c->s + i, c->n - i, &a);
+			if (is_word_cp(cp)) {
+				acc |= H;
+				prev = cp;
+				i += a;
+				continue;
+			}
 		}
 		next = cp_at(c, i + a, &a2);
 		if (a2 == 0 || prev == 0)
@@ -178,10 +287,10 @@ scan_word(const struct cur *c, size_t i, bool *dotted)
 		} else if (cp == '.' && is_letter_cp(prev) && is_letter_cp(next) && i - seg <= 2 &&
 		    !is_lower_cp(next) == !is_lower_cp(prev)) {
 			/* U.S.A, e.g: one-letter segments; not "end.The" */
-			size_t k = i + a, a3;
+			size_t k2 = i + a, a3;
 			uint32_t after;
-			(void)cp_at(c, k, &a3);
-			after = cp_at(c, k + a3, NULL);
+			(void)cp_at(c, k2, &a3);
+			after = cp_at(c, k2 + a3, NULL);
 			if (is_letter_cp(after) && after != 0)
 				break;
 			*dotted = true;
@@ -204,18 +313,15 @@ scan_word(const struct cur *c, size_t i, bool *dotted)
 		} else {
 			break;
 		}
-		prev = 0;
-		{
-			size_t a4;
-			prev = cp_at(c, i, &a4);
-			if (!is_word_cp(prev))
-				break;
-		}
+		prev = cp_at(c, i, NULL);
+		if (!is_word_cp(prev))
+			break;
 	}
+	*seen = acc;
 	return i;
 }
 
-static int
+static inline int
 push(struct lede_toks *t, size_t start, size_t end, uint32_t flags, struct lede_err *err)
 {
 	if (t->n == t->cap && !lede_grow(&t->v, &t->cap, t->n + 1, sizeof *t->v))
@@ -276,6 +382,23 @@ word_flags(const struct cur *c, size_t s, size_t e)
 	return f;
 }
 
+/* word_flags for a word whose word characters are all ASCII, from the
+ * classes scan_word saw: only the first letter needs looking for. */
+static inline uint32_t
+ascii_flags(const unsigned char *s, unsigned seen)
+{
+	uint32_t f = LEDE_TOK_WORD | (seen & D);
+
+	if (seen & C_LETTER) {
+		while (!(byte_class[*s] & C_LETTER))
+			s++;
+		f |= byte_class[*s] & C_LETTER;
+		if (!(seen & L))
+			f |= LEDE_TOK_ALLCAP;
+	}
+	return f;
+}
+
 static bool
 is_closer(const struct cur *c, const struct lede_tok *t)
 {
@@ -288,10 +411,11 @@ is_closer(const struct cur *c, const struct lede_tok *t)
 static bool
 is_terminator(const struct cur *c, const struct lede_tok *t)
 {
-	uint32_t cp = cp_at(c, t->start, NULL);
+	uint32_t cp;
 
 	if (t->flags & LEDE_TOK_WORD)
 		return false;
+	cp = cp_at(c, t->start, NULL);
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
@@ -301,100 +425,166 @@ is_terminator(const struct cur *c, const struct lede_tok *t)
 static void
 mark_sentences(const struct cur *c, struct lede_toks *t)
 {
-	size_t i, j;
+	struct lede_tok *v = t->v;
+	size_t i, j, n = t->n;
 
-	if (t->n > 0)
-		t->v[0].flags |= LEDE_TOK_SENT;
-	for (i = 0; i + 1 < t->n; i++) {
-		const struct lede_tok *k = &t->v[i];
-		bool term = is_terminator(c, k), abbr = false;
+	if (n > 0)
+		v[0].flags |= LEDE_TOK_SENT;
+	for (i = 0; i + 1 < n; i++) {
+		const struct lede_tok *k = &v[i];
+		bool term, abbr = false;
 
+		/* most tokens are plain words, which end nothing */
+		if ((k->flags & (LEDE_TOK_WORD | LEDE_TOK_ABBR)) == LEDE_TOK_WORD)
+			continue;
+		term = is_terminator(c, k);
 		if (!term && (k->flags & LEDE_TOK_ABBR)) {
-			size_t n = k->end - k->start;
+			size_t len = k->end - k->start;
 			const char *s = c->s + k->start;
-			bool single = n == 2 && is_upper_cp((unsigned char)s[0]);
-			abbr = !single && !in_list(titles, s, n - 1, true);
+			bool single = len == 2 && is_upper_cp((unsigned char)s[0]);
+			abbr = !single && !is_title(s, len - 1);
 		}
 		if (!term && !abbr)
 			continue;
 		j = i + 1;
-		while (j < t->n && is_closer(c, &t->v[j]) && !(t->v[j].flags & LEDE_TOK_WORD))
+		while (j < n && is_closer(c, &v[j]) && !(v[j].flags & LEDE_TOK_WORD))
 			j++;
-		if (j >= t->n)
+		if (j >= n)
 			break;
-		if (term && !(t->v[j].flags & LEDE_TOK_LOWER))
-			t->v[j].flags |= LEDE_TOK_SENT;
-		else if (abbr && (t->v[j].flags & LEDE_TOK_UPPER) &&
-		    in_list(starters, c->s + t->v[j].start, t->v[j].end - t->v[j].start, false))
-			t->v[j].flags |= LEDE_TOK_SENT;
+		if (term && !(v[j].flags & LEDE_TOK_LOWER))
+			v[j].flags |= LEDE_TOK_SENT;
+		else if (abbr && (v[j].flags & LEDE_TOK_UPPER) &&
+		    in_list(starters, c->s + v[j].start, v[j].end - v[j].start))
+			v[j].flags |= LEDE_TOK_SENT;
 	}
+}
+
+/* Pushes the word that starts at s (its letters from from, past a leading
+ * apostrophe); returns its end, or 0 when memory runs out. Inlined in the
+ * tokenizer's loop: most words are one run of ASCII letters ended by a
+ * space, read here without a call. */
+static inline size_t
+add_word(const struct cur *c, struct lede_toks *t, size_t s, size_t from, struct lede_err *err)
+{
+	const unsigned char *text = (const unsigned char *)c->s, *p = text + from;
+	const unsigned char *end = text + c->n;
+	size_t e;
+	unsigned k, seen = 0;
+	uint32_t f;
+	bool dotted = false;
+
+	if (c->stops) {
+		/* the text ends in a byte that is not a letter nor a digit, so
+		 * the run stops before the end without testing for it */
+		while ((k = byte_class[*p]) & C_WORD) {
+			seen |= k;
+			p++;
+		}
+	} else {
+		for (;;) {
+			if (!((k = byte_class[*p]) & C_WORD))
+				break;
+			seen |= k;
+			if (++p == end) {
+				k = 0;
+				break;
+			}
+		}
+	}
+	e = (size_t)(p - text);
+	if (k & (J | H))
+		e = scan_word(c, e, from, e > from ? text[e - 1] : 0, &dotted, &seen);
+	if (s == from && !(seen & H))
+		f = ascii_flags(text + s, seen);
+	else
+		f = word_flags(c, s, e);
+	if (e < c->n && text[e] == '.') {
+		bool single = e - s == 1 && (f & LEDE_TOK_UPPER);
+		/* "No. 10" but "said no." */
+		bool number = e - s == 2 && (text[s] == 'N' || text[s] == 'n') && text[s + 1] == 'o' &&
+		    e + 2 < c->n && text[e + 1] == ' ' && text[e + 2] >= '0' && text[e + 2] <= '9';
+		if (dotted || single || number || lede_tok_is_abbrev(c->s + s, e - s)) {
+			e++;
+			f |= LEDE_TOK_ABBR;
+		}
+	}
+	if (push(t, s, e, f, err) != 0)
+		return 0;
+	return e;
 }
 
 int
 lede_tokenize(const char *text, size_t len, struct lede_toks *t, struct lede_err *err)
 {
-	struct cur c = { text, len };
+	struct cur c = { text, len, len > 0 && !(byte_class[(unsigned char)text[len - 1]] & C_WORD) };
 	size_t i = 0, a, e;
 	uint32_t cp, next;
-	bool dotted;
 
 	t->n = 0;
 	if (len >= UINT32_MAX)
 		return lede_errf(err, "a paragraph of %zu bytes is too long to annotate", len);
 	while (i < len) {
-		cp = cp_at(&c, i, &a);
-		if (cp == ' ' || (cp >= 0x80 && lede_cp_is_space(cp)) || cp == '\n' || cp == '\t' ||
-		    cp == '\r') {
-			i += a;
+		unsigned k = byte_class[(unsigned char)text[i]];
+		size_t from = i;
+
+		if (k & S) {
+			i++;
 			continue;
 		}
-		next = cp_at(&c, i + a, NULL);
-		/* possessive: 's ’s after a word, or a lone ’ after a word in s */
-		if (is_apos(cp) && t->n > 0 && t->v[t->n - 1].end == i &&
-		    (t->v[t->n - 1].flags & LEDE_TOK_WORD)) {
-			const struct lede_tok *p = &t->v[t->n - 1];
-			char last = text[p->end - 1];
-			if ((next == 's' || next == 'S') && !is_word_cp(cp_at(&c, i + a + 1, NULL))) {
-				if (push(t, i, i + a + 1, LEDE_TOK_POSS, err) != 0)
-					return -1;
-				i += a + 1;
-				continue;
-			}
-			if ((last == 's' || last == 'S') && !is_word_cp(next) && p->end - p->start > 1) {
-				if (push(t, i, i + a, LEDE_TOK_POSS, err) != 0)
-					return -1;
-				i += a;
-				continue;
-			}
-		}
-		if (is_word_cp(cp) || (is_apos(cp) && is_digit_cp(next) &&
-		    (t->n == 0 || t->v[t->n - 1].end < i))) {
-			size_t s = i;
-			uint32_t f;
-			e = scan_word(&c, is_apos(cp) ? i + a : i, &dotted);
-			f = word_flags(&c, s, e);
-			if (e < len && text[e] == '.') {
-				bool single = e - s == 1 && (f & LEDE_TOK_UPPER);
-				/* "No. 10" but "said no." */
-				bool number = e - s == 2 && (text[s] == 'N' || text[s] == 'n') && text[s + 1] == 'o' &&
-				    e + 2 < len && text[e + 1] == ' ' && text[e + 2] >= '0' && text[e + 2] <= '9';
-				if (dotted || single || number || lede_tok_is_abbrev(text + s, e - s)) {
+		if (!(k & (C_WORD | H | Q))) {
+			/* ASCII punctuation: a run of the same mark is one token
+			 * ("...", "--") */
+			e = i + 1;
+			if (text[i] == '.' || text[i] == '-')
+				while (e < len && text[e] == text[i])
 					e++;
-					f |= LEDE_TOK_ABBR;
-				}
-			}
-			if (push(t, s, e, f, &*err) != 0)
+			if (push(t, i, e, 0, err) != 0)
 				return -1;
 			i = e;
 			continue;
 		}
-		/* punctuation: a run of the same mark is one token ("...", "--") */
-		e = i + a;
-		while (e < len && cp < 0x80 && (unsigned char)text[e] == cp && (cp == '.' || cp == '-'))
-			e++;
-		if (push(t, i, e, 0, err) != 0)
+		if (!(k & C_WORD)) {
+			/* past ASCII, and the apostrophe: decode and look ahead */
+			cp = cp_at(&c, i, &a);
+			if (cp >= 0x80 && lede_cp_is_space(cp)) {
+				i += a;
+				continue;
+			}
+			next = cp_at(&c, i + a, NULL);
+			/* possessive: 's ’s after a word, or a lone ’ after a word in s */
+			if (is_apos(cp) && t->n > 0 && t->v[t->n - 1].end == i &&
+			    (t->v[t->n - 1].flags & LEDE_TOK_WORD)) {
+				const struct lede_tok *p = &t->v[t->n - 1];
+				char last = text[p->end - 1];
+				if ((next == 's' || next == 'S') && !is_word_cp(cp_at(&c, i + a + 1, NULL))) {
+					if (push(t, i, i + a + 1, LEDE_TOK_POSS, err) != 0)
+						return -1;
+					i += a + 1;
+					continue;
+				}
+				if ((last == 's' || last == 'S') && !is_word_cp(next) && p->end - p->start > 1) {
+					if (push(t, i, i + a, LEDE_TOK_POSS, err) != 0)
+						return -1;
+					i += a;
+					continue;
+				}
+			}
+			if (!is_word_cp(cp) && !(is_apos(cp) && is_digit_cp(next) &&
+			    (t->n == 0 || t->v[t->n - 1].end < i))) {
+				if (push(t, i, i + a, 0, err) != 0)
+					return -1;
+				i += a;
+				continue;
+			}
+			if (is_apos(cp))
+				from = i + a;
+		}
+		/* the one place words are made, so that add_word is inlined */
+		if ((i = add_word(&c, t, i, from, err)) == 0)
 			return -1;
-		i = e;
+		/* the one space after a word, without another turn */
+		if (i < len && text[i] == ' ')
+			i++;
 	}
 	mark_sentences(&c, t);
 	return 0;
@@ -403,7 +593,7 @@ lede_tokenize(const char *text, size_t len, struct lede_toks *t, struct lede_err
 uint32_t
 lede_tok_classify(const char *s, size_t n)
 {
-	struct cur c = { s, n };
+	struct cur c = { s, n, false };
 	size_t i, a;
 	uint32_t cp;
 
@@ -439,6 +629,10 @@ lede_tok_lower(const char *s, size_t n, char *out, size_t cap)
 
 	if (cap == 0)
 		return 0;
+	/* the ASCII start of the word, a byte out for a byte in */
+	for (k = n < cap - 1 ? n : cap - 1; i < k && (unsigned char)s[i] < 0x80; i++)
+		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	o = i;
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
 			char ch = s[i++];

@@ -66,6 +66,67 @@ tagged(const char *text)
 	return out;
 }
 
+/* Tags text with c (prepared afresh) into tags and margins. */
+static int
+tag_with(struct lede_ner_ctx *c, const char *text, struct lede_toks *t, uint8_t *tags,
+    int32_t *margins, size_t max)
+{
+	struct lede_err err;
+
+	if (lede_tokenize(text, strlen(text), t, &err) != 0 || t->n > max ||
+	    lede_ner_prepare(c, gaz, text, t, &err) != 0)
+		return -1;
+	lede_ner_tag(model, c, t, tags);
+	memcpy(margins, c->margin, t->n * sizeof *margins);
+	return 0;
+}
+
+/* The tagger keeps per-word sums from paragraph to paragraph and starts
+ * its tables again when they fill: a text must tag the same whatever came
+ * before it. */
+static void
+same_after_others(void)
+{
+	static const char *text = "Officials said Marvek Tollandrin met Emily Warren in Geneva. "
+	    "THE TALKS WENT WELL, SAID THE ENVOY. According to Reuters, Paris agreed.";
+	static uint8_t t1[256], t2[256];
+	static int32_t m1[256], m2[256];
+	struct lede_ner_ctx fresh = { 0 }, used = { 0 };
+	struct lede_toks t = { 0 };
+	char *many;
+	size_t i, o = 0, cap = 400000;
+	int rc;
+
+	/* thousands of made-up names, more than the tables hold */
+	if ((many = malloc(cap)) == NULL)
+		return;
+	for (i = 0; i < 20000 && o + 64 < cap; i++) {
+		unsigned x = (unsigned)i * 2654435761u;
+		o += (size_t)snprintf(many + o, cap - o, "Mr %c%c%c%c%c met %c%c%c%cs in Vel%c%c. ",
+		    'A' + (int)(x % 26), 'a' + (int)(x / 26 % 26), 'a' + (int)(x / 676 % 26),
+		    'a' + (int)(i % 26), 'a' + (int)(i / 26 % 26), 'B' + (int)(i / 676 % 20),
+		    'a' + (int)(x / 17576 % 26), 'a' + (int)(i % 26), 'a' + (int)(i / 26 % 26),
+		    'a' + (int)(i % 26), 'a' + (int)(i / 26 % 26));
+	}
+	rc = tag_with(&fresh, text, &t, t1, m1, 256);
+	if (rc == 0) {
+		uint8_t *tags = malloc(cap);
+		int32_t *margins = malloc(cap * sizeof *margins);
+		if (tags == NULL || margins == NULL || tag_with(&used, many, &t, tags, margins, cap) != 0)
+			rc = -1;
+		free(tags);
+		free(margins);
+	}
+	if (rc == 0)
+		rc = tag_with(&used, text, &t, t2, m2, 256);
+	ok(rc == 0 && memcmp(t1, t2, sizeof t1) == 0, "the same tags after 20000 other names");
+	ok(rc == 0 && memcmp(m1, m2, t.n * sizeof *m1) == 0, "the same margins after them");
+	lede_ner_ctx_free(&fresh);
+	lede_ner_ctx_free(&used);
+	lede_toks_free(&t);
+	free(many);
+}
+
 static void
 write_file(const char *path, const void *p, size_t n)
 {
@@ -143,6 +204,7 @@ main(void)
 	    "Despite opening a sentence is no name; Vienna is a place");
 	is_str(tagged("The talks in Geneva ended on Friday."), "Geneva/B-LOC", "a city after in");
 	is_str(tagged("PARIS, the capital, was quiet."), "PARIS/B-LOC", "a city in capitals");
+	same_after_others();
 
 	/* damaged and missing data files give clear errors */
 	snprintf(tmp, sizeof tmp, "/tmp/lede-test-ner.XXXXXX");

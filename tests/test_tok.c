@@ -73,6 +73,34 @@ main(void)
 	is_str(split("Really? Yes! no."), "^Really|?|^Yes|!|no|.", "question and exclamation marks");
 	is_str(split("He lives at No. 10 now."), "^He|lives|at|No.|10|now|.", "No. before a number");
 	is_str(split("\xc3\x89lys\xc3\xa9" "e Palace"), "^\xc3\x89lys\xc3\xa9" "e|Palace", "accented letters");
+	{
+		/* every listed abbreviation, in any case; and some that are not */
+		static const char *const abbr[] = { "mr", "mrs", "ms", "messrs", "mme", "mlle",
+			"dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "sgt", "capt",
+			"cmdr", "cdr", "adm", "maj", "brig", "cpl", "pvt", "sen", "rep", "gov", "pres",
+			"rev", "hon", "fr", "supt", "insp", "det", "amb", "atty", "jan", "feb", "mar",
+			"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "approx",
+			"dept", "univ", "ave", "blvd", "rd", "gov't", "vol", "cf", "ca", "al", "inc",
+			"corp", "ltd", "co", "bros", "etc", "plc", "llc", NULL };
+		static const char *const not_abbr[] = { "m", "mx", "mrss", "go", "govt", "gov'", "x",
+			"vss", "corps", "approxi", "e", "i", "mr s", "ms mrs", "", NULL };
+		char buf[32];
+		int bad = 0;
+		for (i = 0; abbr[i] != NULL; i++) {
+			size_t k, n = strlen(abbr[i]);
+			snprintf(buf, sizeof buf, "%s.", abbr[i]);
+			bad += !lede_tok_is_abbrev(buf, n + 1) || !lede_tok_is_abbrev(buf, n);
+			for (k = 0; k < n; k++)
+				buf[k] = (char)(buf[k] >= 'a' && buf[k] <= 'z' ? buf[k] - 32 : buf[k]);
+			bad += !lede_tok_is_abbrev(buf, n + 1);
+		}
+		is_int(bad, 0, "every title and abbreviation is known, in any case");
+		for (bad = 0, i = 0; not_abbr[i] != NULL; i++)
+			bad += lede_tok_is_abbrev(not_abbr[i], strlen(not_abbr[i]));
+		is_int(bad, 0, "near misses are not abbreviations");
+		is_str(split("Approx. 40 came. Gov't. officials and Bros. Inc. left."),
+		    "^Approx.|40|came|.|^Gov't.|officials|and|Bros.|Inc.|left|.", "abbreviations in a text");
+	}
 	split("Mr. Smith");
 	ok(toks.v[0].flags & LEDE_TOK_ABBR, "Mr. is an abbreviation");
 	ok((toks.v[1].flags & LEDE_TOK_UPPER) && !(toks.v[1].flags & LEDE_TOK_ALLCAP), "Smith is capitalised");

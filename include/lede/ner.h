@@ -63,8 +63,10 @@ bool lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size
 bool lede_ner_allowed(int prev, int tag);
 
 /* Tags every token (tags has t->n entries) and sets ctx->margin. ctx must
- * be prepared. ctx keeps sums of m's weights per word for the next calls,
- * so m must not change while ctx is in use with it (another m empties it). */
+ * be prepared for t, and its info left as lede_ner_prepare made it: the
+ * tagger finds each token's sums by the number prepare gave it. ctx keeps
+ * sums of m's weights per word for the next calls, so m must not change
+ * while ctx is in use with it (another m empties it). */
 void lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c,
     const struct lede_toks *t, uint8_t *tags);
 
