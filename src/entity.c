@@ -48,6 +48,9 @@ struct lede_ents {
 	size_t ncand, capcand;
 	struct lede_span *desc;      /* "the Russian leader": roles without a name */
 	size_t ndesc, capdesc;
+	struct lex_slot *lex;        /* every listed word, with the lists it is in */
+	uint16_t *wl;                /* per token of the paragraph: its lists, or 0 if not yet looked up */
+	size_t capwl;
 };
 
 static uint64_t
@@ -124,52 +127,6 @@ map_free(struct map *m)
 	memset(m, 0, sizeof *m);
 }
 
-int
-lede_ents_new(struct lede_ents **out, struct lede_err *err)
-{
-	if ((*out = calloc(1, sizeof **out)) == NULL)
-		return lede_err_oom(err);
-	return 0;
-}
-
-void
-lede_ents_free(struct lede_ents *e)
-{
-	if (e == NULL)
-		return;
-	free(e->m);
-	free(e->cand);
-	free(e->desc);
-	map_free(&e->full);
-	map_free(&e->parts);
-	map_free(&e->places);
-	free(e);
-}
-
-static bool
-tok_is(const char *text, const struct lede_tok *k, const char *const *list)
-{
-	char low[32];
-	size_t n = k->end - k->start, i;
-	char c0;
-
-	/* every listed word is short ASCII: reject the rest before folding */
-	if (n >= 16 || !(k->flags & LEDE_TOK_WORD))
-		return false;
-	c0 = text[k->start];
-	if (c0 >= 'A' && c0 <= 'Z')
-		c0 = (char)(c0 + 32);
-	for (i = 0; list[i] != NULL && list[i][0] != c0; i++)
-		;
-	if (list[i] == NULL)
-		return false;
-	lede_tok_lower(text + k->start, n, low, sizeof low);
-	for (; list[i] != NULL; i++)
-		if (list[i][0] == c0 && strcmp(low, list[i]) == 0)
-			return true;
-	return false;
-}
-
 static const char *const dets[] = { "the", "a", "an", NULL };
 
 static const char *const honorifics[] = {
@@ -219,6 +176,181 @@ static const char *const sports_verbs[] = {
 	"downed", "crushed", "trounced", "outclassed", "v", "vs", "vs.", NULL,
 };
 
+/* The word lists the apposition rules read. */
+static const char *const ok_next[] = { "and", "said", "says", "told", "who", NULL };
+
+static const char *const kin_poss[] = { "his", "her", "their", "my", "our", NULL };
+
+static const char *const kin[] = { "wife", "husband", "son", "daughter", "mother", "father",
+	"brother", "sister", "widow", "widower", "partner", "grandson", "granddaughter",
+	"grandmother", "grandfather", "aunt", "uncle", "cousin", "nephew", "niece", "friend",
+	"neighbour", "neighbor", "colleague", "fiancee", "fiance", "girlfriend", "boyfriend",
+	"child", "stepson", "stepdaughter", NULL };
+
+static const char *const org_heads[] = { "company", "firm", "group", "bank", "agency", "club",
+	"team", "party", "airline", "carrier", "maker", "manufacturer", "producer", "newspaper",
+	"daily", "weekly", "paper", "magazine", "channel", "broadcaster", "network", "union",
+	"organisation", "organization", "ministry", "department", "council", "committee",
+	"institute", "university", "fund", "exchange", "index", "side", "insurer", "retailer",
+	"operator", "conglomerate", "subsidiary", "unit", "brand", "chain", "utility", NULL };
+
+static const char *const org_stops[] = { "of", "at", "for", "in", "with", "who", "whose", NULL };
+
+/* Each list as a bit, so that one look-up per token answers every
+ * question about it: the rules ask about the same tokens many times. */
+enum {
+	WL_DET = 1u << 0, WL_HONORIFIC = 1u << 1, WL_MODIFIER = 1u << 2, WL_LANDMARK = 1u << 3,
+	WL_ORG_END = 1u << 4, WL_PLACE_START = 1u << 5, WL_PLACE_PREP = 1u << 6,
+	WL_PARTICLE = 1u << 7, WL_SPORTS_VERB = 1u << 8, WL_OK_NEXT = 1u << 9,
+	WL_KIN_POSS = 1u << 10, WL_KIN = 1u << 11, WL_ORG_HEAD = 1u << 12, WL_ORG_STOP = 1u << 13,
+	WL_SEEN = 1u << 15,          /* the token has been looked up (so 0 means not yet) */
+};
+
+static const struct {
+	const char *const *words;
+	uint16_t bit;
+} word_lists[] = {
+	{ dets, WL_DET }, { honorifics, WL_HONORIFIC }, { modifiers, WL_MODIFIER },
+	{ landmarks, WL_LANDMARK }, { org_ends, WL_ORG_END }, { place_starts, WL_PLACE_START },
+	{ place_preps, WL_PLACE_PREP }, { particles, WL_PARTICLE }, { sports_verbs, WL_SPORTS_VERB },
+	{ ok_next, WL_OK_NEXT }, { kin_poss, WL_KIN_POSS }, { kin, WL_KIN },
+	{ org_heads, WL_ORG_HEAD }, { org_stops, WL_ORG_STOP },
+};
+
+/* Every listed word is short ASCII: longer tokens are in no list. */
+#define LEX_MAXLEN 16
+#define LEX_SLOTS 1024               /* a power of two, over twice the listed words */
+
+struct lex_slot {
+	char w[LEX_MAXLEN];
+	uint8_t len;                 /* 0: empty slot */
+	uint16_t bits;
+};
+
+static uint32_t
+lex_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+static uint16_t
+lex_find(const struct lex_slot *lex, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = lex_hash(w, n) & (LEX_SLOTS - 1); lex[i].len != 0; i = (i + 1) & (LEX_SLOTS - 1))
+		if (lex[i].len == n && memcmp(lex[i].w, w, n) == 0)
+			return lex[i].bits;
+	return 0;
+}
+
+static struct lex_slot *
+lex_build(void)
+{
+	struct lex_slot *lex = calloc(LEX_SLOTS, sizeof *lex);
+	size_t l, k, i, n;
+
+	if (lex == NULL)
+		return NULL;
+	for (l = 0; l < sizeof word_lists / sizeof word_lists[0]; l++) {
+		for (k = 0; word_lists[l].words[k] != NULL; k++) {
+			const char *w = word_lists[l].words[k];
+			n = strlen(w);
+			for (i = lex_hash(w, n) & (LEX_SLOTS - 1); lex[i].len != 0 &&
+			    !(lex[i].len == n && memcmp(lex[i].w, w, n) == 0); i = (i + 1) & (LEX_SLOTS - 1))
+				;
+			memcpy(lex[i].w, w, n);
+			lex[i].len = (uint8_t)n;
+			lex[i].bits |= word_lists[l].bit;
+		}
+	}
+	return lex;
+}
+
+int
+lede_ents_new(struct lede_ents **out, struct lede_err *err)
+{
+	if ((*out = calloc(1, sizeof **out)) == NULL)
+		return lede_err_oom(err);
+	if (((*out)->lex = lex_build()) == NULL) {
+		free(*out);
+		*out = NULL;
+		return lede_err_oom(err);
+	}
+	return 0;
+}
+
+void
+lede_ents_free(struct lede_ents *e)
+{
+	if (e == NULL)
+		return;
+	free(e->m);
+	free(e->cand);
+	free(e->desc);
+	free(e->lex);
+	free(e->wl);
+	map_free(&e->full);
+	map_free(&e->parts);
+	map_free(&e->places);
+	free(e);
+}
+
+/* One paragraph's tagged tokens, as the rules below read them. */
+struct para_ctx {
+	int para;
+	const char *text;
+	const struct lede_toks *t;
+	const uint16_t *gword, *gphrase;
+	const int32_t *margin;
+	uint8_t *tags;
+	int sport;                   /* the sentence ending at sport_end has a score */
+	size_t sport_end;
+	const struct lex_slot *lex;
+	uint16_t *wl;                /* each token's WL_ bits once looked up */
+};
+
+/* The lists token k is in, folded the way lede_tok_lower folds. */
+static uint16_t
+word_lists_of(const struct lex_slot *lex, const char *text, const struct lede_tok *k)
+{
+	char low[2 * LEX_MAXLEN];
+	size_t n = k->end - k->start, i;
+	const char *s = text + k->start;
+
+	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD) || (unsigned char)s[0] >= 0x80)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			/* rare: let the tagger's folding decide what the rest becomes */
+			lede_tok_lower(s, n, low, sizeof low);
+			n = strlen(low);
+			break;
+		}
+		if (c == '\0') {   /* never in normalised text; the lists were compared as C strings */
+			n = i;
+			break;
+		}
+		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	return lex_find(lex, low, n);
+}
+
+/* Whether token i is in the lists of bits. */
+static bool
+tok_is(const struct para_ctx *p, size_t i, unsigned bits)
+{
+	if (p->wl[i] == 0)
+		p->wl[i] = (uint16_t)(word_lists_of(p->lex, p->text, &p->t->v[i]) | WL_SEEN);
+	return (p->wl[i] & bits) != 0;
+}
+
 static bool
 is_score(const char *text, const struct lede_tok *k)
 {
@@ -255,51 +387,50 @@ is_country(const struct lede_toks *t, size_t s, size_t end, const uint16_t *gwor
 }
 
 static bool
-role_word(const char *text, const struct lede_toks *t, size_t i, const uint16_t *gword,
-    const uint8_t *tags)
+role_word(const struct para_ctx *p, size_t i)
 {
-	const struct lede_tok *k = &t->v[i];
-	uint16_t g = gword[i];
+	const struct lede_tok *k = &p->t->v[i];
+	uint16_t g = p->gword[i];
 
-	if (!(k->flags & LEDE_TOK_WORD) || tags[i] == LEDE_NER_B_PER || tags[i] == LEDE_NER_I_PER)
+	if (!(k->flags & LEDE_TOK_WORD) || p->tags[i] == LEDE_NER_B_PER || p->tags[i] == LEDE_NER_I_PER)
 		return false;
-	if (tok_is(text, k, honorifics))
+	if (tok_is(p, i, WL_HONORIFIC))
 		return false;
 	if (g & (LEDE_GAZ_TITLE | LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY))
 		return true;
-	if (tok_is(text, k, modifiers))
+	if (tok_is(p, i, WL_MODIFIER))
 		return true;
 	/* acronyms: US, UK, NATO, EU, UN */
 	if ((k->flags & LEDE_TOK_ALLCAP) && k->end - k->start <= 6 && k->end - k->start >= 2)
 		return true;
 	/* who the role is for: "Kremlin spokesman", "Federal Reserve Chair" */
-	return (k->flags & LEDE_TOK_UPPER) && !(k->flags & LEDE_TOK_ABBR) && !tok_is(text, k, dets) &&
+	return (k->flags & LEDE_TOK_UPPER) && !(k->flags & LEDE_TOK_ABBR) && !tok_is(p, i, WL_DET) &&
 	    !((k->flags & LEDE_TOK_SENT) && (g & LEDE_GAZ_COMMON));
 }
 
 static bool
-role_head(const char *text, const struct lede_toks *t, size_t i, const uint16_t *gword)
+role_head(const struct para_ctx *p, size_t i)
 {
-	return (gword[i] & LEDE_GAZ_TITLE) && !tok_is(text, &t->v[i], modifiers) &&
-	    !tok_is(text, &t->v[i], honorifics);
+	return (p->gword[i] & LEDE_GAZ_TITLE) && !tok_is(p, i, WL_MODIFIER | WL_HONORIFIC);
 }
 
 /* "French President Emmanuel Macron", "the UK defence secretary John Healey". */
 static void
-role_before(const char *text, const struct lede_toks *t, size_t s, const uint16_t *gword,
-    const uint8_t *tags, struct ment *m)
+role_before(const struct para_ctx *p, size_t s, struct ment *m)
 {
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
 	size_t i;
 
 	/* "the Dutch prime minister, Mark Rutte," */
 	if (s >= 2 && text[t->v[s - 1].start] == ',' && t->v[s - 1].end - t->v[s - 1].start == 1 &&
-	    role_head(text, t, s - 2, gword) && !(t->v[s - 2].flags & LEDE_TOK_SENT))
+	    role_head(p, s - 2) && !(t->v[s - 2].flags & LEDE_TOK_SENT))
 		s--;
-	if (s == 0 || !role_head(text, t, s - 1, gword) || (t->v[s].flags & LEDE_TOK_SENT))
+	if (s == 0 || !role_head(p, s - 1) || (t->v[s].flags & LEDE_TOK_SENT))
 		return;
 	i = s - 1;
 	while (i > 0 && s - i < 6 && !(t->v[i].flags & LEDE_TOK_SENT) &&
-	    role_word(text, t, i - 1, gword, tags))
+	    role_word(p, i - 1))
 		i--;
 	m->rstart = t->v[i].start;
 	m->rend = t->v[s - 1].end;
@@ -307,20 +438,21 @@ role_before(const char *text, const struct lede_toks *t, size_t s, const uint16_
 
 /* "John Healey, the defence secretary," */
 static void
-role_after(const char *text, const struct lede_toks *t, size_t e, const uint16_t *gword,
-    const uint8_t *tags, struct ment *m)
+role_after(const struct para_ctx *p, size_t e, struct ment *m)
 {
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
 	size_t i = e, s, last = 0;
 
 	if (i >= t->n || text[t->v[i].start] != ',' || t->v[i].end - t->v[i].start != 1)
 		return;
 	i++;
-	if (i < t->n && tok_is(text, &t->v[i], dets))
+	if (i < t->n && tok_is(p, i, WL_DET))
 		i++;
 	s = i;
 	while (i < t->n && i - s < 6 && !(t->v[i].flags & LEDE_TOK_SENT) &&
-	    role_word(text, t, i, gword, tags)) {
-		if (role_head(text, t, i, gword))
+	    role_word(p, i)) {
+		if (role_head(p, i))
 			last = i + 1;
 		i++;
 	}
@@ -328,8 +460,7 @@ role_after(const char *text, const struct lede_toks *t, size_t e, const uint16_t
 		return;
 	if (i < t->n && (t->v[i].flags & LEDE_TOK_WORD) && !(t->v[i].flags & LEDE_TOK_SENT)) {
 		/* "the defence secretary of ..." or "the secretary said": not an apposition */
-		static const char *const ok_next[] = { "and", "said", "says", "told", "who", NULL };
-		if (!tok_is(text, &t->v[i], ok_next))
+		if (!tok_is(p, i, WL_OK_NEXT))
 			return;
 	}
 	m->rstart = t->v[s].start;
@@ -419,43 +550,31 @@ force_countries(const struct lede_toks *t, const uint16_t *gword, const uint16_t
 
 /* ", his wife", ", her son": the name before is a person's. */
 static bool
-kin_apposition(const char *text, const struct lede_toks *t, size_t e)
+kin_apposition(const struct para_ctx *p, size_t e)
 {
-	static const char *const poss[] = { "his", "her", "their", "my", "our", NULL };
-	static const char *const kin[] = { "wife", "husband", "son", "daughter", "mother", "father",
-		"brother", "sister", "widow", "widower", "partner", "grandson", "granddaughter",
-		"grandmother", "grandfather", "aunt", "uncle", "cousin", "nephew", "niece", "friend",
-		"neighbour", "neighbor", "colleague", "fiancee", "fiance", "girlfriend", "boyfriend",
-		"child", "stepson", "stepdaughter", NULL };
+	const struct lede_toks *t = p->t;
 
-	return e + 2 < t->n && text[t->v[e].start] == ',' && t->v[e].end - t->v[e].start == 1 &&
-	    tok_is(text, &t->v[e + 1], poss) && tok_is(text, &t->v[e + 2], kin);
+	return e + 2 < t->n && p->text[t->v[e].start] == ',' && t->v[e].end - t->v[e].start == 1 &&
+	    tok_is(p, e + 1, WL_KIN_POSS) && tok_is(p, e + 2, WL_KIN);
 }
 
 /* ", the first foreign company", ", a Seoul-based daily": the name before
  * is an organisation's. */
 static bool
-org_apposition(const char *text, const struct lede_toks *t, size_t e)
+org_apposition(const struct para_ctx *p, size_t e)
 {
-	static const char *const heads[] = { "company", "firm", "group", "bank", "agency", "club",
-		"team", "party", "airline", "carrier", "maker", "manufacturer", "producer", "newspaper",
-		"daily", "weekly", "paper", "magazine", "channel", "broadcaster", "network", "union",
-		"organisation", "organization", "ministry", "department", "council", "committee",
-		"institute", "university", "fund", "exchange", "index", "side", "insurer", "retailer",
-		"operator", "conglomerate", "subsidiary", "unit", "brand", "chain", "utility", NULL };
+	const struct lede_toks *t = p->t;
 	size_t i;
 
-	if (e + 2 >= t->n || text[t->v[e].start] != ',' || t->v[e].end - t->v[e].start != 1 ||
-	    !tok_is(text, &t->v[e + 1], dets))
+	if (e + 2 >= t->n || p->text[t->v[e].start] != ',' || t->v[e].end - t->v[e].start != 1 ||
+	    !tok_is(p, e + 1, WL_DET))
 		return false;
-	static const char *const stops[] = { "of", "at", "for", "in", "with", "who", "whose", NULL };
-
 	for (i = e + 2; i < t->n && i < e + 8; i++) {
 		if (!(t->v[i].flags & LEDE_TOK_WORD) || (t->v[i].flags & LEDE_TOK_SENT) ||
-		    tok_is(text, &t->v[i], stops))
+		    tok_is(p, i, WL_ORG_STOP))
 			return false;
-		if (tok_is(text, &t->v[i], heads))
-			return i + 1 >= t->n || !tok_is(text, &t->v[i + 1], stops);
+		if (tok_is(p, i, WL_ORG_HEAD))
+			return i + 1 >= t->n || !tok_is(p, i + 1, WL_ORG_STOP);
 	}
 	return false;
 }
@@ -463,9 +582,11 @@ org_apposition(const char *text, const struct lede_toks *t, size_t e)
 /* "the Russian leader", "the US president": a nationality and a role after
  * "the", with no name following. They are given to a person at the end. */
 static int
-find_descriptions(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
-    const uint16_t *gword, const uint8_t *tags)
+find_descriptions(struct lede_ents *e, const struct para_ctx *p)
 {
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword;
 	size_t i, j, last;
 	bool nation;
 
@@ -476,11 +597,11 @@ find_descriptions(struct lede_ents *e, int para, const char *text, const struct 
 			continue;
 		nation = false;
 		last = 0;
-		for (j = i + 1; j < t->n && j - i <= 4 && role_word(text, t, j, gword, tags); j++) {
+		for (j = i + 1; j < t->n && j - i <= 4 && role_word(p, j); j++) {
 			if (gword[j] & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY) ||
 			    (t->v[j].flags & LEDE_TOK_ALLCAP))
 				nation = true;
-			if (role_head(text, t, j, gword))
+			if (role_head(p, j))
 				last = j + 1;
 		}
 		if (!nation || last == 0 || last != j || last - i < 3)
@@ -489,7 +610,7 @@ find_descriptions(struct lede_ents *e, int para, const char *text, const struct 
 			continue;      /* a name follows: role_before's business */
 		if (e->ndesc == e->capdesc && !lede_grow(&e->desc, &e->capdesc, e->ndesc + 1, sizeof *e->desc))
 			return -1;
-		e->desc[e->ndesc].para = para;
+		e->desc[e->ndesc].para = p->para;
 		e->desc[e->ndesc].start = t->v[i + 1].start;
 		e->desc[e->ndesc].end = t->v[last - 1].end;
 		e->ndesc++;
@@ -612,18 +733,6 @@ keep_candidates(struct lede_ents *e, int para, const char *text, const struct le
  * retraining may call for another value. */
 static const int32_t min_margin = 150;
 
-/* One paragraph's tagged tokens, as the span rules below read them. */
-struct para_ctx {
-	int para;
-	const char *text;
-	const struct lede_toks *t;
-	const uint16_t *gword, *gphrase;
-	const int32_t *margin;
-	uint8_t *tags;
-	int sport;                   /* the sentence ending at sport_end has a score */
-	size_t sport_end;
-};
-
 /* A span being decided: tokens [s, end), the tagger's B- tag, what it names
  * (M_PER, M_LOC, M_OTHER), and where the scan goes on. */
 struct span {
@@ -636,7 +745,6 @@ struct span {
 static void
 span_bounds(struct para_ctx *p, struct span *sp)
 {
-	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	uint8_t *tags = p->tags;
 	size_t s = sp->s, end = sp->end, k;
@@ -656,7 +764,7 @@ span_bounds(struct para_ctx *p, struct span *sp)
 	 * unless it is a particle (van, de, al) */
 	if (b == LEDE_NER_B_PER) {
 		for (k = s + 1; k < end; k++)
-			if ((t->v[k].flags & LEDE_TOK_LOWER) && !tok_is(text, &t->v[k], particles))
+			if ((t->v[k].flags & LEDE_TOK_LOWER) && !tok_is(p, k, WL_PARTICLE))
 				break;
 		if (k < end) {
 			tags[k] = LEDE_NER_O;
@@ -701,7 +809,7 @@ span_retype(struct para_ctx *p, struct span *sp)
 		type = M_OTHER;
 	/* "Élysée Palace", "Tiananmen Square": a landmark, whatever runs it */
 	if (type == M_OTHER && end - s >= 2 && (t->v[end - 1].flags & LEDE_TOK_UPPER) &&
-	    tok_is(text, &t->v[end - 1], landmarks)) {
+	    tok_is(p, end - 1, WL_LANDMARK)) {
 		type = M_LOC;
 		for (k = s; k < end; k++)
 			tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
@@ -761,7 +869,7 @@ span_retype(struct para_ctx *p, struct span *sp)
 	}
 	/* "American League", "Central Division", "Dow Jones Index": no
 	 * person's name ends in the word for an organisation or event */
-	if (type == M_PER && tok_is(text, &t->v[end - 1], org_ends)) {
+	if (type == M_PER && tok_is(p, end - 1, WL_ORG_END)) {
 		for (k = s; k < end; k++)
 			tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
 		type = M_OTHER;
@@ -772,7 +880,7 @@ span_retype(struct para_ctx *p, struct span *sp)
 		type = M_OTHER;
 	/* "St Louis", "San Diego", "Fort Worth": saints and forts name places
 	 * and teams, not people */
-	if (type == M_PER && end - s >= 2 && tok_is(text, &t->v[s], place_starts)) {
+	if (type == M_PER && end - s >= 2 && tok_is(p, s, WL_PLACE_START)) {
 		bool place = ((gword[s] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_REGION |
 		    LEDE_GAZ_COUNTRY)) != 0;
 		for (k = s; k < end; k++)
@@ -790,7 +898,6 @@ span_retype(struct para_ctx *p, struct span *sp)
 static void
 span_grow(struct para_ctx *p, struct span *sp)
 {
-	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword;
 	uint8_t *tags = p->tags;
@@ -799,7 +906,7 @@ span_grow(struct para_ctx *p, struct span *sp)
 
 	/* "El Hassane Lahssini": a capitalised particle before a name */
 	if (type == M_PER && s > 0 && tags[s - 1] == LEDE_NER_O &&
-	    (t->v[s - 1].flags & LEDE_TOK_UPPER) && tok_is(text, &t->v[s - 1], particles) &&
+	    (t->v[s - 1].flags & LEDE_TOK_UPPER) && tok_is(p, s - 1, WL_PARTICLE) &&
 	    t->v[s - 1].end < t->v[s].start) {
 		s--;
 		tags[s] = LEDE_NER_B_PER;
@@ -828,7 +935,7 @@ span_grow(struct para_ctx *p, struct span *sp)
 	 * between parts of one name */
 	if (type == M_PER) {
 		size_t q = end;
-		while (q < t->n && q - end < 3 && tok_is(text, &t->v[q], particles))
+		while (q < t->n && q - end < 3 && tok_is(p, q, WL_PARTICLE))
 			q++;
 		if (q > end && q < t->n && (t->v[q].flags & LEDE_TOK_UPPER) &&
 		    (tags[q] == LEDE_NER_O || tags[q] == LEDE_NER_B_PER) &&
@@ -851,8 +958,6 @@ span_grow(struct para_ctx *p, struct span *sp)
 static void
 span_appositions(struct para_ctx *p, struct span *sp)
 {
-	const char *text = p->text;
-	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword;
 	uint8_t *tags = p->tags;
 	size_t s = sp->s, end = sp->end, k;
@@ -861,7 +966,7 @@ span_appositions(struct para_ctx *p, struct span *sp)
 	/* "Natalia, his wife,": kin make a given name a person */
 	if (type != M_PER && end - s == 1 && (gword[s] & LEDE_GAZ_FIRST) &&
 	    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
-	    kin_apposition(text, t, end)) {
+	    kin_apposition(p, end)) {
 		tags[s] = LEDE_NER_B_PER;
 		type = M_PER;
 	}
@@ -869,7 +974,7 @@ span_appositions(struct para_ctx *p, struct span *sp)
 	if (type == M_OTHER && end - s >= 2 && end - s <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
 		struct ment probe;
 		memset(&probe, 0, sizeof probe);
-		role_after(text, t, end, gword, tags, &probe);
+		role_after(p, end, &probe);
 		if (probe.rend != 0) {
 			type = M_PER;
 			for (k = s; k < end; k++)
@@ -878,7 +983,7 @@ span_appositions(struct para_ctx *p, struct span *sp)
 	}
 	/* "Cofinec, the first foreign company to list": an apposition
 	 * that calls it an organisation */
-	if (type == M_PER && end - s == 1 && org_apposition(text, t, end))
+	if (type == M_PER && end - s == 1 && org_apposition(p, end))
 		type = M_OTHER;
 
 	sp->s = s;
@@ -890,7 +995,6 @@ span_appositions(struct para_ctx *p, struct span *sp)
 static void
 span_trim(struct para_ctx *p, struct span *sp)
 {
-	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword;
 	size_t s = sp->s, end = sp->end;
@@ -907,7 +1011,7 @@ span_trim(struct para_ctx *p, struct span *sp)
 	while (end - s > 1 && (type == M_PER || type == M_LOC) &&
 	    (gword[end - 1] & LEDE_GAZ_COMMON) && !(gword[end - 1] & (LEDE_GAZ_FIRST |
 	    LEDE_GAZ_LAST | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
-	    !tok_is(text, &t->v[end - 1], landmarks))
+	    !tok_is(p, end - 1, WL_LANDMARK))
 		end--;
 	/* in a headline every word has a capital: a long "name" keeps only
 	 * the words that are known names */
@@ -918,7 +1022,7 @@ span_trim(struct para_ctx *p, struct span *sp)
 		end = k2;
 	}
 	/* "Ms Nakamura": the honorific goes, whatever the tagger called the rest */
-	while (s + 1 < end && (tok_is(text, &t->v[s], honorifics) ||
+	while (s + 1 < end && (tok_is(p, s, WL_HONORIFIC) ||
 	    (type == M_PER && (gword[s] & LEDE_GAZ_TITLE) && !(gword[s] & LEDE_GAZ_FIRST))))
 		s++;
 
@@ -942,7 +1046,7 @@ span_context(struct para_ctx *p, struct span *sp)
 		size_t r = end;
 		/* "Federal Reserve Chair Jerome Powell": a "name" followed by a
 		 * title and a person is who the title is for */
-		while (r < t->n && r - end < 3 && role_head(text, t, r, gword) &&
+		while (r < t->n && r - end < 3 && role_head(p, r) &&
 		    (t->v[r].flags & LEDE_TOK_UPPER))
 			r++;
 		if (r > end && r < t->n && tags[r] == LEDE_NER_B_PER) {
@@ -966,12 +1070,12 @@ span_context(struct para_ctx *p, struct span *sp)
 	 * that leads to places */
 	if (type == M_PER && end - s == 1 && s > 0 &&
 	    (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
-	    tok_is(text, &t->v[s - 1], place_preps)) {
+	    tok_is(p, s - 1, WL_PLACE_PREP)) {
 		tags[s] = LEDE_NER_B_LOC;
 		type = M_LOC;
 	}
 	if (type == M_LOC && end < t->n && tags[end] == LEDE_NER_O &&
-	    (t->v[end].flags & LEDE_TOK_UPPER) && tok_is(text, &t->v[end], landmarks)) {
+	    (t->v[end].flags & LEDE_TOK_UPPER) && tok_is(p, end, WL_LANDMARK)) {
 		tags[end] = LEDE_NER_I_LOC;
 		end++;
 		sp->next = end;
@@ -981,7 +1085,7 @@ span_context(struct para_ctx *p, struct span *sp)
 	if (type == M_LOC && end - s == 2 && (gword[s] & LEDE_GAZ_FIRST) &&
 	    (gword[s + 1] & LEDE_GAZ_LAST) && gphrase[s] == 0 &&
 	    !(gword[s + 1] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_COMMON)) &&
-	    !(gword[s] & LEDE_GAZ_COMMON) && !(s > 0 && tok_is(text, &t->v[s - 1], dets))) {
+	    !(gword[s] & LEDE_GAZ_COMMON) && !(s > 0 && tok_is(p, s - 1, WL_DET))) {
 		type = M_PER;
 		tags[s] = LEDE_NER_B_PER;
 		tags[s + 1] = LEDE_NER_I_PER;
@@ -1049,8 +1153,8 @@ span_team(struct para_ctx *p, struct span *sp)
 	    !((gword[s] | gphrase[s]) & LEDE_GAZ_COUNTRY)) {
 		/* a city in a match report is a team: "Milan beat Roma 2-1" */
 		bool team = end < t->n && (is_goals(text, &t->v[end]) ||
-		    tok_is(text, &t->v[end], sports_verbs));
-		if (!team && s > 0 && tok_is(text, &t->v[s - 1], sports_verbs))
+		    tok_is(p, end, WL_SPORTS_VERB));
+		if (!team && s > 0 && tok_is(p, s - 1, WL_SPORTS_VERB))
 			team = true;
 		if (!team && (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_REGION))) {
 			/* once per sentence: spans come in order, so the scan
@@ -1081,7 +1185,6 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword;
-	uint8_t *tags = p->tags;
 	size_t s = sp->s, end = sp->end;
 	int type = sp->type, para = p->para;
 	struct ment m;
@@ -1098,10 +1201,9 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	m.sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
 	    (t->v[s - 1].flags & LEDE_TOK_SENT));
 	if (type == M_PER) {
-		role_before(text, t, s, gword, tags, &m);
+		role_before(p, s, &m);
 		if (m.rend == 0)
-			role_after(text, t, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)),
-			    gword, tags, &m);
+			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), &m);
 		if (m.end - m.start <= 2)
 			;   /* "I", "J.": too short to stand for a name */
 		else if (map_put(&e->parts, m.last, 1, true) != 0 ||
@@ -1119,14 +1221,18 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
     const uint16_t *gword, const uint16_t *gphrase, const int32_t *margin, uint8_t *tags,
     struct lede_err *err)
 {
-	struct para_ctx p = { para, text, t, gword, gphrase, margin, tags, -1, (size_t)-1 };
+	struct para_ctx p = { para, text, t, gword, gphrase, margin, tags, -1, (size_t)-1, e->lex, NULL };
 	size_t i = 0;
 
+	if (!lede_grow(&e->wl, &e->capwl, t->n ? t->n : 1, sizeof *e->wl))
+		return lede_err_oom(err);
+	memset(e->wl, 0, t->n * sizeof *e->wl);
+	p.wl = e->wl;
 	force_countries(t, gword, gphrase, tags);
 	force_initials(t, gword, tags);
 	force_dateline(text, t, tags);
 	complete_places(t, gphrase, tags);
-	if (find_descriptions(e, para, text, t, gword, tags) != 0)
+	if (find_descriptions(e, &p) != 0)
 		return lede_err_oom(err);
 	while (i < t->n) {
 		struct span sp;
