@@ -220,33 +220,38 @@ static const struct {
 /* Every listed word is short ASCII: longer tokens are in no list. */
 #define LEX_MAXLEN 16
 #define LEX_SLOTS 1024               /* a power of two, over twice the listed words */
+#define LEX_BASIS 2166136261u        /* FNV-1a */
+#define LEX_PRIME 16777619u
 
 struct lex_slot {
-	char w[LEX_MAXLEN];
+	char w[LEX_MAXLEN];          /* small letters */
 	uint8_t len;                 /* 0: empty slot */
 	uint16_t bits;
+	uint32_t hash;
 };
 
 static uint32_t
 lex_hash(const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = LEX_BASIS;
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
+		h = (h ^ (unsigned char)w[i]) * LEX_PRIME;
 	return h;
 }
 
-static uint16_t
-lex_find(const struct lex_slot *lex, const char *w, size_t n)
+/* The slot of w (small letters, n bytes, hash h), or the empty slot where
+ * it would go. */
+static size_t
+lex_slot_of(const struct lex_slot *lex, const char *w, size_t n, uint32_t h)
 {
 	size_t i;
 
-	for (i = lex_hash(w, n) & (LEX_SLOTS - 1); lex[i].len != 0; i = (i + 1) & (LEX_SLOTS - 1))
-		if (lex[i].len == n && memcmp(lex[i].w, w, n) == 0)
-			return lex[i].bits;
-	return 0;
+	for (i = h & (LEX_SLOTS - 1); lex[i].len != 0; i = (i + 1) & (LEX_SLOTS - 1))
+		if (lex[i].hash == h && lex[i].len == n && memcmp(lex[i].w, w, n) == 0)
+			break;
+	return i;
 }
 
 static struct lex_slot *
@@ -260,12 +265,11 @@ lex_build(void)
 	for (l = 0; l < sizeof word_lists / sizeof word_lists[0]; l++) {
 		for (k = 0; word_lists[l].words[k] != NULL; k++) {
 			const char *w = word_lists[l].words[k];
-			n = strlen(w);
-			for (i = lex_hash(w, n) & (LEX_SLOTS - 1); lex[i].len != 0 &&
-			    !(lex[i].len == n && memcmp(lex[i].w, w, n) == 0); i = (i + 1) & (LEX_SLOTS - 1))
-				;
+			uint32_t h = lex_hash(w, n = strlen(w));
+			i = lex_slot_of(lex, w, n, h);
 			memcpy(lex[i].w, w, n);
 			lex[i].len = (uint8_t)n;
+			lex[i].hash = h;
 			lex[i].bits |= word_lists[l].bit;
 		}
 	}
@@ -315,31 +319,47 @@ struct para_ctx {
 	uint16_t *wl;                /* each token's WL_ bits once looked up */
 };
 
-/* The lists token k is in, folded the way lede_tok_lower folds. */
+/* The lists token k is in, folded the way lede_tok_lower folds. Plain
+ * ASCII words (nearly all) are folded and hashed in one pass, without a
+ * copy: the lists hold small letters, so a match compares them folded. */
 static uint16_t
 word_lists_of(const struct lex_slot *lex, const char *text, const struct lede_tok *k)
 {
+	const unsigned char *s = (const unsigned char *)text + k->start;
+	size_t n = k->end - k->start, i, j;
+	uint32_t h = LEX_BASIS;
 	char low[2 * LEX_MAXLEN];
-	size_t n = k->end - k->start, i;
-	const char *s = text + k->start;
 
-	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD) || (unsigned char)s[0] >= 0x80)
+	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD))
 		return 0;
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80) {
-			/* rare: let the tagger's folding decide what the rest becomes */
-			lede_tok_lower(s, n, low, sizeof low);
-			n = strlen(low);
-			break;
-		}
-		if (c == '\0') {   /* never in normalised text; the lists were compared as C strings */
-			n = i;
-			break;
-		}
-		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		unsigned c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		else if (c >= 0x80 || c == 0)
+			goto other;
+		h = (h ^ c) * LEX_PRIME;
 	}
-	return lex_find(lex, low, n);
+	for (i = h & (LEX_SLOTS - 1); lex[i].len != 0; i = (i + 1) & (LEX_SLOTS - 1)) {
+		if (lex[i].hash != h || lex[i].len != n)
+			continue;
+		for (j = 0; j < n && lex[i].w[j] == (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]); j++)
+			;
+		if (j == n)
+			return lex[i].bits;
+	}
+	return 0;
+other:
+	/* the lists were compared as C strings after lede_tok_lower, and only
+	 * when the first byte (folded) began a listed word */
+	if (s[0] >= 0x80 || s[0] == 0)
+		return 0;
+	lede_tok_lower((const char *)s, n, low, sizeof low);
+	n = strlen(low);
+	if (n >= LEX_MAXLEN)
+		return 0;
+	i = lex_slot_of(lex, low, n, lex_hash(low, n));
+	return lex[i].len != 0 ? lex[i].bits : 0;
 }
 
 /* Whether token i is in the lists of bits. */
