@@ -51,6 +51,8 @@ struct lede_ents {
 	struct lex_slot *lex;        /* every listed word, with the lists it is in */
 	uint16_t *wl;                /* per token of the paragraph: its lists, or 0 if not yet looked up */
 	size_t capwl;
+	uint32_t *sv;                /* the survey's lists (struct para_ctx) */
+	size_t capsv;
 };
 
 static uint64_t
@@ -299,6 +301,7 @@ lede_ents_free(struct lede_ents *e)
 	free(e->desc);
 	free(e->lex);
 	free(e->wl);
+	free(e->sv);
 	map_free(&e->full);
 	map_free(&e->parts);
 	map_free(&e->places);
@@ -317,6 +320,11 @@ struct para_ctx {
 	size_t sport_end;
 	const struct lex_slot *lex;
 	uint16_t *wl;                /* each token's WL_ bits once looked up */
+	/* Where the rules can apply, from what no rule changes (flags, the
+	 * gazetteer's classes, the text): token indices in order, found in
+	 * one scan (survey) instead of one scan of every token per rule. */
+	const uint32_t *countries, *initials, *places, *thes, *capitals;
+	size_t ncountries, ninitials, nplaces, nthes, ncapitals;
 };
 
 /* The lists token k is in, folded the way lede_tok_lower folds. Plain
@@ -534,21 +542,78 @@ sentence_is_sport(const char *text, const struct lede_toks *t, size_t i, size_t 
 	return sport;
 }
 
+/* Fills p's lists of where the rules can apply (see struct para_ctx). */
+static int
+survey(struct lede_ents *e, struct para_ctx *p)
+{
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword, *gphrase = p->gphrase;
+	const uint16_t place = LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION;
+	size_t n = t->n, i;
+	uint32_t *countries, *initials, *places, *thes, *capitals;
+	size_t nc = 0, ni = 0, np = 0, nt = 0, nk = 0;
+
+	if (!lede_grow(&e->sv, &e->capsv, 5 * n + 1, sizeof *e->sv))
+		return -1;
+	countries = e->sv;
+	initials = countries + n;
+	places = initials + n;
+	thes = places + n;
+	capitals = thes + n;
+	for (i = 0; i < n; i++) {
+		const struct lede_tok *k = &t->v[i];
+		uint32_t f = k->flags, len = k->end - k->start;
+		uint16_t gp = gphrase[i];
+
+		if ((gp & LEDE_GAZ_PHRASE_B) && (gp & place))
+			places[np++] = (uint32_t)i;
+		if (f & LEDE_TOK_UPPER) {
+			if (((gp & LEDE_GAZ_PHRASE_B) && (gp & LEDE_GAZ_COUNTRY)) ||
+			    (gword[i] & LEDE_GAZ_COUNTRY))
+				countries[nc++] = (uint32_t)i;
+			if (f & LEDE_TOK_ABBR) {
+				if (len == 2)
+					initials[ni++] = (uint32_t)i;
+			} else if (len >= 2 && !((f & LEDE_TOK_SENT) && (gword[i] & LEDE_GAZ_COMMON))) {
+				capitals[nk++] = (uint32_t)i;
+			}
+		}
+		if (len == 3 && i + 2 < n) {
+			const char *w = text + k->start;
+			if ((w[0] == 't' || w[0] == 'T') && w[1] == 'h' && w[2] == 'e')
+				thes[nt++] = (uint32_t)i;
+		}
+	}
+	p->countries = countries;
+	p->ncountries = nc;
+	p->initials = initials;
+	p->ninitials = ni;
+	p->places = places;
+	p->nplaces = np;
+	p->thes = thes;
+	p->nthes = nt;
+	p->capitals = capitals;
+	p->ncapitals = nk;
+	return 0;
+}
+
 /* A country's name is a place whatever the tagger's guess, unless the tagger
  * made it part of a longer name ("United States Senate"): silver training
  * data sometimes has "Sri Lanka" as a person. */
 static void
-force_countries(const struct lede_toks *t, const uint16_t *gword, const uint16_t *gphrase,
-    uint8_t *tags)
+force_countries(const struct para_ctx *p)
 {
-	size_t i, j, end;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gphrase = p->gphrase;
+	uint8_t *tags = p->tags;
+	size_t c, i, j, end, next = 0;
 
-	for (i = 0; i < t->n; i++) {
-		bool phrase = (gphrase[i] & LEDE_GAZ_PHRASE_B) && (gphrase[i] & LEDE_GAZ_COUNTRY);
-		if (!phrase && !(gword[i] & LEDE_GAZ_COUNTRY))
+	for (c = 0; c < p->ncountries; c++) {
+		bool phrase;
+		if ((i = p->countries[c]) < next)
 			continue;
-		if (!(t->v[i].flags & LEDE_TOK_UPPER))
-			continue;
+		phrase = (gphrase[i] & LEDE_GAZ_PHRASE_B) && (gphrase[i] & LEDE_GAZ_COUNTRY);
 		end = i + 1;
 		if (phrase)
 			while (end < t->n && !(gphrase[end] & LEDE_GAZ_PHRASE_B) && (gphrase[end] & LEDE_GAZ_COUNTRY))
@@ -564,7 +629,7 @@ force_countries(const struct lede_toks *t, const uint16_t *gword, const uint16_t
 			continue;
 		for (j = i; j < end; j++)
 			tags[j] = j == i ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
-		i = end - 1;
+		next = end;
 	}
 }
 
@@ -604,16 +669,23 @@ org_apposition(const struct para_ctx *p, size_t e)
 static int
 find_descriptions(struct lede_ents *e, const struct para_ctx *p)
 {
-	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword;
-	size_t i, j, last;
-	bool nation;
+	size_t c, i, j, last, next = 0;
+	bool nation, title;
 
-	for (i = 0; i + 2 < t->n; i++) {
-		const char *w = text + t->v[i].start;
-		if (t->v[i].end - t->v[i].start != 3 || (w[0] != 't' && w[0] != 'T') || w[1] != 'h' ||
-		    w[2] != 'e')
+	for (c = 0; c < p->nthes; c++) {
+		if ((i = p->thes[c]) < next)
+			continue;
+		/* a role needs a title and a nationality within the four words
+		 * read below: most "the"s have neither */
+		title = nation = false;
+		for (j = i + 1; j < t->n && j - i <= 4; j++) {
+			title = title || (gword[j] & LEDE_GAZ_TITLE);
+			nation = nation || (gword[j] & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY)) ||
+			    (t->v[j].flags & LEDE_TOK_ALLCAP);
+		}
+		if (!title || !nation)
 			continue;
 		nation = false;
 		last = 0;
@@ -634,7 +706,7 @@ find_descriptions(struct lede_ents *e, const struct para_ctx *p)
 		e->desc[e->ndesc].start = t->v[i + 1].start;
 		e->desc[e->ndesc].end = t->v[last - 1].end;
 		e->ndesc++;
-		i = last - 1;
+		next = last;
 	}
 	return 0;
 }
@@ -642,21 +714,27 @@ find_descriptions(struct lede_ents *e, const struct para_ctx *p)
 /* "R. Ponting not out": an initial and a capitalised word the tagger left
  * alone are a person, the way lists and scorecards write names. */
 static void
-force_initials(const struct lede_toks *t, const uint16_t *gword, uint8_t *tags)
+force_initials(const struct para_ctx *p)
 {
-	size_t i;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword;
+	uint8_t *tags = p->tags;
+	size_t c, i, next = 0;
 
-	for (i = 0; i + 1 < t->n; i++) {
-		const struct lede_tok *a = &t->v[i], *b = &t->v[i + 1];
-		if (tags[i] != LEDE_NER_O || tags[i + 1] != LEDE_NER_O || !(a->flags & LEDE_TOK_ABBR) ||
-		    a->end - a->start != 2 || !(a->flags & LEDE_TOK_UPPER) || !(b->flags & LEDE_TOK_UPPER) ||
+	/* the survey found the capital initials ("R.") */
+	for (c = 0; c < p->ninitials; c++) {
+		const struct lede_tok *b;
+		if ((i = p->initials[c]) < next || i + 1 >= t->n)
+			continue;
+		b = &t->v[i + 1];
+		if (tags[i] != LEDE_NER_O || tags[i + 1] != LEDE_NER_O || !(b->flags & LEDE_TOK_UPPER) ||
 		    (b->flags & (LEDE_TOK_ABBR | LEDE_TOK_ALLCAP | LEDE_TOK_SENT)) || b->end - b->start < 3 ||
 		    (gword[i + 1] & (LEDE_GAZ_COMMON | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION |
 		    LEDE_GAZ_TITLE | LEDE_GAZ_DEMONYM)))
 			continue;
 		tags[i] = LEDE_NER_B_PER;
 		tags[i + 1] = LEDE_NER_I_PER;
-		i++;
+		next = i + 2;
 	}
 }
 
@@ -687,14 +765,16 @@ force_dateline(const char *text, const struct lede_toks *t, uint8_t *tags)
 /* A place's name of several words the tagger saw part of as a place:
  * "NEW/LOC YORK/PER" is New York. */
 static void
-complete_places(const struct lede_toks *t, const uint16_t *gphrase, uint8_t *tags)
+complete_places(const struct para_ctx *p)
 {
-	size_t i, j, end;
-	const uint16_t place = LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gphrase = p->gphrase;
+	uint8_t *tags = p->tags;
+	size_t c, i, j, end, next = 0;
 
-	for (i = 0; i < t->n; i++) {
+	for (c = 0; c < p->nplaces; c++) {
 		bool any = false;
-		if (!(gphrase[i] & LEDE_GAZ_PHRASE_B) || !(gphrase[i] & place))
+		if ((i = p->places[c]) < next)
 			continue;
 		for (end = i + 1; end < t->n && !(gphrase[end] & LEDE_GAZ_PHRASE_B) && gphrase[end] != 0; end++)
 			;
@@ -705,23 +785,26 @@ complete_places(const struct lede_toks *t, const uint16_t *gphrase, uint8_t *tag
 			continue;      /* not a place, or inside a longer name */
 		for (j = i; j < end; j++)
 			tags[j] = j == i ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
-		i = end - 1;
+		next = end;
 	}
 }
 
 /* Capitalised words the tagger left alone, kept so the end can look them up
  * among the names found anywhere in the text. */
 static int
-keep_candidates(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
-    const uint16_t *gword, const uint8_t *tags)
+keep_candidates(struct lede_ents *e, const struct para_ctx *p)
 {
-	size_t i;
+	const struct lede_toks *t = p->t;
+	const uint8_t *tags = p->tags;
+	size_t c, i;
 
-	for (i = 0; i < t->n; i++) {
-		const struct lede_tok *k = &t->v[i];
+	/* the survey found the capitalised words long enough, not abbreviations
+	 * nor common words opening a sentence */
+	for (c = 0; c < p->ncapitals; c++) {
+		const struct lede_tok *k = &t->v[i = p->capitals[c]];
 		struct ment *m;
 
-		if (tags[i] != LEDE_NER_O || !(k->flags & LEDE_TOK_UPPER) || (k->flags & LEDE_TOK_ABBR))
+		if (tags[i] != LEDE_NER_O)
 			continue;
 		/* part of a longer capitalised run the tagger left alone: another name */
 		if ((i > 0 && tags[i - 1] == LEDE_NER_O && (t->v[i - 1].flags & LEDE_TOK_UPPER) &&
@@ -730,16 +813,12 @@ keep_candidates(struct lede_ents *e, int para, const char *text, const struct le
 		    !(t->v[i + 1].flags & LEDE_TOK_SENT)))
 			if (!(k->flags & LEDE_TOK_ALLCAP))
 				continue;
-		if ((k->flags & LEDE_TOK_SENT) && (gword[i] & LEDE_GAZ_COMMON))
-			continue;
-		if (k->end - k->start < 2)
-			continue;
 		if (e->ncand == e->capcand && !lede_grow(&e->cand, &e->capcand, e->ncand + 1, sizeof *e->cand))
 			return -1;
 		m = &e->cand[e->ncand++];
 		memset(m, 0, sizeof *m);
-		name_keys(text, t, i, i + 1, m);
-		m->para = para;
+		name_keys(p->text, t, i, i + 1, m);
+		m->para = p->para;
 		m->start = k->start;
 		m->end = k->end;
 		m->ent = -1;
@@ -1236,31 +1315,55 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	return add_ment(e, &m, err);
 }
 
+/* The first token from i whose tag opens a name, or n: B- tags are odd,
+ * and most tokens are O, so eight tags are tested at a time. */
+static size_t
+next_begin(const uint8_t *tags, size_t i, size_t n)
+{
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, tags + i, sizeof w);
+		if (w & 0x0101010101010101ull)
+			break;
+	}
+	while (i < n && !(tags[i] & 1))
+		i++;
+	return i;
+}
+
 int
 lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
     const uint16_t *gword, const uint16_t *gphrase, const int32_t *margin, uint8_t *tags,
     struct lede_err *err)
 {
-	struct para_ctx p = { para, text, t, gword, gphrase, margin, tags, -1, (size_t)-1, e->lex, NULL };
+	struct para_ctx p;
 	size_t i = 0;
 
-	if (!lede_grow(&e->wl, &e->capwl, t->n ? t->n : 1, sizeof *e->wl))
+	memset(&p, 0, sizeof p);
+	p.para = para;
+	p.text = text;
+	p.t = t;
+	p.gword = gword;
+	p.gphrase = gphrase;
+	p.margin = margin;
+	p.tags = tags;
+	p.sport = -1;
+	p.sport_end = (size_t)-1;
+	p.lex = e->lex;
+	if (!lede_grow(&e->wl, &e->capwl, t->n + 1, sizeof *e->wl) || survey(e, &p) != 0)
 		return lede_err_oom(err);
 	memset(e->wl, 0, t->n * sizeof *e->wl);
 	p.wl = e->wl;
-	force_countries(t, gword, gphrase, tags);
-	force_initials(t, gword, tags);
+	force_countries(&p);
+	force_initials(&p);
 	force_dateline(text, t, tags);
-	complete_places(t, gphrase, tags);
+	complete_places(&p);
 	if (find_descriptions(e, &p) != 0)
 		return lede_err_oom(err);
-	while (i < t->n) {
+	while ((i = next_begin(tags, i, t->n)) < t->n) {
 		struct span sp;
 
-		if (!(tags[i] & 1)) {
-			i++;
-			continue;
-		}
 		sp.s = i;
 		sp.b = tags[i];
 		span_bounds(&p, &sp);
@@ -1278,7 +1381,7 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		if (record(e, &p, &sp, err) != 0)
 			return -1;
 	}
-	if (keep_candidates(e, para, text, t, gword, tags) != 0)
+	if (keep_candidates(e, &p) != 0)
 		return lede_err_oom(err);
 	return 0;
 }
