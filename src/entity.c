@@ -325,6 +325,9 @@ struct para_ctx {
 	 * one scan (survey) instead of one scan of every token per rule. */
 	const uint32_t *countries, *initials, *places, *thes, *capitals;
 	size_t ncountries, ninitials, nplaces, nthes, ncapitals;
+	const uint32_t *sents;       /* sentence starts */
+	const uint32_t *numbers;     /* digits without letters: scores maybe */
+	size_t nsents, nnumbers;
 };
 
 /* The lists token k is in, folded the way lede_tok_lower folds. Plain
@@ -524,22 +527,39 @@ name_keys(const char *text, const struct lede_toks *t, size_t s, size_t end, str
 	m->key = k;
 }
 
-/* Whether the sentence around token i has a score ("2-1"); *end receives
- * the index where that sentence ends. Scans back only to the previous
- * sentence start, so callers that move forward stay linear. */
-static bool
-sentence_is_sport(const char *text, const struct lede_toks *t, size_t i, size_t *end)
+/* How many of the n indices in v (ascending) are at most i. */
+static size_t
+count_upto(const uint32_t *v, size_t n, size_t i)
 {
-	size_t s = i, k;
-	bool sport = false;
+	size_t lo = 0, hi = n;
 
-	while (s > 0 && !(t->v[s].flags & LEDE_TOK_SENT))
-		s--;
-	for (k = s; k < t->n && (k == s || !(t->v[k].flags & LEDE_TOK_SENT)); k++)
-		if (!sport && is_score(text, &t->v[k]))
-			sport = true;
-	*end = k;
-	return sport;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Whether the sentence around token i has a score ("2-1"); *end receives
+ * the index where that sentence ends. The sentence runs from the last
+ * sentence start at or before i (or the first token) to the next start;
+ * the survey's lists find both, and the numbers in between, without
+ * reading the sentence's words. */
+static bool
+sentence_is_sport(const struct para_ctx *p, size_t i, size_t *end)
+{
+	size_t a = count_upto(p->sents, p->nsents, i), s, k;
+
+	s = a > 0 ? p->sents[a - 1] : 0;
+	*end = a < p->nsents ? p->sents[a] : p->t->n;
+	for (k = s > 0 ? count_upto(p->numbers, p->nnumbers, s - 1) : 0;
+	    k < p->nnumbers && p->numbers[k] < *end; k++)
+		if (is_score(p->text, &p->t->v[p->numbers[k]]))
+			return true;
+	return false;
 }
 
 /* Fills p's lists of where the rules can apply (see struct para_ctx). */
@@ -551,16 +571,18 @@ survey(struct lede_ents *e, struct para_ctx *p)
 	const uint16_t *gword = p->gword, *gphrase = p->gphrase;
 	const uint16_t place = LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION;
 	size_t n = t->n, i;
-	uint32_t *countries, *initials, *places, *thes, *capitals;
-	size_t nc = 0, ni = 0, np = 0, nt = 0, nk = 0;
+	uint32_t *countries, *initials, *places, *thes, *capitals, *sents, *numbers;
+	size_t nc = 0, ni = 0, np = 0, nt = 0, nk = 0, ns = 0, nn = 0;
 
-	if (!lede_grow(&e->sv, &e->capsv, 5 * n + 1, sizeof *e->sv))
+	if (!lede_grow(&e->sv, &e->capsv, 7 * n + 1, sizeof *e->sv))
 		return -1;
 	countries = e->sv;
 	initials = countries + n;
 	places = initials + n;
 	thes = places + n;
 	capitals = thes + n;
+	sents = capitals + n;
+	numbers = sents + n;
 	for (i = 0; i < n; i++) {
 		const struct lede_tok *k = &t->v[i];
 		uint32_t f = k->flags, len = k->end - k->start;
@@ -568,6 +590,10 @@ survey(struct lede_ents *e, struct para_ctx *p)
 
 		if ((gp & LEDE_GAZ_PHRASE_B) && (gp & place))
 			places[np++] = (uint32_t)i;
+		if (f & LEDE_TOK_SENT)
+			sents[ns++] = (uint32_t)i;
+		if ((f & (LEDE_TOK_DIGIT | LEDE_TOK_UPPER | LEDE_TOK_LOWER)) == LEDE_TOK_DIGIT)
+			numbers[nn++] = (uint32_t)i;
 		if (f & LEDE_TOK_UPPER) {
 			if (((gp & LEDE_GAZ_PHRASE_B) && (gp & LEDE_GAZ_COUNTRY)) ||
 			    (gword[i] & LEDE_GAZ_COUNTRY))
@@ -595,6 +621,10 @@ survey(struct lede_ents *e, struct para_ctx *p)
 	p->nthes = nt;
 	p->capitals = capitals;
 	p->ncapitals = nk;
+	p->sents = sents;
+	p->nsents = ns;
+	p->numbers = numbers;
+	p->nnumbers = nn;
 	return 0;
 }
 
@@ -1259,7 +1289,7 @@ span_team(struct para_ctx *p, struct span *sp)
 			/* once per sentence: spans come in order, so the scan
 			 * for the sentence's end is shared by all its cities */
 			if (p->sport_end == (size_t)-1 || s >= p->sport_end) {
-				p->sport = sentence_is_sport(text, t, s, &p->sport_end);
+				p->sport = sentence_is_sport(p, s, &p->sport_end);
 			}
 			team = p->sport == 1;
 		}
