@@ -53,6 +53,8 @@ struct lede_ents {
 	size_t capwl;
 	uint32_t *sv;                /* the survey's lists (struct para_ctx) */
 	size_t capsv;
+	char *scratch;               /* one mention's text, NUL-terminated */
+	size_t capscratch;
 };
 
 static uint64_t
@@ -302,6 +304,7 @@ lede_ents_free(struct lede_ents *e)
 	free(e->lex);
 	free(e->wl);
 	free(e->sv);
+	free(e->scratch);
 	map_free(&e->full);
 	map_free(&e->parts);
 	map_free(&e->places);
@@ -1456,6 +1459,62 @@ ment_order(const void *a, const void *b)
 	return 0;
 }
 
+static bool
+in_order(const struct ment *m, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (ment_order(&m[i - 1], &m[i]) > 0)
+			return false;
+	return true;
+}
+
+/* Puts the mentions in reading order. collect adds them in reading order
+ * and recall appends the candidates it kept, also in reading order: two
+ * sorted runs, merged from the back in one pass. Ties keep the mention
+ * before the candidate, as the stable sort did. */
+static int
+sort_mentions(struct lede_ents *e, size_t nfound)
+{
+	size_t nright = e->nm - nfound, i, j, k;
+	struct ment *right;
+
+	if (nright == 0 && in_order(e->m, e->nm))
+		return 0;
+	if (!in_order(e->m, nfound) || !in_order(e->m + nfound, nright)) {
+		qsort(e->m, e->nm, sizeof *e->m, ment_order);
+		return 0;
+	}
+	if ((right = malloc(nright * sizeof *right)) == NULL)
+		return -1;
+	memcpy(right, e->m + nfound, nright * sizeof *right);
+	for (i = nfound, j = nright, k = e->nm; j > 0; ) {
+		if (i > 0 && ment_order(&e->m[i - 1], &right[j - 1]) > 0)
+			e->m[--k] = e->m[--i];
+		else
+			e->m[--k] = right[--j];
+	}
+	free(right);
+	return 0;
+}
+
+/* The text of a span, NUL-terminated in e's scratch space; NULL when the
+ * span is not in the document or memory runs out. */
+static const char *
+span_scratch(struct lede_ents *e, const struct lede_doc *doc, int para, uint32_t s, uint32_t end)
+{
+	size_t len;
+	const char *t = lede_doc_text(doc, para, &len);
+
+	if (t == NULL || end > len || s >= end ||
+	    !lede_grow(&e->scratch, &e->capscratch, end - s + 1, 1))
+		return NULL;
+	memcpy(e->scratch, t + s, end - s);
+	e->scratch[end - s] = '\0';
+	return e->scratch;
+}
+
 static char *
 span_text(const struct lede_doc *doc, int para, uint32_t s, uint32_t e)
 {
@@ -1740,14 +1799,16 @@ static int
 emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_t ng,
     struct lede_err *err)
 {
-	struct group *sorted;
-	size_t i, k;
-	int *map;
+	struct group *sorted = NULL;
+	size_t i, k, *count = NULL;
+	int *map = NULL;
 
 	/* entries in the order their first mention is read */
 	if ((sorted = malloc((ng ? ng : 1) * sizeof *sorted)) == NULL ||
-	    (map = malloc((ng ? ng : 1) * sizeof *map)) == NULL) {
+	    (map = malloc((ng ? ng : 1) * sizeof *map)) == NULL ||
+	    (count = calloc(ng ? ng : 1, sizeof *count)) == NULL) {
 		free(sorted);
+		free(map);
 		return lede_err_oom(err);
 	}
 	for (i = 0; i < ng; i++) {
@@ -1758,23 +1819,36 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		qsort(sorted, ng, sizeof *sorted, group_first_order);
 	for (i = 0; i < ng; i++) {
 		const struct ment *nm = &e->m[sorted[i].name];
-		char *name;
+		const char *name;
 		int idx;
 		if (sorted[i].dropped)
 			continue;
-		if ((name = span_text(doc, nm->para, nm->start, nm->end)) == NULL)
+		if ((name = span_scratch(e, doc, nm->para, nm->start, nm->end)) == NULL)
 			goto oom;
 		idx = type == M_PER ? lede_doc_add_person(doc, name) : lede_doc_add_place(doc, name);
-		free(name);
 		if (idx < 0)
 			goto oom;
 		map[sorted[i].out] = idx;
+	}
+	/* room for each entry's mentions at once: a person named a thousand
+	 * times would otherwise grow its list ten times */
+	for (k = 0; k < e->nm; k++)
+		if (e->m[k].type == type && e->m[k].ent >= 0)
+			count[e->m[k].ent]++;
+	for (i = 0; i < ng; i++) {
+		struct lede_entity *ent;
+		if (count[i] == 0)
+			continue;
+		ent = type == M_PER ? &doc->people[map[i]] : &doc->places[map[i]];
+		if (!lede_grow(&ent->mentions, &ent->capmentions, ent->nmentions + count[i],
+		    sizeof *ent->mentions))
+			goto oom;
 	}
 	for (k = 0; k < e->nm; k++) {
 		const struct ment *m = &e->m[k];
 		struct lede_entity *ent;
 		struct lede_span sp;
-		char *s;
+		const char *s;
 		if (m->type != type || m->ent < 0)
 			continue;
 		ent = type == M_PER ? &doc->people[map[m->ent]] : &doc->places[map[m->ent]];
@@ -1783,30 +1857,25 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		sp.end = m->end;
 		if (lede_entity_add_mention(ent, sp) != 0)
 			goto oom;
-		if ((s = span_text(doc, m->para, m->start, m->end)) == NULL)
+		if ((s = span_scratch(e, doc, m->para, m->start, m->end)) == NULL)
 			goto oom;
 		if (strcmp(s, ent->name) != 0 && ent->naliases < MAX_ALIASES &&
-		    lede_entity_add_alias(ent, s) != 0) {
-			free(s);
+		    lede_entity_add_alias(ent, s) != 0)
 			goto oom;
-		}
-		free(s);
 		if (m->rend > m->rstart && ent->nroles < MAX_ROLES) {
-			if ((s = span_text(doc, m->para, m->rstart, m->rend)) == NULL)
+			if ((s = span_scratch(e, doc, m->para, m->rstart, m->rend)) == NULL ||
+			    lede_entity_add_role(ent, s) != 0)
 				goto oom;
-			if (lede_entity_add_role(ent, s) != 0) {
-				free(s);
-				goto oom;
-			}
-			free(s);
 		}
 	}
 	free(sorted);
 	free(map);
+	free(count);
 	return 0;
 oom:
 	free(sorted);
 	free(map);
+	free(count);
 	return lede_err_oom(err);
 }
 
@@ -1879,14 +1948,14 @@ int
 lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err)
 {
 	struct group *g = NULL;
-	size_t ng = 0;
+	size_t ng = 0, nfound = e->nm;
 	int rc;
 
 	if (recall(e) != 0)
 		return lede_err_oom(err);
 	/* recall appends; reading order matters for "most recent" */
-	if (e->nm > 1)
-		qsort(e->m, e->nm, sizeof *e->m, ment_order);
+	if (sort_mentions(e, nfound) != 0)
+		return lede_err_oom(err);
 	if (group_people(e, &g, &ng, err) != 0)
 		return -1;
 	rc = emit(e, doc, M_PER, g, ng, err);
