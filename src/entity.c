@@ -48,7 +48,7 @@ struct lede_ents {
 	size_t ncand, capcand;
 	struct lede_span *desc;      /* "the Russian leader": roles without a name */
 	size_t ndesc, capdesc;
-	struct lex_slot *lex;        /* every listed word, with the lists it is in */
+	struct lexicon *lex;         /* every listed word, with the lists it is in */
 	uint16_t *wl;                /* per token of the paragraph: its lists, or 0 if not yet looked up */
 	size_t capwl;
 	uint32_t *sv;                /* the survey's lists (struct para_ctx) */
@@ -234,6 +234,15 @@ struct lex_slot {
 	uint32_t hash;
 };
 
+struct lexicon {
+	struct lex_slot slot[LEX_SLOTS];
+	/* [first byte & 31][second byte & 31, or 0 for one letter]: a bit
+	 * (1 << length) for each listed word so begun. Capitals and small
+	 * letters share their low five bits, so one test turns away most
+	 * tokens (names, mostly) before any hashing. */
+	uint16_t pre[32][32];
+};
+
 static uint32_t
 lex_hash(const char *w, size_t n)
 {
@@ -245,23 +254,16 @@ lex_hash(const char *w, size_t n)
 	return h;
 }
 
-/* The slot of w (small letters, n bytes, hash h), or the empty slot where
- * it would go. */
-static size_t
-lex_slot_of(const struct lex_slot *lex, const char *w, size_t n, uint32_t h)
+static uint16_t *
+lex_pre(struct lexicon *lex, const unsigned char *w, size_t n)
 {
-	size_t i;
-
-	for (i = h & (LEX_SLOTS - 1); lex[i].len != 0; i = (i + 1) & (LEX_SLOTS - 1))
-		if (lex[i].hash == h && lex[i].len == n && memcmp(lex[i].w, w, n) == 0)
-			break;
-	return i;
+	return &lex->pre[w[0] & 31][n > 1 ? w[1] & 31 : 0];
 }
 
-static struct lex_slot *
+static struct lexicon *
 lex_build(void)
 {
-	struct lex_slot *lex = calloc(LEX_SLOTS, sizeof *lex);
+	struct lexicon *lex = calloc(1, sizeof *lex);
 	size_t l, k, i, n;
 
 	if (lex == NULL)
@@ -270,11 +272,14 @@ lex_build(void)
 		for (k = 0; word_lists[l].words[k] != NULL; k++) {
 			const char *w = word_lists[l].words[k];
 			uint32_t h = lex_hash(w, n = strlen(w));
-			i = lex_slot_of(lex, w, n, h);
-			memcpy(lex[i].w, w, n);
-			lex[i].len = (uint8_t)n;
-			lex[i].hash = h;
-			lex[i].bits |= word_lists[l].bit;
+			for (i = h & (LEX_SLOTS - 1); lex->slot[i].len != 0 && (lex->slot[i].len != n ||
+			    memcmp(lex->slot[i].w, w, n) != 0); i = (i + 1) & (LEX_SLOTS - 1))
+				;
+			memcpy(lex->slot[i].w, w, n);
+			lex->slot[i].len = (uint8_t)n;
+			lex->slot[i].hash = h;
+			lex->slot[i].bits |= word_lists[l].bit;
+			*lex_pre(lex, (const unsigned char *)w, n) |= (uint16_t)(1u << n);
 		}
 	}
 	return lex;
@@ -321,7 +326,7 @@ struct para_ctx {
 	uint8_t *tags;
 	int sport;                   /* the sentence ending at sport_end has a score */
 	size_t sport_end;
-	const struct lex_slot *lex;
+	const struct lexicon *lex;
 	uint16_t *wl;                /* each token's WL_ bits once looked up */
 	/* Where the rules can apply, from what no rule changes (flags, the
 	 * gazetteer's classes, the text): token indices in order, found in
@@ -333,47 +338,39 @@ struct para_ctx {
 	size_t nsents, nnumbers;
 };
 
-/* The lists token k is in, folded the way lede_tok_lower folds. Plain
- * ASCII words (nearly all) are folded and hashed in one pass, without a
- * copy: the lists hold small letters, so a match compares them folded. */
+/* The lists token k is in, as lede_tok_lower folds it. Plain ASCII
+ * words are folded and hashed in one pass, without a copy. A word with
+ * any other byte is in no list: lede_tok_lower turns such characters
+ * into bytes of 0x80 and up or an apostrophe, which no listed word has
+ * (and a word token never holds a NUL, which could have cut it short). */
 static uint16_t
-word_lists_of(const struct lex_slot *lex, const char *text, const struct lede_tok *k)
+word_lists_of(const struct lexicon *lex, const char *text, const struct lede_tok *k)
 {
 	const unsigned char *s = (const unsigned char *)text + k->start;
 	size_t n = k->end - k->start, i, j;
 	uint32_t h = LEX_BASIS;
-	char low[2 * LEX_MAXLEN];
 
-	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD))
+	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD) ||
+	    !(lex->pre[s[0] & 31][n > 1 ? s[1] & 31 : 0] & (1u << n)))
 		return 0;
 	for (i = 0; i < n; i++) {
 		unsigned c = s[i];
+		if (c >= 0x80)
+			return 0;
 		if (c >= 'A' && c <= 'Z')
 			c += 32;
-		else if (c >= 0x80 || c == 0)
-			goto other;
 		h = (h ^ c) * LEX_PRIME;
 	}
-	for (i = h & (LEX_SLOTS - 1); lex[i].len != 0; i = (i + 1) & (LEX_SLOTS - 1)) {
-		if (lex[i].hash != h || lex[i].len != n)
+	for (i = h & (LEX_SLOTS - 1); lex->slot[i].len != 0; i = (i + 1) & (LEX_SLOTS - 1)) {
+		const struct lex_slot *sl = &lex->slot[i];
+		if (sl->hash != h || sl->len != n)
 			continue;
-		for (j = 0; j < n && lex[i].w[j] == (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]); j++)
+		for (j = 0; j < n && sl->w[j] == (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]); j++)
 			;
 		if (j == n)
-			return lex[i].bits;
+			return sl->bits;
 	}
 	return 0;
-other:
-	/* the lists were compared as C strings after lede_tok_lower, and only
-	 * when the first byte (folded) began a listed word */
-	if (s[0] >= 0x80 || s[0] == 0)
-		return 0;
-	lede_tok_lower((const char *)s, n, low, sizeof low);
-	n = strlen(low);
-	if (n >= LEX_MAXLEN)
-		return 0;
-	i = lex_slot_of(lex, low, n, lex_hash(low, n));
-	return lex[i].len != 0 ? lex[i].bits : 0;
 }
 
 /* Whether token i is in the lists of bits. */
