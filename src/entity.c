@@ -30,18 +30,21 @@ struct ment {
 	int ent;
 };
 
-/* uint64 -> int map, open addressing; key 0 is never stored (keys are
- * hashes, and a zero hash is moved to 1). */
+/* uint64 -> int map, open addressing; key 0 marks an empty slot and is
+ * never stored (keys are hashes, and a zero hash is moved to 1). */
+struct map_slot {
+	uint64_t k;
+	int v;
+};
+
 struct map {
-	uint64_t *k;
-	int *v;
+	struct map_slot *s;
 	size_t n, cap;
 };
 
 struct lede_ents {
 	struct ment *m;
 	size_t nm, capm;
-	struct map full;             /* person: first+last key -> entity */
 	struct map parts;            /* person: any single word of a name -> 1 */
 	struct map places;           /* place: whole key -> 1 */
 	struct ment *cand;           /* capitalised words the tagger left alone */
@@ -63,71 +66,87 @@ nz(uint64_t k)
 	return k ? k : 1;
 }
 
-static int *
-map_slot(struct map *m, uint64_t key)
+/* The slot holding key (not 0), or the empty slot where it would go. */
+static struct map_slot *
+map_find(const struct map *m, uint64_t key)
 {
-	size_t i;
+	size_t mask = m->cap - 1, i;
 
-	key = nz(key);
-	for (i = key & (m->cap - 1); m->k[i] != 0; i = (i + 1) & (m->cap - 1))
-		if (m->k[i] == key)
-			return &m->v[i];
-	return NULL;
+	for (i = key & mask; m->s[i].k != 0 && m->s[i].k != key; i = (i + 1) & mask)
+		;
+	return &m->s[i];
 }
 
 static int
 map_get(const struct map *m, uint64_t key, int dflt)
 {
-	int *v;
+	const struct map_slot *sl;
 
 	if (m->cap == 0)
 		return dflt;
-	v = map_slot((struct map *)m, key);
-	return v ? *v : dflt;
+	sl = map_find(m, nz(key));
+	return sl->k != 0 ? sl->v : dflt;
+}
+
+/* The slot for key, added with value 0 when it is not there yet; NULL
+ * when memory runs out. */
+static struct map_slot *
+map_at(struct map *m, uint64_t key)
+{
+	struct map_slot *sl;
+	size_t i;
+
+	key = nz(key);
+	if ((m->n + 1) * 2 > m->cap) {
+		struct map bigger = { NULL, 0, m->cap ? m->cap * 2 : 64 };
+		if ((bigger.s = calloc(bigger.cap, sizeof *bigger.s)) == NULL)
+			return NULL;
+		for (i = 0; i < m->cap; i++)
+			if (m->s[i].k != 0)
+				*map_find(&bigger, m->s[i].k) = m->s[i];
+		bigger.n = m->n;
+		free(m->s);
+		*m = bigger;
+	}
+	sl = map_find(m, key);
+	if (sl->k == 0) {
+		sl->k = key;
+		sl->v = 0;
+		m->n++;
+	}
+	return sl;
 }
 
 /* Sets key to val; when keep is true an existing value stays. */
 static int
 map_put(struct map *m, uint64_t key, int val, bool keep)
 {
-	size_t i;
-	int *v;
+	size_t n = m->n;
+	struct map_slot *sl = map_at(m, key);
 
-	key = nz(key);
-	if ((m->n + 1) * 2 > m->cap) {
-		struct map bigger = { NULL, NULL, 0, m->cap ? m->cap * 2 : 64 };
-		bigger.k = calloc(bigger.cap, sizeof *bigger.k);
-		bigger.v = calloc(bigger.cap, sizeof *bigger.v);
-		if (bigger.k == NULL || bigger.v == NULL) {
-			free(bigger.k);
-			free(bigger.v);
-			return -1;
-		}
-		for (i = 0; i < m->cap; i++)
-			if (m->k[i] != 0)
-				(void)map_put(&bigger, m->k[i], m->v[i], false);
-		free(m->k);
-		free(m->v);
-		*m = bigger;
-	}
-	if ((v = map_slot(m, key)) != NULL) {
-		if (!keep)
-			*v = val;
-		return 0;
-	}
-	for (i = key & (m->cap - 1); m->k[i] != 0; i = (i + 1) & (m->cap - 1))
-		;
-	m->k[i] = key;
-	m->v[i] = val;
-	m->n++;
+	if (sl == NULL)
+		return -1;
+	if (!keep || m->n != n)
+		sl->v = val;
+	return 0;
+}
+
+/* Adds d to key's value (0 when absent). */
+static int
+map_add(struct map *m, uint64_t key, int d)
+{
+	struct map_slot *sl = map_at(m, key);
+
+	if (sl == NULL)
+		return -1;
+	sl->v += d;
 	return 0;
 }
 
 static void
 map_free(struct map *m)
 {
-	free(m->k);
-	free(m->v);
+	free(m->s);
 	memset(m, 0, sizeof *m);
 }
 
@@ -310,7 +329,6 @@ lede_ents_free(struct lede_ents *e)
 	free(e->wl);
 	free(e->sv);
 	free(e->scratch);
-	map_free(&e->full);
 	map_free(&e->parts);
 	map_free(&e->places);
 	free(e);
@@ -1565,19 +1583,16 @@ vote_people(struct lede_ents *e)
 	 * else is a person everywhere in the text */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		int v;
 		if (m->nwords != 1) {
 			/* "Cofinec S.A.": the first word of an organisation's name
 			 * votes against that word being a person */
 			if (m->type == M_OTHER) {
-				v = map_get(&votes, m->first, 0);
-				if (map_put(&votes, m->first, v - 1, false) != 0)
+				if (map_add(&votes, m->first, -1) != 0)
 					goto oom;
 			}
 			continue;
 		}
-		v = map_get(&votes, m->key, 0);
-		if (map_put(&votes, m->key, v + (m->type == M_PER ? 1 : -1), false) != 0)
+		if (map_add(&votes, m->key, m->type == M_PER ? 1 : -1) != 0)
 			goto oom;
 	}
 	for (i = 0; i < e->nm; i++)
@@ -1623,11 +1638,9 @@ vote_places(struct lede_ents *e)
 	 * county cricket club in a report that calls it a club more often */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		int v;
 		if (m->nwords != 1 || m->type == M_PER)
 			continue;
-		v = map_get(&place_votes, m->key, 0);
-		if (map_put(&place_votes, m->key, v + (m->type == M_LOC ? 1 : -1), false) != 0)
+		if (map_add(&place_votes, m->key, m->type == M_LOC ? 1 : -1) != 0)
 			goto oom;
 	}
 	for (i = 0; i < e->nm; i++) {
