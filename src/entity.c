@@ -1810,15 +1810,17 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
     struct lede_err *err)
 {
 	struct group *sorted = NULL;
-	size_t i, k, *count = NULL;
+	size_t i, k, *count = NULL, *namelen = NULL;
 	int *map = NULL;
 
 	/* entries in the order their first mention is read */
 	if ((sorted = malloc((ng ? ng : 1) * sizeof *sorted)) == NULL ||
 	    (map = malloc((ng ? ng : 1) * sizeof *map)) == NULL ||
-	    (count = calloc(ng ? ng : 1, sizeof *count)) == NULL) {
+	    (count = calloc(ng ? ng : 1, sizeof *count)) == NULL ||
+	    (namelen = malloc((ng ? ng : 1) * sizeof *namelen)) == NULL) {
 		free(sorted);
 		free(map);
+		free(count);
 		return lede_err_oom(err);
 	}
 	for (i = 0; i < ng; i++) {
@@ -1839,6 +1841,7 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		if (idx < 0)
 			goto oom;
 		map[sorted[i].out] = idx;
+		namelen[sorted[i].out] = strlen(name);
 	}
 	/* room for each entry's mentions at once: a person named a thousand
 	 * times would otherwise grow its list ten times */
@@ -1858,7 +1861,8 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		const struct ment *m = &e->m[k];
 		struct lede_entity *ent;
 		struct lede_span sp;
-		const char *s;
+		const char *s, *text;
+		size_t len;
 		if (m->type != type || m->ent < 0)
 			continue;
 		ent = type == M_PER ? &doc->people[map[m->ent]] : &doc->places[map[m->ent]];
@@ -1867,9 +1871,16 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		sp.end = m->end;
 		if (lede_entity_add_mention(ent, sp) != 0)
 			goto oom;
-		if ((s = span_scratch(e, doc, m->para, m->start, m->end)) == NULL)
+		/* most mentions are written as the entry's name: compared in
+		 * place, with no copy */
+		text = lede_doc_text(doc, m->para, &len);
+		if (text != NULL && m->end <= len && m->start < m->end &&
+		    m->end - m->start == namelen[m->ent] &&
+		    memcmp(text + m->start, ent->name, namelen[m->ent]) == 0)
+			;
+		else if ((s = span_scratch(e, doc, m->para, m->start, m->end)) == NULL)
 			goto oom;
-		if (strcmp(s, ent->name) != 0 && ent->naliases < MAX_ALIASES &&
+		else if (strcmp(s, ent->name) != 0 && ent->naliases < MAX_ALIASES &&
 		    lede_entity_add_alias(ent, s) != 0)
 			goto oom;
 		if (m->rend > m->rstart && ent->nroles < MAX_ROLES) {
@@ -1881,11 +1892,13 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 	free(sorted);
 	free(map);
 	free(count);
+	free(namelen);
 	return 0;
 oom:
 	free(sorted);
 	free(map);
 	free(count);
+	free(namelen);
 	return lede_err_oom(err);
 }
 
