@@ -131,18 +131,6 @@ map_put(struct map *m, uint64_t key, int val, bool keep)
 	return 0;
 }
 
-/* Adds d to key's value (0 when absent). */
-static int
-map_add(struct map *m, uint64_t key, int d)
-{
-	struct map_slot *sl = map_at(m, key);
-
-	if (sl == NULL)
-		return -1;
-	sl->v += d;
-	return 0;
-}
-
 static void
 map_free(struct map *m)
 {
@@ -1547,128 +1535,212 @@ pair_key(const struct ment *m)
 	return lede_gaz_extend(m->first, m->last) ^ 0x5bd1e995u;
 }
 
-/* Decides the entity of every mention; returns the number of groups. */
+/* Every distinct key among the mentions' names and their first and last
+ * words, numbered once, so that the votes and groupings below index
+ * arrays instead of hashing each time. */
+struct ids {
+	uint32_t *key, *first, *last;    /* per mention */
+	size_t n;                        /* distinct keys */
+};
+
+static void
+ids_free(struct ids *ids)
+{
+	free(ids->key);
+	memset(ids, 0, sizeof *ids);
+}
+
+/* key's number in seen (whose values are numbers + 1), a new one if it
+ * has none; -1 when memory runs out. */
+static int64_t
+number_of(struct map *seen, uint64_t key, size_t *n)
+{
+	struct map_slot *sl = map_at(seen, key);
+
+	if (sl == NULL)
+		return -1;
+	if (sl->v == 0)
+		sl->v = (int)++*n;
+	return sl->v - 1;
+}
+
+static int
+number_keys(const struct lede_ents *e, struct ids *ids)
+{
+	struct map seen = { 0 };
+	size_t i;
+	int64_t k, f, l;
+
+	memset(ids, 0, sizeof *ids);
+	if (e->nm > INT32_MAX / 3 || (ids->key = malloc((3 * e->nm + 1) * sizeof *ids->key)) == NULL)
+		return -1;
+	ids->first = ids->key + e->nm;
+	ids->last = ids->first + e->nm;
+	for (i = 0; i < e->nm; i++) {
+		const struct ment *m = &e->m[i];
+		/* the maps took a zero key for 1: so do these numbers */
+		if ((k = number_of(&seen, m->key, &ids->n)) < 0 ||
+		    (f = nz(m->first) == nz(m->key) ? k : number_of(&seen, m->first, &ids->n)) < 0 ||
+		    (l = nz(m->last) == nz(m->key) ? k : number_of(&seen, m->last, &ids->n)) < 0) {
+			map_free(&seen);
+			ids_free(ids);
+			return -1;
+		}
+		ids->key[i] = (uint32_t)k;
+		ids->first[i] = (uint32_t)f;
+		ids->last[i] = (uint32_t)l;
+	}
+	map_free(&seen);
+	return 0;
+}
+
+/* n ints set to v, or NULL */
+static int *
+ints(size_t n, int v)
+{
+	int *a = malloc((n ? n : 1) * sizeof *a);
+	size_t i;
+
+	if (a != NULL)
+		for (i = 0; i < n; i++)
+			a[i] = v;
+	return a;
+}
+
 /* Settles who is a person before grouping, from the whole text: words of
  * full names, and votes over what the tagger called each one-word name. */
 static int
-vote_people(struct lede_ents *e)
+vote_people(struct lede_ents *e, const struct ids *ids)
 {
-	struct map full_last = { 0 }, per_words = { 0 }, full_parts = { 0 }, votes = { 0 };
+	const uint32_t *K = ids->key, *F = ids->first, *L = ids->last;
+	uint8_t *full_last, *per_words, *full_parts, *voted;
+	int *votes;
 	size_t i;
-	int rc = -1;
 
+	/* by key number: flags, whether a vote was cast, and the votes */
+	if ((full_last = calloc(4, ids->n ? ids->n : 1)) == NULL)
+		return -1;
+	if ((votes = ints(ids->n, 0)) == NULL) {
+		free(full_last);
+		return -1;
+	}
+	per_words = full_last + ids->n;
+	full_parts = per_words + ids->n;
+	voted = full_parts + ids->n;
 	/* a one-word place that is also the surname of a person named in full
 	 * here is that person: "Michael Jordan ... Jordan scored" */
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords >= 2 &&
-		    map_put(&full_last, e->m[i].last, 1, true) != 0)
-			goto oom;
+		if (e->m[i].type == M_PER && e->m[i].nwords >= 2)
+			full_last[L[i]] = 1;
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type != M_PER && e->m[i].nwords == 1 && map_get(&full_last, e->m[i].key, 0) &&
+		if (e->m[i].type != M_PER && e->m[i].nwords == 1 && full_last[K[i]] &&
 		    !(e->m[i].wclass & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION)))
 			e->m[i].type = M_PER;
 	/* and a longer name the tagger took for an organisation, whose last word
 	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said" */
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords == 1 &&
-		    map_put(&per_words, e->m[i].key, 1, true) != 0)
-			goto oom;
+		if (e->m[i].type == M_PER && e->m[i].nwords == 1)
+			per_words[K[i]] = 1;
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_OTHER && e->m[i].nwords >= 2 && e->m[i].nwords <= 3 &&
-		    map_get(&per_words, e->m[i].last, 0))
+		    per_words[L[i]])
 			e->m[i].type = M_PER;
-	map_free(&per_words);
-	map_free(&full_last);
 	/* one word the tagger called a person at least as often as anything
 	 * else is a person everywhere in the text */
 	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+		const struct ment *m = &e->m[i];
 		if (m->nwords != 1) {
 			/* "Cofinec S.A.": the first word of an organisation's name
 			 * votes against that word being a person */
 			if (m->type == M_OTHER) {
-				if (map_add(&votes, m->first, -1) != 0)
-					goto oom;
+				votes[F[i]]--;
+				voted[F[i]] = 1;
 			}
 			continue;
 		}
-		if (map_add(&votes, m->key, m->type == M_PER ? 1 : -1) != 0)
-			goto oom;
+		votes[K[i]] += m->type == M_PER ? 1 : -1;
+		voted[K[i]] = 1;
 	}
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type != M_PER && e->m[i].nwords == 1 &&
-		    map_get(&votes, e->m[i].key, -1) >= 1 &&
-		    map_get(&e->parts, e->m[i].key, 0))
+		    (voted[K[i]] ? votes[K[i]] : -1) >= 1 && map_get(&e->parts, e->m[i].key, 0))
 			e->m[i].type = M_PER;
 	/* and one called something else more often is no person, unless it is
 	 * part of a full name here */
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords >= 2 &&
-		    (map_put(&full_parts, e->m[i].first, 1, true) != 0 ||
-		    map_put(&full_parts, e->m[i].last, 1, true) != 0))
-			goto oom;
+		if (e->m[i].type == M_PER && e->m[i].nwords >= 2)
+			full_parts[F[i]] = full_parts[L[i]] = 1;
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords == 1 && !map_get(&full_parts, e->m[i].key, 0)) {
-			if (map_get(&votes, e->m[i].key, 0) < 0)
+		if (e->m[i].type == M_PER && e->m[i].nwords == 1 && !full_parts[K[i]]) {
+			if (votes[K[i]] < 0)
 				e->m[i].type = M_OTHER;
 			/* "Milan is the second city": a big city's name alone, never
 			 * part of a person's full name here, is the city */
 			else if (e->m[i].wclass & (LEDE_GAZ_BIGCITY | LEDE_GAZ_CAPITAL | LEDE_GAZ_COUNTRY))
 				e->m[i].type = M_LOC;
 		}
-	map_free(&full_parts);
-	rc = 0;
-oom:
-	map_free(&full_last);
-	map_free(&per_words);
-	map_free(&full_parts);
-	map_free(&votes);
-	return rc;
+	free(full_last);
+	free(votes);
+	return 0;
 }
 
-/* The same vote between a place and an organisation for one-word names. */
+/* The same vote between a place and an organisation for one-word names:
+ * "Surrey" the county cricket club in a report that calls it a club more
+ * often. */
 static int
-vote_places(struct lede_ents *e)
+vote_places(struct lede_ents *e, const struct ids *ids)
 {
-	struct map place_votes = { 0 };
+	int *votes = ints(ids->n, 0);
 	size_t i;
-	int rc = -1;
 
-	/* the same vote between a place and an organisation: "Surrey" the
-	 * county cricket club in a report that calls it a club more often */
+	if (votes == NULL)
+		return -1;
+	for (i = 0; i < e->nm; i++)
+		if (e->m[i].nwords == 1 && e->m[i].type != M_PER)
+			votes[ids->key[i]] += e->m[i].type == M_LOC ? 1 : -1;
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		if (m->nwords != 1 || m->type == M_PER)
-			continue;
-		if (map_add(&place_votes, m->key, m->type == M_LOC ? 1 : -1) != 0)
-			goto oom;
-	}
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
-		int v = m->nwords == 1 ? map_get(&place_votes, m->key, 0) : 0;
+		int v = m->nwords == 1 ? votes[ids->key[i]] : 0;
 		if (m->type == M_LOC && v < 0 && !(m->wclass & LEDE_GAZ_COUNTRY))
 			m->type = M_OTHER;
 		else if (m->type == M_OTHER && v > 0)
 			m->type = M_LOC;
 	}
-	map_free(&place_votes);
-	rc = 0;
-oom:
-	map_free(&place_votes);
-	return rc;
+	free(votes);
+	return 0;
 }
 
 static int
-group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
+new_group(struct group **g, size_t *n, size_t *cap, size_t i)
 {
-	struct map byname = { 0 }, last_first = { 0 }, first_first = { 0 }, last_recent = { 0 },
-	    first_recent = { 0 }, single = { 0 };
+	if (!lede_grow(g, cap, *n + 1, sizeof **g))
+		return -1;
+	(*g)[*n].name = (int)i;
+	(*g)[*n].first = (int)i;
+	(*g)[*n].dropped = false;
+	return (int)(*n)++;
+}
+
+static int
+group_people(struct lede_ents *e, const struct ids *ids, struct group **gout, size_t *ng,
+    struct lede_err *err)
+{
+	const uint32_t *K = ids->key, *F = ids->first, *L = ids->last;
+	struct map byname = { 0 };
+	/* by key number, an entity or -1: the first and the latest full name
+	 * with that last or first word, and one-word names met alone */
+	int *last_first = NULL, *first_first, *last_recent, *first_recent, *single;
 	struct group *g = NULL;
 	size_t n = 0, cap = 0, i;
 	int rc = -1, ent;
 
-	if (vote_people(e) != 0 || vote_places(e) != 0)
+	if (vote_people(e, ids) != 0 || vote_places(e, ids) != 0 ||
+	    (last_first = ints(5 * ids->n, -1)) == NULL)
 		goto oom;
+	first_first = last_first + ids->n;
+	last_recent = first_first + ids->n;
+	first_recent = last_recent + ids->n;
+	single = first_recent + ids->n;
 	/* multi-word names first: they name the people */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
@@ -1676,16 +1748,13 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 			continue;
 		ent = map_get(&byname, pair_key(m), -1);
 		if (ent < 0) {
-			if (!lede_grow(&g, &cap, n + 1, sizeof *g))
+			if ((ent = new_group(&g, &n, &cap, i)) < 0 ||
+			    map_put(&byname, pair_key(m), ent, false) != 0)
 				goto oom;
-			ent = (int)n++;
-			g[ent].name = (int)i;
-			g[ent].first = (int)i;
-			g[ent].dropped = false;
-			if (map_put(&byname, pair_key(m), ent, false) != 0 ||
-			    map_put(&last_first, m->last, ent, true) != 0 ||
-			    map_put(&first_first, m->first, ent, true) != 0)
-				goto oom;
+			if (last_first[L[i]] < 0)
+				last_first[L[i]] = ent;
+			if (first_first[F[i]] < 0)
+				first_first[F[i]] = ent;
 		} else if (m->nwords > e->m[g[ent].name].nwords) {
 			g[ent].name = (int)i;
 		}
@@ -1696,29 +1765,23 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 		if (m->type != M_PER)
 			continue;
 		if (m->nwords >= 2) {
-			if (map_put(&last_recent, m->last, m->ent, false) != 0 ||
-			    map_put(&first_recent, m->first, m->ent, false) != 0)
-				goto oom;
+			last_recent[L[i]] = m->ent;
+			first_recent[F[i]] = m->ent;
 			continue;
 		}
-		ent = map_get(&last_recent, m->key, -1);
+		ent = last_recent[K[i]];
 		if (ent < 0)
-			ent = map_get(&last_first, m->key, -1);
+			ent = last_first[K[i]];
 		if (ent < 0)
-			ent = map_get(&first_recent, m->key, -1);
+			ent = first_recent[K[i]];
 		if (ent < 0)
-			ent = map_get(&first_first, m->key, -1);
+			ent = first_first[K[i]];
 		if (ent < 0)
-			ent = map_get(&single, m->key, -1);
+			ent = single[K[i]];
 		if (ent < 0) {
-			if (!lede_grow(&g, &cap, n + 1, sizeof *g))
+			if ((ent = new_group(&g, &n, &cap, i)) < 0)
 				goto oom;
-			ent = (int)n++;
-			g[ent].name = (int)i;
-			g[ent].first = (int)i;
-			g[ent].dropped = false;
-			if (map_put(&single, m->key, ent, false) != 0)
-				goto oom;
+			single[K[i]] = ent;
 		}
 		if ((int)i < g[ent].first)
 			g[ent].first = (int)i;
@@ -1756,42 +1819,37 @@ oom:
 	lede_err_oom(err);
 done:
 	free(g);
+	free(last_first);
 	map_free(&byname);
-	map_free(&last_first);
-	map_free(&first_first);
-	map_free(&last_recent);
-	map_free(&first_recent);
-	map_free(&single);
 	return rc;
 }
 
 static int
-group_places(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
+group_places(struct lede_ents *e, const struct ids *ids, struct group **gout, size_t *ng,
+    struct lede_err *err)
 {
-	struct map byname = { 0 };
+	int *byname = ints(ids->n, -1);
 	struct group *g = NULL;
 	size_t n = 0, cap = 0, i;
 	int ent;
 
+	if (byname == NULL)
+		return lede_err_oom(err);
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
 		if (m->type != M_LOC)
 			continue;
-		ent = map_get(&byname, m->key, -1);
-		if (ent < 0) {
-			if (!lede_grow(&g, &cap, n + 1, sizeof *g) || map_put(&byname, m->key, (int)n, false) != 0) {
+		if ((ent = byname[ids->key[i]]) < 0) {
+			if ((ent = new_group(&g, &n, &cap, i)) < 0) {
 				free(g);
-				map_free(&byname);
+				free(byname);
 				return lede_err_oom(err);
 			}
-			ent = (int)n++;
-			g[ent].name = (int)i;
-			g[ent].first = (int)i;
-			g[ent].dropped = false;
+			byname[ids->key[i]] = ent;
 		}
 		m->ent = ent;
 	}
-	map_free(&byname);
+	free(byname);
 	*gout = g;
 	*ng = n;
 	return 0;
@@ -1971,6 +2029,7 @@ int
 lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err)
 {
 	struct group *g = NULL;
+	struct ids ids;
 	size_t ng = 0, nfound = e->nm;
 	int rc;
 
@@ -1979,13 +2038,21 @@ lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err
 	/* recall appends; reading order matters for "most recent" */
 	if (sort_mentions(e, nfound) != 0)
 		return lede_err_oom(err);
-	if (group_people(e, &g, &ng, err) != 0)
+	if (number_keys(e, &ids) != 0)
+		return lede_err_oom(err);
+	if (group_people(e, &ids, &g, &ng, err) != 0) {
+		ids_free(&ids);
 		return -1;
+	}
 	rc = emit(e, doc, M_PER, g, ng, err);
 	free(g);
-	if (rc != 0 || give_descriptions(e, doc) != 0)
+	if (rc != 0 || give_descriptions(e, doc) != 0) {
+		ids_free(&ids);
 		return rc != 0 ? -1 : lede_err_oom(err);
-	if (group_places(e, &g, &ng, err) != 0)
+	}
+	rc = group_places(e, &ids, &g, &ng, err);
+	ids_free(&ids);
+	if (rc != 0)
 		return -1;
 	rc = emit(e, doc, M_LOC, g, ng, err);
 	free(g);
