@@ -1,6 +1,7 @@
 #include "config.h"
 
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1868,8 +1869,9 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
     struct lede_err *err)
 {
 	struct group *sorted = NULL;
-	size_t i, k, *count = NULL, *namelen = NULL;
-	int *map = NULL;
+	size_t i, k, *count = NULL, *namelen = NULL, len = 0;
+	int *map = NULL, para = INT_MIN;
+	const char *text = NULL;
 
 	/* entries in the order their first mention is read */
 	if ((sorted = malloc((ng ? ng : 1) * sizeof *sorted)) == NULL ||
@@ -1885,7 +1887,9 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		sorted[i] = g[i];
 		sorted[i].out = (int)i;   /* the group's own index, carried through the sort */
 	}
-	if (ng > 1)
+	for (i = 1; i < ng && sorted[i - 1].first < sorted[i].first; i++)
+		;
+	if (i < ng)   /* places, and often people, come already in order */
 		qsort(sorted, ng, sizeof *sorted, group_first_order);
 	for (i = 0; i < ng; i++) {
 		const struct ment *nm = &e->m[sorted[i].name];
@@ -1919,19 +1923,18 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		const struct ment *m = &e->m[k];
 		struct lede_entity *ent;
 		struct lede_span sp;
-		const char *s, *text;
-		size_t len;
+		const char *s;
 		if (m->type != type || m->ent < 0)
 			continue;
 		ent = type == M_PER ? &doc->people[map[m->ent]] : &doc->places[map[m->ent]];
 		sp.para = m->para;
 		sp.start = m->start;
 		sp.end = m->end;
-		if (lede_entity_add_mention(ent, sp) != 0)
-			goto oom;
+		ent->mentions[ent->nmentions++] = sp;   /* room was made above */
 		/* most mentions are written as the entry's name: compared in
-		 * place, with no copy */
-		text = lede_doc_text(doc, m->para, &len);
+		 * place, with no copy (mentions come paragraph by paragraph) */
+		if (m->para != para)
+			text = lede_doc_text(doc, para = m->para, &len);
 		if (text != NULL && m->end <= len && m->start < m->end &&
 		    m->end - m->start == namelen[m->ent] &&
 		    memcmp(text + m->start, ent->name, namelen[m->ent]) == 0)
