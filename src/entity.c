@@ -1608,48 +1608,51 @@ ints(size_t n, int v)
 	return a;
 }
 
-/* Settles who is a person before grouping, from the whole text: words of
- * full names, and votes over what the tagger called each one-word name. */
+/* Settles who is a person and what is a place before grouping, from the
+ * whole text: words of full names, and votes over what the tagger called
+ * each one-word name. Each step needs the previous one done for every
+ * mention; a loop does one step for all mentions and the next step's work
+ * for the same mention where that reads nothing else the step changes. */
 static int
-vote_people(struct lede_ents *e, const struct ids *ids)
+vote(struct lede_ents *e, const struct ids *ids)
 {
 	const uint32_t *K = ids->key, *F = ids->first, *L = ids->last;
 	uint8_t *full_last, *per_words, *full_parts, *voted;
-	int *votes;
+	int *votes, *place_votes;
 	size_t i;
 
 	/* by key number: flags, whether a vote was cast, and the votes */
 	if ((full_last = calloc(4, ids->n ? ids->n : 1)) == NULL)
 		return -1;
-	if ((votes = ints(ids->n, 0)) == NULL) {
+	if ((votes = ints(2 * ids->n, 0)) == NULL) {
 		free(full_last);
 		return -1;
 	}
 	per_words = full_last + ids->n;
 	full_parts = per_words + ids->n;
 	voted = full_parts + ids->n;
+	place_votes = votes + ids->n;
 	/* a one-word place that is also the surname of a person named in full
 	 * here is that person: "Michael Jordan ... Jordan scored" */
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_PER && e->m[i].nwords >= 2)
 			full_last[L[i]] = 1;
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type != M_PER && e->m[i].nwords == 1 && full_last[K[i]] &&
-		    !(e->m[i].wclass & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION)))
-			e->m[i].type = M_PER;
-	/* and a longer name the tagger took for an organisation, whose last word
-	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said" */
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords == 1)
-			per_words[K[i]] = 1;
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_OTHER && e->m[i].nwords >= 2 && e->m[i].nwords <= 3 &&
-		    per_words[L[i]])
-			e->m[i].type = M_PER;
-	/* one word the tagger called a person at least as often as anything
-	 * else is a person everywhere in the text */
 	for (i = 0; i < e->nm; i++) {
-		const struct ment *m = &e->m[i];
+		struct ment *m = &e->m[i];
+		if (m->type != M_PER && m->nwords == 1 && full_last[K[i]] &&
+		    !(m->wclass & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION)))
+			m->type = M_PER;
+		if (m->type == M_PER && m->nwords == 1)
+			per_words[K[i]] = 1;
+	}
+	/* and a longer name the tagger took for an organisation, whose last word
+	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said";
+	 * then one word the tagger called a person at least as often as
+	 * anything else is a person everywhere in the text */
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		if (m->type == M_OTHER && m->nwords >= 2 && m->nwords <= 3 && per_words[L[i]])
+			m->type = M_PER;
 		if (m->nwords != 1) {
 			/* "Cofinec S.A.": the first word of an organisation's name
 			 * votes against that word being a person */
@@ -1662,51 +1665,40 @@ vote_people(struct lede_ents *e, const struct ids *ids)
 		votes[K[i]] += m->type == M_PER ? 1 : -1;
 		voted[K[i]] = 1;
 	}
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type != M_PER && e->m[i].nwords == 1 &&
-		    (voted[K[i]] ? votes[K[i]] : -1) >= 1 && map_get(&e->parts, e->m[i].key, 0))
-			e->m[i].type = M_PER;
-	/* and one called something else more often is no person, unless it is
-	 * part of a full name here */
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords >= 2)
-			full_parts[F[i]] = full_parts[L[i]] = 1;
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords == 1 && !full_parts[K[i]]) {
-			if (votes[K[i]] < 0)
-				e->m[i].type = M_OTHER;
-			/* "Milan is the second city": a big city's name alone, never
-			 * part of a person's full name here, is the city */
-			else if (e->m[i].wclass & (LEDE_GAZ_BIGCITY | LEDE_GAZ_CAPITAL | LEDE_GAZ_COUNTRY))
-				e->m[i].type = M_LOC;
-		}
-	free(full_last);
-	free(votes);
-	return 0;
-}
-
-/* The same vote between a place and an organisation for one-word names:
- * "Surrey" the county cricket club in a report that calls it a club more
- * often. */
-static int
-vote_places(struct lede_ents *e, const struct ids *ids)
-{
-	int *votes = ints(ids->n, 0);
-	size_t i;
-
-	if (votes == NULL)
-		return -1;
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].nwords == 1 && e->m[i].type != M_PER)
-			votes[ids->key[i]] += e->m[i].type == M_LOC ? 1 : -1;
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		int v = m->nwords == 1 ? votes[ids->key[i]] : 0;
+		if (m->type != M_PER && m->nwords == 1 && (voted[K[i]] ? votes[K[i]] : -1) >= 1 &&
+		    map_get(&e->parts, m->key, 0))
+			m->type = M_PER;
+		if (m->type == M_PER && m->nwords >= 2)
+			full_parts[F[i]] = full_parts[L[i]] = 1;
+	}
+	/* and one called something else more often is no person, unless it is
+	 * part of a full name here; then the same vote between a place and an
+	 * organisation: "Surrey" the county cricket club in a report that
+	 * calls it a club more often */
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		if (m->type == M_PER && m->nwords == 1 && !full_parts[K[i]]) {
+			if (votes[K[i]] < 0)
+				m->type = M_OTHER;
+			/* "Milan is the second city": a big city's name alone, never
+			 * part of a person's full name here, is the city */
+			else if (m->wclass & (LEDE_GAZ_BIGCITY | LEDE_GAZ_CAPITAL | LEDE_GAZ_COUNTRY))
+				m->type = M_LOC;
+		}
+		if (m->nwords == 1 && m->type != M_PER)
+			place_votes[K[i]] += m->type == M_LOC ? 1 : -1;
+	}
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		int v = m->nwords == 1 ? place_votes[K[i]] : 0;
 		if (m->type == M_LOC && v < 0 && !(m->wclass & LEDE_GAZ_COUNTRY))
 			m->type = M_OTHER;
 		else if (m->type == M_OTHER && v > 0)
 			m->type = M_LOC;
 	}
+	free(full_last);
 	free(votes);
 	return 0;
 }
@@ -1719,6 +1711,7 @@ new_group(struct group **g, size_t *n, size_t *cap, size_t i)
 	(*g)[*n].name = (int)i;
 	(*g)[*n].first = (int)i;
 	(*g)[*n].dropped = false;
+	(*g)[*n].intext = false;
 	return (int)(*n)++;
 }
 
@@ -1735,7 +1728,7 @@ group_people(struct lede_ents *e, const struct ids *ids, struct group **gout, si
 	size_t n = 0, cap = 0, i;
 	int rc = -1, ent;
 
-	if (vote_people(e, ids) != 0 || vote_places(e, ids) != 0 ||
+	if (vote(e, ids) != 0 ||
 	    (last_first = ints(5 * ids->n, -1)) == NULL)
 		goto oom;
 	first_first = last_first + ids->n;
@@ -1788,22 +1781,18 @@ group_people(struct lede_ents *e, const struct ids *ids, struct group **gout, si
 			g[ent].first = (int)i;
 		m->ent = ent;
 	}
-	/* one capitalised word seen only where every word is capitalised, in no
-	 * list of names and never joined to a full name: "Storm hits coast" */
-	for (i = 0; i < n; i++) {
-		const struct ment *nm = &e->m[g[i].name];
-		g[i].dropped = !(nm->nwords > 1 || (nm->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)));
-	}
-	/* a "person" named only in a headline set in capitals ("Peace Deal")
-	 * is no one the article talks about */
-	for (i = 0; i < n; i++)
-		g[i].intext = false;
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && e->m[i].para != LEDE_TITLE)
 			g[e->m[i].ent].intext = true;
-	for (i = 0; i < n; i++)
-		if (!g[i].intext)
-			g[i].dropped = true;
+	/* one capitalised word seen only where every word is capitalised, in no
+	 * list of names and never joined to a full name: "Storm hits coast";
+	 * and a "person" named only in a headline set in capitals ("Peace
+	 * Deal") is no one the article talks about */
+	for (i = 0; i < n; i++) {
+		const struct ment *nm = &e->m[g[i].name];
+		g[i].dropped = !(nm->nwords > 1 || (nm->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
+		    !g[i].intext;
+	}
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && !e->m[i].sentfirst &&
 		    e->m[i].para != LEDE_TITLE)
