@@ -19,11 +19,23 @@
 
 enum { M_PER = 1, M_LOC = 2, M_OTHER = 3 };   /* M_OTHER: organisations, misc */
 
+enum {
+	N_PART = 1,                  /* a word of a person's name, or a full name */
+	N_PLACE = 2,                 /* a place's whole name */
+};
+
+struct cand {
+	int para;
+	uint32_t start, end;
+	uint64_t key;
+	bool word;
+};
+
 struct ment {
 	int para;
 	uint32_t start, end;         /* the name, possessive excluded */
 	uint32_t rstart, rend;       /* a role in the same paragraph, or rend == 0 */
-	uint64_t key, first, last;   /* folded whole name, first and last word */
+	uint32_t key, first, last;   /* numbers of the folded whole name, first and last word */
 	uint16_t nwords;
 	uint16_t wclass;             /* gazetteer classes of a one-word name */
 	uint8_t type;
@@ -46,9 +58,13 @@ struct map {
 struct lede_ents {
 	struct ment *m;
 	size_t nm, capm;
-	struct map parts;            /* person: any single word of a name -> 1 */
-	struct map places;           /* place: whole key -> 1 */
-	struct ment *cand;           /* capitalised words the tagger left alone */
+	/* Every name and word of a name met, numbered (its key in the map
+	 * holds the number + 1), with what it was called; the grouping at
+	 * the end indexes arrays by these numbers. */
+	struct map names;
+	uint8_t *named;              /* per number: N_PART, N_PLACE */
+	size_t nnames, capnamed;
+	struct cand *cand;           /* capitalised words the tagger left alone */
 	size_t ncand, capcand;
 	struct lede_span *desc;      /* "the Russian leader": roles without a name */
 	size_t ndesc, capdesc;
@@ -318,8 +334,8 @@ lede_ents_free(struct lede_ents *e)
 	free(e->wl);
 	free(e->sv);
 	free(e->scratch);
-	map_free(&e->parts);
-	map_free(&e->places);
+	map_free(&e->names);
+	free(e->named);
 	free(e);
 }
 
@@ -514,11 +530,48 @@ add_ment(struct lede_ents *e, const struct ment *m, struct lede_err *err)
 	return 0;
 }
 
-static void
-name_keys(const char *text, const struct lede_toks *t, size_t s, size_t end, struct ment *m)
+/* key's number, a new one if it has none; -1 when memory runs out. Keys
+ * 0 and 1 are one key (struct map). */
+static int64_t
+number_of(struct lede_ents *e, uint64_t key)
+{
+	struct map_slot *sl = map_at(&e->names, key);
+
+	if (sl == NULL)
+		return -1;
+	if (sl->v == 0) {
+		if (e->nnames >= INT32_MAX - 1 ||
+		    !lede_grow(&e->named, &e->capnamed, e->nnames + 1, sizeof *e->named))
+			return -1;
+		e->named[e->nnames] = 0;
+		sl->v = (int)++e->nnames;
+	}
+	return sl->v - 1;
+}
+
+/* Numbers the key of the whole name and of its first and last words. */
+static int
+name_ids(struct lede_ents *e, uint64_t key, uint64_t first, uint64_t last, struct ment *m)
+{
+	int64_t k, f, l;
+
+	if ((k = number_of(e, key)) < 0 ||
+	    (f = nz(first) == nz(key) ? k : number_of(e, first)) < 0 ||
+	    (l = nz(last) == nz(key) ? k : nz(last) == nz(first) ? f : number_of(e, last)) < 0)
+		return -1;
+	m->key = (uint32_t)k;
+	m->first = (uint32_t)f;
+	m->last = (uint32_t)l;
+	return 0;
+}
+
+/* The keys of the name in tokens [s, end), numbered. */
+static int
+name_keys(struct lede_ents *e, const char *text, const struct lede_toks *t, size_t s, size_t end,
+    struct ment *m)
 {
 	size_t i;
-	uint64_t k = 0, w;
+	uint64_t k = 0, w, first = 0, last = 0;
 
 	m->nwords = 0;
 	for (i = s; i < end; i++) {
@@ -526,12 +579,12 @@ name_keys(const char *text, const struct lede_toks *t, size_t s, size_t end, str
 		k = i == s ? w : lede_gaz_extend(k, w);
 		if (t->v[i].flags & LEDE_TOK_WORD) {
 			if (m->nwords == 0)
-				m->first = w;
-			m->last = w;
+				first = w;
+			last = w;
 			m->nwords++;
 		}
 	}
-	m->key = k;
+	return name_ids(e, k, first, last, m);
 }
 
 /* How many of the n indices in v (ascending) are at most i. */
@@ -839,7 +892,7 @@ keep_candidates(struct lede_ents *e, const struct para_ctx *p)
 	 * nor common words opening a sentence */
 	for (c = 0; c < p->ncapitals; c++) {
 		const struct lede_tok *k = &t->v[i = p->capitals[c]];
-		struct ment *m;
+		struct cand *m;
 
 		if (tags[i] != LEDE_NER_O)
 			continue;
@@ -853,12 +906,11 @@ keep_candidates(struct lede_ents *e, const struct para_ctx *p)
 		if (e->ncand == e->capcand && !lede_grow(&e->cand, &e->capcand, e->ncand + 1, sizeof *e->cand))
 			return -1;
 		m = &e->cand[e->ncand++];
-		memset(m, 0, sizeof *m);
-		name_keys(p->text, t, i, i + 1, m);
+		m->key = lede_gaz_word_key(p->text + k->start, k->end - k->start);
+		m->word = (k->flags & LEDE_TOK_WORD) != 0;
 		m->para = p->para;
 		m->start = k->start;
 		m->end = k->end;
-		m->ent = -1;
 	}
 	return 0;
 }
@@ -1331,7 +1383,8 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	m.end = t->v[end - 1].end;
 	m.type = (uint8_t)type;
 	m.ent = -1;
-	name_keys(text, t, s, end, &m);
+	if (name_keys(e, text, t, s, end, &m) != 0)
+		return lede_err_oom(err);
 	if (end - s == 1)
 		m.wclass = gword[s];
 	m.sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
@@ -1340,14 +1393,14 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 		role_before(p, s, &m);
 		if (m.rend == 0)
 			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), &m);
-		if (m.end - m.start <= 2)
-			;   /* "I", "J.": too short to stand for a name */
-		else if (map_put(&e->parts, m.last, 1, true) != 0 ||
-		    map_put(&e->parts, m.first, 1, true) != 0 ||
-		    (m.nwords >= 2 && map_put(&e->parts, m.key, 1, true) != 0))
-			return lede_err_oom(err);
-	} else if (type == M_LOC && map_put(&e->places, m.key, 1, true) != 0) {
-		return lede_err_oom(err);
+		if (m.end - m.start > 2) {   /* "I", "J.": too short to stand for a name */
+			e->named[m.last] |= N_PART;
+			e->named[m.first] |= N_PART;
+			if (m.nwords >= 2)
+				e->named[m.key] |= N_PART;
+		}
+	} else if (type == M_LOC) {
+		e->named[m.key] |= N_PLACE;
 	}
 	return add_ment(e, &m, err);
 }
@@ -1430,14 +1483,21 @@ recall(struct lede_ents *e)
 	size_t i;
 
 	for (i = 0; i < e->ncand; i++) {
-		struct ment *m = &e->cand[i];
-		if (map_get(&e->parts, m->key, 0))
-			m->type = M_PER;
-		else if (map_get(&e->places, m->key, 0))
-			m->type = M_LOC;
-		else
-			continue;
-		if (add_ment(e, m, NULL) != 0)
+		const struct cand *c = &e->cand[i];
+		struct ment m;
+		int id = map_get(&e->names, c->key, 0) - 1;
+		if (id < 0 || !(e->named[id] & (N_PART | N_PLACE)))
+			continue;      /* a word never seen in a name */
+		memset(&m, 0, sizeof m);
+		m.type = (e->named[id] & N_PART) ? M_PER : M_LOC;
+		m.para = c->para;
+		m.start = c->start;
+		m.end = c->end;
+		m.ent = -1;
+		/* one word: its key is its first and last word's, when a word */
+		m.nwords = c->word;
+		if (name_ids(e, c->key, c->word ? c->key : 0, c->word ? c->key : 0, &m) != 0 ||
+		    add_ment(e, &m, NULL) != 0)
 			return -1;
 	}
 	return 0;
@@ -1533,66 +1593,17 @@ span_text(const struct lede_doc *doc, int para, uint32_t s, uint32_t e)
 static uint64_t
 pair_key(const struct ment *m)
 {
-	return lede_gaz_extend(m->first, m->last) ^ 0x5bd1e995u;
-}
+	/* the pair of numbers, never 0, mixed by steps that each can be undone
+	 * (so distinct pairs stay distinct, and 0 stays out) to spread the
+	 * map's slots */
+	uint64_t x = ((uint64_t)m->first + 1) << 32 | m->last;
 
-/* Every distinct key among the mentions' names and their first and last
- * words, numbered once, so that the votes and groupings below index
- * arrays instead of hashing each time. */
-struct ids {
-	uint32_t *key, *first, *last;    /* per mention */
-	size_t n;                        /* distinct keys */
-};
-
-static void
-ids_free(struct ids *ids)
-{
-	free(ids->key);
-	memset(ids, 0, sizeof *ids);
-}
-
-/* key's number in seen (whose values are numbers + 1), a new one if it
- * has none; -1 when memory runs out. */
-static int64_t
-number_of(struct map *seen, uint64_t key, size_t *n)
-{
-	struct map_slot *sl = map_at(seen, key);
-
-	if (sl == NULL)
-		return -1;
-	if (sl->v == 0)
-		sl->v = (int)++*n;
-	return sl->v - 1;
-}
-
-static int
-number_keys(const struct lede_ents *e, struct ids *ids)
-{
-	struct map seen = { 0 };
-	size_t i;
-	int64_t k, f, l;
-
-	memset(ids, 0, sizeof *ids);
-	if (e->nm > INT32_MAX / 3 || (ids->key = malloc((3 * e->nm + 1) * sizeof *ids->key)) == NULL)
-		return -1;
-	ids->first = ids->key + e->nm;
-	ids->last = ids->first + e->nm;
-	for (i = 0; i < e->nm; i++) {
-		const struct ment *m = &e->m[i];
-		/* the maps took a zero key for 1: so do these numbers */
-		if ((k = number_of(&seen, m->key, &ids->n)) < 0 ||
-		    (f = nz(m->first) == nz(m->key) ? k : number_of(&seen, m->first, &ids->n)) < 0 ||
-		    (l = nz(m->last) == nz(m->key) ? k : number_of(&seen, m->last, &ids->n)) < 0) {
-			map_free(&seen);
-			ids_free(ids);
-			return -1;
-		}
-		ids->key[i] = (uint32_t)k;
-		ids->first[i] = (uint32_t)f;
-		ids->last[i] = (uint32_t)l;
-	}
-	map_free(&seen);
-	return 0;
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdull;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ull;
+	x ^= x >> 33;
+	return x;
 }
 
 /* n ints set to v, or NULL */
@@ -1614,36 +1625,36 @@ ints(size_t n, int v)
  * mention; a loop does one step for all mentions and the next step's work
  * for the same mention where that reads nothing else the step changes. */
 static int
-vote(struct lede_ents *e, const struct ids *ids)
+vote(struct lede_ents *e)
 {
-	const uint32_t *K = ids->key, *F = ids->first, *L = ids->last;
+	size_t nn = e->nnames;
 	uint8_t *full_last, *per_words, *full_parts, *voted;
 	int *votes, *place_votes;
 	size_t i;
 
 	/* by key number: flags, whether a vote was cast, and the votes */
-	if ((full_last = calloc(4, ids->n ? ids->n : 1)) == NULL)
+	if ((full_last = calloc(4, nn ? nn : 1)) == NULL)
 		return -1;
-	if ((votes = ints(2 * ids->n, 0)) == NULL) {
+	if ((votes = ints(2 * nn, 0)) == NULL) {
 		free(full_last);
 		return -1;
 	}
-	per_words = full_last + ids->n;
-	full_parts = per_words + ids->n;
-	voted = full_parts + ids->n;
-	place_votes = votes + ids->n;
+	per_words = full_last + nn;
+	full_parts = per_words + nn;
+	voted = full_parts + nn;
+	place_votes = votes + nn;
 	/* a one-word place that is also the surname of a person named in full
 	 * here is that person: "Michael Jordan ... Jordan scored" */
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_PER && e->m[i].nwords >= 2)
-			full_last[L[i]] = 1;
+			full_last[e->m[i].last] = 1;
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		if (m->type != M_PER && m->nwords == 1 && full_last[K[i]] &&
+		if (m->type != M_PER && m->nwords == 1 && full_last[m->key] &&
 		    !(m->wclass & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION)))
 			m->type = M_PER;
 		if (m->type == M_PER && m->nwords == 1)
-			per_words[K[i]] = 1;
+			per_words[m->key] = 1;
 	}
 	/* and a longer name the tagger took for an organisation, whose last word
 	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said";
@@ -1651,27 +1662,27 @@ vote(struct lede_ents *e, const struct ids *ids)
 	 * anything else is a person everywhere in the text */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		if (m->type == M_OTHER && m->nwords >= 2 && m->nwords <= 3 && per_words[L[i]])
+		if (m->type == M_OTHER && m->nwords >= 2 && m->nwords <= 3 && per_words[m->last])
 			m->type = M_PER;
 		if (m->nwords != 1) {
 			/* "Cofinec S.A.": the first word of an organisation's name
 			 * votes against that word being a person */
 			if (m->type == M_OTHER) {
-				votes[F[i]]--;
-				voted[F[i]] = 1;
+				votes[m->first]--;
+				voted[m->first] = 1;
 			}
 			continue;
 		}
-		votes[K[i]] += m->type == M_PER ? 1 : -1;
-		voted[K[i]] = 1;
+		votes[m->key] += m->type == M_PER ? 1 : -1;
+		voted[m->key] = 1;
 	}
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		if (m->type != M_PER && m->nwords == 1 && (voted[K[i]] ? votes[K[i]] : -1) >= 1 &&
-		    map_get(&e->parts, m->key, 0))
+		if (m->type != M_PER && m->nwords == 1 && (voted[m->key] ? votes[m->key] : -1) >= 1 &&
+		    (e->named[m->key] & N_PART))
 			m->type = M_PER;
 		if (m->type == M_PER && m->nwords >= 2)
-			full_parts[F[i]] = full_parts[L[i]] = 1;
+			full_parts[m->first] = full_parts[m->last] = 1;
 	}
 	/* and one called something else more often is no person, unless it is
 	 * part of a full name here; then the same vote between a place and an
@@ -1679,8 +1690,8 @@ vote(struct lede_ents *e, const struct ids *ids)
 	 * calls it a club more often */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		if (m->type == M_PER && m->nwords == 1 && !full_parts[K[i]]) {
-			if (votes[K[i]] < 0)
+		if (m->type == M_PER && m->nwords == 1 && !full_parts[m->key]) {
+			if (votes[m->key] < 0)
 				m->type = M_OTHER;
 			/* "Milan is the second city": a big city's name alone, never
 			 * part of a person's full name here, is the city */
@@ -1688,11 +1699,11 @@ vote(struct lede_ents *e, const struct ids *ids)
 				m->type = M_LOC;
 		}
 		if (m->nwords == 1 && m->type != M_PER)
-			place_votes[K[i]] += m->type == M_LOC ? 1 : -1;
+			place_votes[m->key] += m->type == M_LOC ? 1 : -1;
 	}
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		int v = m->nwords == 1 ? place_votes[K[i]] : 0;
+		int v = m->nwords == 1 ? place_votes[m->key] : 0;
 		if (m->type == M_LOC && v < 0 && !(m->wclass & LEDE_GAZ_COUNTRY))
 			m->type = M_OTHER;
 		else if (m->type == M_OTHER && v > 0)
@@ -1716,10 +1727,9 @@ new_group(struct group **g, size_t *n, size_t *cap, size_t i)
 }
 
 static int
-group_people(struct lede_ents *e, const struct ids *ids, struct group **gout, size_t *ng,
-    struct lede_err *err)
+group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
 {
-	const uint32_t *K = ids->key, *F = ids->first, *L = ids->last;
+	size_t nn = e->nnames;
 	struct map byname = { 0 };
 	/* by key number, an entity or -1: the first and the latest full name
 	 * with that last or first word, and one-word names met alone */
@@ -1728,13 +1738,12 @@ group_people(struct lede_ents *e, const struct ids *ids, struct group **gout, si
 	size_t n = 0, cap = 0, i;
 	int rc = -1, ent;
 
-	if (vote(e, ids) != 0 ||
-	    (last_first = ints(5 * ids->n, -1)) == NULL)
+	if (vote(e) != 0 || (last_first = ints(5 * nn, -1)) == NULL)
 		goto oom;
-	first_first = last_first + ids->n;
-	last_recent = first_first + ids->n;
-	first_recent = last_recent + ids->n;
-	single = first_recent + ids->n;
+	first_first = last_first + nn;
+	last_recent = first_first + nn;
+	first_recent = last_recent + nn;
+	single = first_recent + nn;
 	/* multi-word names first: they name the people */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
@@ -1745,10 +1754,10 @@ group_people(struct lede_ents *e, const struct ids *ids, struct group **gout, si
 			if ((ent = new_group(&g, &n, &cap, i)) < 0 ||
 			    map_put(&byname, pair_key(m), ent, false) != 0)
 				goto oom;
-			if (last_first[L[i]] < 0)
-				last_first[L[i]] = ent;
-			if (first_first[F[i]] < 0)
-				first_first[F[i]] = ent;
+			if (last_first[m->last] < 0)
+				last_first[m->last] = ent;
+			if (first_first[m->first] < 0)
+				first_first[m->first] = ent;
 		} else if (m->nwords > e->m[g[ent].name].nwords) {
 			g[ent].name = (int)i;
 		}
@@ -1759,23 +1768,23 @@ group_people(struct lede_ents *e, const struct ids *ids, struct group **gout, si
 		if (m->type != M_PER)
 			continue;
 		if (m->nwords >= 2) {
-			last_recent[L[i]] = m->ent;
-			first_recent[F[i]] = m->ent;
+			last_recent[m->last] = m->ent;
+			first_recent[m->first] = m->ent;
 			continue;
 		}
-		ent = last_recent[K[i]];
+		ent = last_recent[m->key];
 		if (ent < 0)
-			ent = last_first[K[i]];
+			ent = last_first[m->key];
 		if (ent < 0)
-			ent = first_recent[K[i]];
+			ent = first_recent[m->key];
 		if (ent < 0)
-			ent = first_first[K[i]];
+			ent = first_first[m->key];
 		if (ent < 0)
-			ent = single[K[i]];
+			ent = single[m->key];
 		if (ent < 0) {
 			if ((ent = new_group(&g, &n, &cap, i)) < 0)
 				goto oom;
-			single[K[i]] = ent;
+			single[m->key] = ent;
 		}
 		if ((int)i < g[ent].first)
 			g[ent].first = (int)i;
@@ -1815,10 +1824,9 @@ done:
 }
 
 static int
-group_places(struct lede_ents *e, const struct ids *ids, struct group **gout, size_t *ng,
-    struct lede_err *err)
+group_places(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
 {
-	int *byname = ints(ids->n, -1);
+	int *byname = ints(e->nnames, -1);
 	struct group *g = NULL;
 	size_t n = 0, cap = 0, i;
 	int ent;
@@ -1829,13 +1837,13 @@ group_places(struct lede_ents *e, const struct ids *ids, struct group **gout, si
 		struct ment *m = &e->m[i];
 		if (m->type != M_LOC)
 			continue;
-		if ((ent = byname[ids->key[i]]) < 0) {
+		if ((ent = byname[m->key]) < 0) {
 			if ((ent = new_group(&g, &n, &cap, i)) < 0) {
 				free(g);
 				free(byname);
 				return lede_err_oom(err);
 			}
-			byname[ids->key[i]] = ent;
+			byname[m->key] = ent;
 		}
 		m->ent = ent;
 	}
@@ -2021,7 +2029,6 @@ int
 lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err)
 {
 	struct group *g = NULL;
-	struct ids ids;
 	size_t ng = 0, nfound = e->nm;
 	int rc;
 
@@ -2030,21 +2037,13 @@ lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err
 	/* recall appends; reading order matters for "most recent" */
 	if (sort_mentions(e, nfound) != 0)
 		return lede_err_oom(err);
-	if (number_keys(e, &ids) != 0)
-		return lede_err_oom(err);
-	if (group_people(e, &ids, &g, &ng, err) != 0) {
-		ids_free(&ids);
+	if (group_people(e, &g, &ng, err) != 0)
 		return -1;
-	}
 	rc = emit(e, doc, M_PER, g, ng, err);
 	free(g);
-	if (rc != 0 || give_descriptions(e, doc) != 0) {
-		ids_free(&ids);
+	if (rc != 0 || give_descriptions(e, doc) != 0)
 		return rc != 0 ? -1 : lede_err_oom(err);
-	}
-	rc = group_places(e, &ids, &g, &ng, err);
-	ids_free(&ids);
-	if (rc != 0)
+	if (group_places(e, &g, &ng, err) != 0)
 		return -1;
 	rc = emit(e, doc, M_LOC, g, ng, err);
 	free(g);
