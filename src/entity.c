@@ -354,8 +354,8 @@ struct para_ctx {
 	/* Where the rules can apply, from what no rule changes (flags, the
 	 * gazetteer's classes, the text): token indices in order, found in
 	 * one scan (survey) instead of one scan of every token per rule. */
-	const uint32_t *countries, *initials, *places, *thes, *capitals;
-	size_t ncountries, ninitials, nplaces, nthes, ncapitals;
+	const uint32_t *countries, *initials, *places, *titles, *capitals;
+	size_t ncountries, ninitials, nplaces, ntitles, ncapitals;
 	const uint32_t *sents;       /* sentence starts */
 	const uint32_t *numbers;     /* digits without letters: scores maybe */
 	size_t nsents, nnumbers;
@@ -626,12 +626,11 @@ sentence_is_sport(const struct para_ctx *p, size_t i, size_t *end)
 static int
 survey(struct lede_ents *e, struct para_ctx *p)
 {
-	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword, *gphrase = p->gphrase;
 	const uint16_t place = LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION;
 	size_t n = t->n, i;
-	uint32_t *countries, *initials, *places, *thes, *capitals, *sents, *numbers;
+	uint32_t *countries, *initials, *places, *titles, *capitals, *sents, *numbers;
 	size_t nc = 0, ni = 0, np = 0, nt = 0, nk = 0, ns = 0, nn = 0;
 
 	if (!lede_grow(&e->sv, &e->capsv, 7 * n + 1, sizeof *e->sv))
@@ -639,36 +638,36 @@ survey(struct lede_ents *e, struct para_ctx *p)
 	countries = e->sv;
 	initials = countries + n;
 	places = initials + n;
-	thes = places + n;
-	capitals = thes + n;
+	titles = places + n;
+	capitals = titles + n;
 	sents = capitals + n;
 	numbers = sents + n;
 	for (i = 0; i < n; i++) {
 		const struct lede_tok *k = &t->v[i];
-		uint32_t f = k->flags, len = k->end - k->start;
-		uint16_t gp = gphrase[i];
+		uint32_t f = k->flags, len;
+		uint16_t gp = gphrase[i], gw = gword[i];
 
 		if ((gp & LEDE_GAZ_PHRASE_B) && (gp & place))
 			places[np++] = (uint32_t)i;
+		if (gw & LEDE_GAZ_TITLE)
+			titles[nt++] = (uint32_t)i;
+		/* most tokens are small words or marks */
+		if (!(f & (LEDE_TOK_SENT | LEDE_TOK_DIGIT | LEDE_TOK_UPPER)))
+			continue;
 		if (f & LEDE_TOK_SENT)
 			sents[ns++] = (uint32_t)i;
 		if ((f & (LEDE_TOK_DIGIT | LEDE_TOK_UPPER | LEDE_TOK_LOWER)) == LEDE_TOK_DIGIT)
 			numbers[nn++] = (uint32_t)i;
-		if (f & LEDE_TOK_UPPER) {
-			if (((gp & LEDE_GAZ_PHRASE_B) && (gp & LEDE_GAZ_COUNTRY)) ||
-			    (gword[i] & LEDE_GAZ_COUNTRY))
-				countries[nc++] = (uint32_t)i;
-			if (f & LEDE_TOK_ABBR) {
-				if (len == 2)
-					initials[ni++] = (uint32_t)i;
-			} else if (len >= 2 && !((f & LEDE_TOK_SENT) && (gword[i] & LEDE_GAZ_COMMON))) {
-				capitals[nk++] = (uint32_t)i;
-			}
-		}
-		if (len == 3 && i + 2 < n) {
-			const char *w = text + k->start;
-			if ((w[0] == 't' || w[0] == 'T') && w[1] == 'h' && w[2] == 'e')
-				thes[nt++] = (uint32_t)i;
+		if (!(f & LEDE_TOK_UPPER))
+			continue;
+		if (((gp & LEDE_GAZ_PHRASE_B) && (gp & LEDE_GAZ_COUNTRY)) || (gw & LEDE_GAZ_COUNTRY))
+			countries[nc++] = (uint32_t)i;
+		len = k->end - k->start;
+		if (f & LEDE_TOK_ABBR) {
+			if (len == 2)
+				initials[ni++] = (uint32_t)i;
+		} else if (len >= 2 && !((f & LEDE_TOK_SENT) && (gw & LEDE_GAZ_COMMON))) {
+			capitals[nk++] = (uint32_t)i;
 		}
 	}
 	p->countries = countries;
@@ -677,8 +676,8 @@ survey(struct lede_ents *e, struct para_ctx *p)
 	p->ninitials = ni;
 	p->places = places;
 	p->nplaces = np;
-	p->thes = thes;
-	p->nthes = nt;
+	p->titles = titles;
+	p->ntitles = nt;
 	p->capitals = capitals;
 	p->ncapitals = nk;
 	p->sents = sents;
@@ -754,49 +753,69 @@ org_apposition(const struct para_ctx *p, size_t e)
 	return false;
 }
 
-/* "the Russian leader", "the US president": a nationality and a role after
- * "the", with no name following. They are given to a person at the end. */
+/* The description opened by "the" at i, if any ("the Russian leader",
+ * "the US president": a nationality and a role, with no name following;
+ * they are given to a person at the end); *lastp receives the end of the
+ * one found, or 0. */
+static int
+describe(struct lede_ents *e, const struct para_ctx *p, size_t i, size_t *lastp)
+{
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword;
+	size_t j, last = 0;
+	bool nation = false;
+
+	*lastp = 0;
+	/* a nationality among the four words after: most "the"s have none */
+	for (j = i + 1; j < t->n && j - i <= 4 && !nation; j++)
+		nation = (gword[j] & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY)) ||
+		    (t->v[j].flags & LEDE_TOK_ALLCAP);
+	if (!nation)
+		return 0;
+	nation = false;
+	for (j = i + 1; j < t->n && j - i <= 4 && role_word(p, j); j++) {
+		if (gword[j] & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY) || (t->v[j].flags & LEDE_TOK_ALLCAP))
+			nation = true;
+		if (role_head(p, j))
+			last = j + 1;
+	}
+	if (!nation || last == 0 || last != j || last - i < 3)
+		return 0;
+	if (j < t->n && (t->v[j].flags & LEDE_TOK_UPPER) && !(t->v[j].flags & LEDE_TOK_SENT))
+		return 0;      /* a name follows: role_before's business */
+	if (e->ndesc == e->capdesc && !lede_grow(&e->desc, &e->capdesc, e->ndesc + 1, sizeof *e->desc))
+		return -1;
+	e->desc[e->ndesc].para = p->para;
+	e->desc[e->ndesc].start = t->v[i + 1].start;
+	e->desc[e->ndesc].end = t->v[last - 1].end;
+	e->ndesc++;
+	*lastp = last;
+	return 0;
+}
+
+/* Roles without a name after "the" (describe). A role ends in a title
+ * within four words of "the", so only the "the"s shortly before the
+ * survey's titles are read, each once, in order. */
 static int
 find_descriptions(struct lede_ents *e, const struct para_ctx *p)
 {
 	const struct lede_toks *t = p->t;
-	const uint16_t *gword = p->gword;
-	size_t c, i, j, last, next = 0;
-	bool nation, title;
+	size_t c, i = 0, last;
 
-	for (c = 0; c < p->nthes; c++) {
-		if ((i = p->thes[c]) < next)
-			continue;
-		/* a role needs a title and a nationality within the four words
-		 * read below: most "the"s have neither */
-		title = nation = false;
-		for (j = i + 1; j < t->n && j - i <= 4; j++) {
-			title = title || (gword[j] & LEDE_GAZ_TITLE);
-			nation = nation || (gword[j] & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY)) ||
-			    (t->v[j].flags & LEDE_TOK_ALLCAP);
+	for (c = 0; c < p->ntitles; c++) {
+		size_t title = p->titles[c];
+		if (i + 4 < title)
+			i = title - 4;
+		for (; i < title; i++) {
+			const char *w = p->text + t->v[i].start;
+			if (i + 2 >= t->n || t->v[i].end - t->v[i].start != 3 ||
+			    (w[0] != 't' && w[0] != 'T') || w[1] != 'h' || w[2] != 'e')
+				continue;
+			if (describe(e, p, i, &last) != 0)
+				return -1;
+			if (last > i)
+				i = last - 1;   /* on past the description */
 		}
-		if (!title || !nation)
-			continue;
-		nation = false;
-		last = 0;
-		for (j = i + 1; j < t->n && j - i <= 4 && role_word(p, j); j++) {
-			if (gword[j] & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY) ||
-			    (t->v[j].flags & LEDE_TOK_ALLCAP))
-				nation = true;
-			if (role_head(p, j))
-				last = j + 1;
-		}
-		if (!nation || last == 0 || last != j || last - i < 3)
-			continue;
-		if (j < t->n && (t->v[j].flags & LEDE_TOK_UPPER) && !(t->v[j].flags & LEDE_TOK_SENT))
-			continue;      /* a name follows: role_before's business */
-		if (e->ndesc == e->capdesc && !lede_grow(&e->desc, &e->capdesc, e->ndesc + 1, sizeof *e->desc))
-			return -1;
-		e->desc[e->ndesc].para = p->para;
-		e->desc[e->ndesc].start = t->v[i + 1].start;
-		e->desc[e->ndesc].end = t->v[last - 1].end;
-		e->ndesc++;
-		next = last;
 	}
 	return 0;
 }
