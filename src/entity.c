@@ -84,7 +84,7 @@ nz(uint64_t k)
 }
 
 /* The slot holding key (not 0), or the empty slot where it would go. */
-static struct map_slot *
+static inline struct map_slot *
 map_find(const struct map *m, uint64_t key)
 {
 	size_t mask = m->cap - 1, i;
@@ -397,7 +397,7 @@ word_lists_of(const struct lexicon *lex, const char *text, const struct lede_tok
 }
 
 /* Whether token i is in the lists of bits. */
-static bool
+static inline bool
 tok_is(const struct para_ctx *p, size_t i, unsigned bits)
 {
 	if (p->wl[i] == 0)
@@ -535,7 +535,12 @@ add_ment(struct lede_ents *e, const struct ment *m, struct lede_err *err)
 static int64_t
 number_of(struct lede_ents *e, uint64_t key)
 {
-	struct map_slot *sl = map_at(&e->names, key);
+	struct map_slot *sl;
+
+	/* most names come again: found without the checks for growth */
+	if (e->names.cap != 0 && (sl = map_find(&e->names, nz(key)))->k != 0)
+		return sl->v - 1;
+	sl = map_at(&e->names, key);
 
 	if (sl == NULL)
 		return -1;
