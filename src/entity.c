@@ -344,6 +344,7 @@ struct para_ctx {
 	int para;
 	const char *text;
 	const struct lede_toks *t;
+	const uint64_t *wkeys;       /* each token's lede_gaz_word_key, or NULL */
 	const uint16_t *gword, *gphrase;
 	const int32_t *margin;
 	uint8_t *tags;
@@ -570,17 +571,26 @@ name_ids(struct lede_ents *e, uint64_t key, uint64_t first, uint64_t last, struc
 	return 0;
 }
 
+/* Token i's gazetteer key: the caller's, or hashed here. */
+static uint64_t
+word_key(const struct para_ctx *p, size_t i)
+{
+	const struct lede_tok *k = &p->t->v[i];
+
+	return p->wkeys != NULL ? p->wkeys[i] : lede_gaz_word_key(p->text + k->start, k->end - k->start);
+}
+
 /* The keys of the name in tokens [s, end), numbered. */
 static int
-name_keys(struct lede_ents *e, const char *text, const struct lede_toks *t, size_t s, size_t end,
-    struct ment *m)
+name_keys(struct lede_ents *e, const struct para_ctx *p, size_t s, size_t end, struct ment *m)
 {
+	const struct lede_toks *t = p->t;
 	size_t i;
 	uint64_t k = 0, w, first = 0, last = 0;
 
 	m->nwords = 0;
 	for (i = s; i < end; i++) {
-		w = lede_gaz_word_key(text + t->v[i].start, t->v[i].end - t->v[i].start);
+		w = word_key(p, i);
 		k = i == s ? w : lede_gaz_extend(k, w);
 		if (t->v[i].flags & LEDE_TOK_WORD) {
 			if (m->nwords == 0)
@@ -930,7 +940,7 @@ keep_candidates(struct lede_ents *e, const struct para_ctx *p)
 		if (e->ncand == e->capcand && !lede_grow(&e->cand, &e->capcand, e->ncand + 1, sizeof *e->cand))
 			return -1;
 		m = &e->cand[e->ncand++];
-		m->key = lede_gaz_word_key(p->text + k->start, k->end - k->start);
+		m->key = word_key(p, i);
 		m->word = (k->flags & LEDE_TOK_WORD) != 0;
 		m->para = p->para;
 		m->start = k->start;
@@ -1394,7 +1404,6 @@ span_team(struct para_ctx *p, struct span *sp)
 static int
 record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, struct lede_err *err)
 {
-	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword;
 	size_t s = sp->s, end = sp->end;
@@ -1407,7 +1416,7 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	m.end = t->v[end - 1].end;
 	m.type = (uint8_t)type;
 	m.ent = -1;
-	if (name_keys(e, text, t, s, end, &m) != 0)
+	if (name_keys(e, p, s, end, &m) != 0)
 		return lede_err_oom(err);
 	if (end - s == 1)
 		m.wclass = gword[s];
@@ -1451,6 +1460,14 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
     const uint16_t *gword, const uint16_t *gphrase, const int32_t *margin, uint8_t *tags,
     struct lede_err *err)
 {
+	return lede_ents_collect_keyed(e, para, text, t, NULL, gword, gphrase, margin, tags, err);
+}
+
+int
+lede_ents_collect_keyed(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
+    const uint64_t *wkeys, const uint16_t *gword, const uint16_t *gphrase, const int32_t *margin,
+    uint8_t *tags, struct lede_err *err)
+{
 	struct para_ctx p;
 	size_t i = 0;
 
@@ -1458,6 +1475,7 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 	p.para = para;
 	p.text = text;
 	p.t = t;
+	p.wkeys = wkeys;
 	p.gword = gword;
 	p.gphrase = gphrase;
 	p.margin = margin;
