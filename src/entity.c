@@ -265,6 +265,10 @@ struct lexicon {
 	 * letters share their low five bits, so one test turns away most
 	 * tokens (names, mostly) before any hashing. */
 	uint16_t pre[32][32];
+	/* the same words by their gazetteer key (lede_gaz_word_key), for
+	 * callers that have each token's: slot number + 1, or 0 */
+	uint64_t gkey[LEX_SLOTS];
+	uint16_t gslot[LEX_SLOTS];
 };
 
 static uint32_t
@@ -305,6 +309,16 @@ lex_build(void)
 			lex->slot[i].bits |= word_lists[l].bit;
 			*lex_pre(lex, (const unsigned char *)w, n) |= (uint16_t)(1u << n);
 		}
+	}
+	for (k = 0; k < LEX_SLOTS; k++) {
+		uint64_t g;
+		if (lex->slot[k].len == 0)
+			continue;
+		g = lede_gaz_word_key(lex->slot[k].w, lex->slot[k].len);
+		for (i = g & (LEX_SLOTS - 1); lex->gslot[i] != 0; i = (i + 1) & (LEX_SLOTS - 1))
+			;
+		lex->gkey[i] = g;
+		lex->gslot[i] = (uint16_t)(k + 1);
 	}
 	return lex;
 }
@@ -397,12 +411,43 @@ word_lists_of(const struct lexicon *lex, const char *text, const struct lede_tok
 	return 0;
 }
 
+/* The same, from the token's gazetteer key: a listed word folds as the
+ * key does, so it is among the words of that key, and the bytes tell
+ * which (keys of different words may meet). */
+static uint16_t
+word_lists_by_key(const struct lexicon *lex, const char *text, const struct lede_tok *k,
+    uint64_t key)
+{
+	const unsigned char *s = (const unsigned char *)text + k->start;
+	size_t n = k->end - k->start, i, j;
+
+	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD))
+		return 0;
+	for (i = key & (LEX_SLOTS - 1); lex->gslot[i] != 0; i = (i + 1) & (LEX_SLOTS - 1)) {
+		const struct lex_slot *sl = &lex->slot[lex->gslot[i] - 1];
+		if (lex->gkey[i] != key || sl->len != n)
+			continue;
+		for (j = 0; j < n && sl->w[j] == (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]); j++)
+			;
+		if (j == n)
+			return sl->bits;
+	}
+	return 0;
+}
+
+static uint16_t
+token_lists(const struct para_ctx *p, size_t i)
+{
+	return p->wkeys != NULL ? word_lists_by_key(p->lex, p->text, &p->t->v[i], p->wkeys[i]) :
+	    word_lists_of(p->lex, p->text, &p->t->v[i]);
+}
+
 /* Whether token i is in the lists of bits. */
 static inline bool
 tok_is(const struct para_ctx *p, size_t i, unsigned bits)
 {
 	if (p->wl[i] == 0)
-		p->wl[i] = (uint16_t)(word_lists_of(p->lex, p->text, &p->t->v[i]) | WL_SEEN);
+		p->wl[i] = (uint16_t)(token_lists(p, i) | WL_SEEN);
 	return (p->wl[i] & bits) != 0;
 }
 
