@@ -576,17 +576,11 @@ add_ment(struct lede_ents *e, const struct ment *m, struct lede_err *err)
 	return 0;
 }
 
-/* key's number, a new one if it has none; -1 when memory runs out. Keys
- * 0 and 1 are one key (struct map). */
+/* number_of for a key met the first time (or a map still empty). */
 static int64_t
-number_of(struct lede_ents *e, uint64_t key)
+number_new(struct lede_ents *e, uint64_t key)
 {
-	struct map_slot *sl;
-
-	/* most names come again: found without the checks for growth */
-	if (e->names.cap != 0 && (sl = map_find(&e->names, nz(key)))->k != 0)
-		return sl->v - 1;
-	sl = map_at(&e->names, key);
+	struct map_slot *sl = map_at(&e->names, key);
 
 	if (sl == NULL)
 		return -1;
@@ -600,8 +594,21 @@ number_of(struct lede_ents *e, uint64_t key)
 	return sl->v - 1;
 }
 
+/* key's number, a new one if it has none; -1 when memory runs out. Keys
+ * 0 and 1 are one key (struct map). */
+static inline int64_t
+number_of(struct lede_ents *e, uint64_t key)
+{
+	struct map_slot *sl;
+
+	/* most names come again: found without the checks for growth */
+	if (e->names.cap != 0 && (sl = map_find(&e->names, nz(key)))->k != 0)
+		return sl->v - 1;
+	return number_new(e, key);
+}
+
 /* Numbers the key of the whole name and of its first and last words. */
-static int
+static inline int
 name_ids(struct lede_ents *e, uint64_t key, uint64_t first, uint64_t last, struct ment *m)
 {
 	int64_t k, f, l;
@@ -1453,34 +1460,39 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	const uint16_t *gword = p->gword;
 	size_t s = sp->s, end = sp->end;
 	int type = sp->type, para = p->para;
-	struct ment m;
+	struct ment *mp;
 
-	memset(&m, 0, sizeof m);
-	m.para = para;
-	m.start = t->v[s].start;
-	m.end = t->v[end - 1].end;
-	m.type = (uint8_t)type;
-	m.ent = -1;
-	if (name_keys(e, p, s, end, &m) != 0)
+	/* built where it goes */
+	if (e->nm == e->capm && !lede_grow(&e->m, &e->capm, e->nm + 1, sizeof *e->m))
+		return lede_err_oom(err);
+	mp = &e->m[e->nm];
+	memset(mp, 0, sizeof *mp);
+	mp->para = para;
+	mp->start = t->v[s].start;
+	mp->end = t->v[end - 1].end;
+	mp->type = (uint8_t)type;
+	mp->ent = -1;
+	if (name_keys(e, p, s, end, mp) != 0)
 		return lede_err_oom(err);
 	if (end - s == 1)
-		m.wclass = gword[s];
-	m.sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
+		mp->wclass = gword[s];
+	mp->sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
 	    (t->v[s - 1].flags & LEDE_TOK_SENT));
 	if (type == M_PER) {
-		role_before(p, s, &m);
-		if (m.rend == 0)
-			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), &m);
-		if (m.end - m.start > 2) {   /* "I", "J.": too short to stand for a name */
-			e->named[m.last] |= N_PART;
-			e->named[m.first] |= N_PART;
-			if (m.nwords >= 2)
-				e->named[m.key] |= N_PART;
+		role_before(p, s, mp);
+		if (mp->rend == 0)
+			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), mp);
+		if (mp->end - mp->start > 2) {   /* "I", "J.": too short to stand for a name */
+			e->named[mp->last] |= N_PART;
+			e->named[mp->first] |= N_PART;
+			if (mp->nwords >= 2)
+				e->named[mp->key] |= N_PART;
 		}
 	} else if (type == M_LOC) {
-		e->named[m.key] |= N_PLACE;
+		e->named[mp->key] |= N_PLACE;
 	}
-	return add_ment(e, &m, err);
+	e->nm++;
+	return 0;
 }
 
 /* The first token from i whose tag opens a name, or n: B- tags are odd,
