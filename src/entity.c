@@ -265,6 +265,9 @@ struct lexicon {
 	 * letters share their low five bits, so one test turns away most
 	 * tokens (names, mostly) before any hashing. */
 	uint16_t pre[32][32];
+	/* [letter - 'a']: the lists with a word that begins with it; [26]: with
+	 * a word that begins with anything else (none, so far) */
+	uint16_t begins[27];
 	/* the same words by their gazetteer key (lede_gaz_word_key), for
 	 * callers that have each token's: slot number + 1, or 0 */
 	uint64_t gkey[LEX_SLOTS];
@@ -308,6 +311,7 @@ lex_build(void)
 			lex->slot[i].hash = h;
 			lex->slot[i].bits |= word_lists[l].bit;
 			*lex_pre(lex, (const unsigned char *)w, n) |= (uint16_t)(1u << n);
+			lex->begins[w[0] >= 'a' && w[0] <= 'z' ? w[0] - 'a' : 26] |= word_lists[l].bit;
 		}
 	}
 	for (k = 0; k < LEX_SLOTS; k++) {
@@ -442,12 +446,18 @@ token_lists(const struct para_ctx *p, size_t i)
 	    word_lists_of(p->lex, p->text, &p->t->v[i]);
 }
 
-/* Whether token i is in the lists of bits. */
+/* Whether token i is in the lists of bits. A token whose first letter
+ * begins no word of those lists is not looked up (a capital folds to its
+ * small letter, and | 0x20 makes no other byte a small letter). */
 static inline bool
 tok_is(const struct para_ctx *p, size_t i, unsigned bits)
 {
-	if (p->wl[i] == 0)
+	if (p->wl[i] == 0) {
+		unsigned c = ((unsigned char)p->text[p->t->v[i].start] | 0x20u) - 'a';
+		if (!(p->lex->begins[c < 26 ? c : 26] & bits))
+			return false;
 		p->wl[i] = (uint16_t)(token_lists(p, i) | WL_SEEN);
+	}
 	return (p->wl[i] & bits) != 0;
 }
 
