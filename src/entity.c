@@ -1514,8 +1514,13 @@ next_begin(const uint8_t *tags, size_t i, size_t n)
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, tags + i, sizeof w);
-		if (w & 0x0101010101010101ull)
+		if ((w &= 0x0101010101010101ull) != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)__builtin_ctzll(w) / 8;   /* the first odd byte */
+#else
 			break;
+#endif
+		}
 	}
 	while (i < n && !(tags[i] & 1))
 		i++;
