@@ -25,9 +25,9 @@ enum {
 };
 
 struct cand {
+	uint64_t key;                /* first: no padding inside */
 	int para;
 	uint32_t start, end;
-	uint64_t key;
 	bool word;
 };
 
