@@ -1,6 +1,7 @@
 #include "config.h"
 
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,11 +19,23 @@
 
 enum { M_PER = 1, M_LOC = 2, M_OTHER = 3 };   /* M_OTHER: organisations, misc */
 
+enum {
+	N_PART = 1,                  /* a word of a person's name, or a full name */
+	N_PLACE = 2,                 /* a place's whole name */
+};
+
+struct cand {
+	uint64_t key;                /* first: no padding inside */
+	int para;
+	uint32_t start, end;
+	bool word;
+};
+
 struct ment {
 	int para;
 	uint32_t start, end;         /* the name, possessive excluded */
 	uint32_t rstart, rend;       /* a role in the same paragraph, or rend == 0 */
-	uint64_t key, first, last;   /* folded whole name, first and last word */
+	uint32_t key, first, last;   /* numbers of the folded whole name, first and last word */
 	uint16_t nwords;
 	uint16_t wclass;             /* gazetteer classes of a one-word name */
 	uint8_t type;
@@ -30,24 +43,38 @@ struct ment {
 	int ent;
 };
 
-/* uint64 -> int map, open addressing; key 0 is never stored (keys are
- * hashes, and a zero hash is moved to 1). */
+/* uint64 -> int map, open addressing; key 0 marks an empty slot and is
+ * never stored (keys are hashes, and a zero hash is moved to 1). */
+struct map_slot {
+	uint64_t k;
+	int v;
+};
+
 struct map {
-	uint64_t *k;
-	int *v;
+	struct map_slot *s;
 	size_t n, cap;
 };
 
 struct lede_ents {
 	struct ment *m;
 	size_t nm, capm;
-	struct map full;             /* person: first+last key -> entity */
-	struct map parts;            /* person: any single word of a name -> 1 */
-	struct map places;           /* place: whole key -> 1 */
-	struct ment *cand;           /* capitalised words the tagger left alone */
+	/* Every name and word of a name met, numbered (its key in the map
+	 * holds the number + 1), with what it was called; the grouping at
+	 * the end indexes arrays by these numbers. */
+	struct map names;
+	uint8_t *named;              /* per number: N_PART, N_PLACE */
+	size_t nnames, capnamed;
+	struct cand *cand;           /* capitalised words the tagger left alone */
 	size_t ncand, capcand;
 	struct lede_span *desc;      /* "the Russian leader": roles without a name */
 	size_t ndesc, capdesc;
+	struct lexicon *lex;         /* every listed word, with the lists it is in */
+	uint16_t *wl;                /* per token of the paragraph: its lists, or 0 if not yet looked up */
+	size_t capwl;
+	uint32_t *sv;                /* the survey's lists (struct para_ctx) */
+	size_t capsv;
+	char *scratch;               /* one mention's text, NUL-terminated */
+	size_t capscratch;
 };
 
 static uint64_t
@@ -56,118 +83,76 @@ nz(uint64_t k)
 	return k ? k : 1;
 }
 
-static int *
-map_slot(struct map *m, uint64_t key)
+/* The slot holding key (not 0), or the empty slot where it would go. */
+static inline struct map_slot *
+map_find(const struct map *m, uint64_t key)
 {
-	size_t i;
+	size_t mask = m->cap - 1, i;
 
-	key = nz(key);
-	for (i = key & (m->cap - 1); m->k[i] != 0; i = (i + 1) & (m->cap - 1))
-		if (m->k[i] == key)
-			return &m->v[i];
-	return NULL;
+	for (i = key & mask; m->s[i].k != 0 && m->s[i].k != key; i = (i + 1) & mask)
+		;
+	return &m->s[i];
 }
 
 static int
 map_get(const struct map *m, uint64_t key, int dflt)
 {
-	int *v;
+	const struct map_slot *sl;
 
 	if (m->cap == 0)
 		return dflt;
-	v = map_slot((struct map *)m, key);
-	return v ? *v : dflt;
+	sl = map_find(m, nz(key));
+	return sl->k != 0 ? sl->v : dflt;
+}
+
+/* The slot for key, added with value 0 when it is not there yet; NULL
+ * when memory runs out. */
+static struct map_slot *
+map_at(struct map *m, uint64_t key)
+{
+	struct map_slot *sl;
+	size_t i;
+
+	key = nz(key);
+	if ((m->n + 1) * 2 > m->cap) {
+		struct map bigger = { NULL, 0, m->cap ? m->cap * 2 : 64 };
+		if ((bigger.s = calloc(bigger.cap, sizeof *bigger.s)) == NULL)
+			return NULL;
+		for (i = 0; i < m->cap; i++)
+			if (m->s[i].k != 0)
+				*map_find(&bigger, m->s[i].k) = m->s[i];
+		bigger.n = m->n;
+		free(m->s);
+		*m = bigger;
+	}
+	sl = map_find(m, key);
+	if (sl->k == 0) {
+		sl->k = key;
+		sl->v = 0;
+		m->n++;
+	}
+	return sl;
 }
 
 /* Sets key to val; when keep is true an existing value stays. */
 static int
 map_put(struct map *m, uint64_t key, int val, bool keep)
 {
-	size_t i;
-	int *v;
+	size_t n = m->n;
+	struct map_slot *sl = map_at(m, key);
 
-	key = nz(key);
-	if ((m->n + 1) * 2 > m->cap) {
-		struct map bigger = { NULL, NULL, 0, m->cap ? m->cap * 2 : 64 };
-		bigger.k = calloc(bigger.cap, sizeof *bigger.k);
-		bigger.v = calloc(bigger.cap, sizeof *bigger.v);
-		if (bigger.k == NULL || bigger.v == NULL) {
-			free(bigger.k);
-			free(bigger.v);
-			return -1;
-		}
-		for (i = 0; i < m->cap; i++)
-			if (m->k[i] != 0)
-				(void)map_put(&bigger, m->k[i], m->v[i], false);
-		free(m->k);
-		free(m->v);
-		*m = bigger;
-	}
-	if ((v = map_slot(m, key)) != NULL) {
-		if (!keep)
-			*v = val;
-		return 0;
-	}
-	for (i = key & (m->cap - 1); m->k[i] != 0; i = (i + 1) & (m->cap - 1))
-		;
-	m->k[i] = key;
-	m->v[i] = val;
-	m->n++;
+	if (sl == NULL)
+		return -1;
+	if (!keep || m->n != n)
+		sl->v = val;
 	return 0;
 }
 
 static void
 map_free(struct map *m)
 {
-	free(m->k);
-	free(m->v);
+	free(m->s);
 	memset(m, 0, sizeof *m);
-}
-
-int
-lede_ents_new(struct lede_ents **out, struct lede_err *err)
-{
-	if ((*out = calloc(1, sizeof **out)) == NULL)
-		return lede_err_oom(err);
-	return 0;
-}
-
-void
-lede_ents_free(struct lede_ents *e)
-{
-	if (e == NULL)
-		return;
-	free(e->m);
-	free(e->cand);
-	free(e->desc);
-	map_free(&e->full);
-	map_free(&e->parts);
-	map_free(&e->places);
-	free(e);
-}
-
-static bool
-tok_is(const char *text, const struct lede_tok *k, const char *const *list)
-{
-	char low[32];
-	size_t n = k->end - k->start, i;
-	char c0;
-
-	/* every listed word is short ASCII: reject the rest before folding */
-	if (n >= 16 || !(k->flags & LEDE_TOK_WORD))
-		return false;
-	c0 = text[k->start];
-	if (c0 >= 'A' && c0 <= 'Z')
-		c0 = (char)(c0 + 32);
-	for (i = 0; list[i] != NULL && list[i][0] != c0; i++)
-		;
-	if (list[i] == NULL)
-		return false;
-	lede_tok_lower(text + k->start, n, low, sizeof low);
-	for (; list[i] != NULL; i++)
-		if (list[i][0] == c0 && strcmp(low, list[i]) == 0)
-			return true;
-	return false;
 }
 
 static const char *const dets[] = { "the", "a", "an", NULL };
@@ -219,6 +204,263 @@ static const char *const sports_verbs[] = {
 	"downed", "crushed", "trounced", "outclassed", "v", "vs", "vs.", NULL,
 };
 
+/* The word lists the apposition rules read. */
+static const char *const ok_next[] = { "and", "said", "says", "told", "who", NULL };
+
+static const char *const kin_poss[] = { "his", "her", "their", "my", "our", NULL };
+
+static const char *const kin[] = { "wife", "husband", "son", "daughter", "mother", "father",
+	"brother", "sister", "widow", "widower", "partner", "grandson", "granddaughter",
+	"grandmother", "grandfather", "aunt", "uncle", "cousin", "nephew", "niece", "friend",
+	"neighbour", "neighbor", "colleague", "fiancee", "fiance", "girlfriend", "boyfriend",
+	"child", "stepson", "stepdaughter", NULL };
+
+static const char *const org_heads[] = { "company", "firm", "group", "bank", "agency", "club",
+	"team", "party", "airline", "carrier", "maker", "manufacturer", "producer", "newspaper",
+	"daily", "weekly", "paper", "magazine", "channel", "broadcaster", "network", "union",
+	"organisation", "organization", "ministry", "department", "council", "committee",
+	"institute", "university", "fund", "exchange", "index", "side", "insurer", "retailer",
+	"operator", "conglomerate", "subsidiary", "unit", "brand", "chain", "utility", NULL };
+
+static const char *const org_stops[] = { "of", "at", "for", "in", "with", "who", "whose", NULL };
+
+/* Each list as a bit, so that one look-up per token answers every
+ * question about it: the rules ask about the same tokens many times. */
+enum {
+	WL_DET = 1u << 0, WL_HONORIFIC = 1u << 1, WL_MODIFIER = 1u << 2, WL_LANDMARK = 1u << 3,
+	WL_ORG_END = 1u << 4, WL_PLACE_START = 1u << 5, WL_PLACE_PREP = 1u << 6,
+	WL_PARTICLE = 1u << 7, WL_SPORTS_VERB = 1u << 8, WL_OK_NEXT = 1u << 9,
+	WL_KIN_POSS = 1u << 10, WL_KIN = 1u << 11, WL_ORG_HEAD = 1u << 12, WL_ORG_STOP = 1u << 13,
+	WL_SEEN = 1u << 15,          /* the token has been looked up (so 0 means not yet) */
+};
+
+static const struct {
+	const char *const *words;
+	uint16_t bit;
+} word_lists[] = {
+	{ dets, WL_DET }, { honorifics, WL_HONORIFIC }, { modifiers, WL_MODIFIER },
+	{ landmarks, WL_LANDMARK }, { org_ends, WL_ORG_END }, { place_starts, WL_PLACE_START },
+	{ place_preps, WL_PLACE_PREP }, { particles, WL_PARTICLE }, { sports_verbs, WL_SPORTS_VERB },
+	{ ok_next, WL_OK_NEXT }, { kin_poss, WL_KIN_POSS }, { kin, WL_KIN },
+	{ org_heads, WL_ORG_HEAD }, { org_stops, WL_ORG_STOP },
+};
+
+/* Every listed word is short ASCII: longer tokens are in no list. */
+#define LEX_MAXLEN 16
+#define LEX_SLOTS 1024               /* a power of two, over twice the listed words */
+#define LEX_BASIS 2166136261u        /* FNV-1a */
+#define LEX_PRIME 16777619u
+
+struct lex_slot {
+	char w[LEX_MAXLEN];          /* small letters */
+	uint8_t len;                 /* 0: empty slot */
+	uint16_t bits;
+	uint32_t hash;
+};
+
+struct lexicon {
+	struct lex_slot slot[LEX_SLOTS];
+	/* [first byte & 31][second byte & 31, or 0 for one letter]: a bit
+	 * (1 << length) for each listed word so begun. Capitals and small
+	 * letters share their low five bits, so one test turns away most
+	 * tokens (names, mostly) before any hashing. */
+	uint16_t pre[32][32];
+	/* [letter - 'a']: the lists with a word that begins with it; [26]: with
+	 * a word that begins with anything else (none, so far) */
+	uint16_t begins[27];
+	/* the same words by their gazetteer key (lede_gaz_word_key), for
+	 * callers that have each token's: slot number + 1, or 0 */
+	uint64_t gkey[LEX_SLOTS];
+	uint16_t gslot[LEX_SLOTS];
+};
+
+static uint32_t
+lex_hash(const char *w, size_t n)
+{
+	uint32_t h = LEX_BASIS;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * LEX_PRIME;
+	return h;
+}
+
+static uint16_t *
+lex_pre(struct lexicon *lex, const unsigned char *w, size_t n)
+{
+	return &lex->pre[w[0] & 31][n > 1 ? w[1] & 31 : 0];
+}
+
+static struct lexicon *
+lex_build(void)
+{
+	struct lexicon *lex = calloc(1, sizeof *lex);
+	size_t l, k, i, n;
+
+	if (lex == NULL)
+		return NULL;
+	for (l = 0; l < sizeof word_lists / sizeof word_lists[0]; l++) {
+		for (k = 0; word_lists[l].words[k] != NULL; k++) {
+			const char *w = word_lists[l].words[k];
+			uint32_t h = lex_hash(w, n = strlen(w));
+			for (i = h & (LEX_SLOTS - 1); lex->slot[i].len != 0 && (lex->slot[i].len != n ||
+			    memcmp(lex->slot[i].w, w, n) != 0); i = (i + 1) & (LEX_SLOTS - 1))
+				;
+			memcpy(lex->slot[i].w, w, n);
+			lex->slot[i].len = (uint8_t)n;
+			lex->slot[i].hash = h;
+			lex->slot[i].bits |= word_lists[l].bit;
+			*lex_pre(lex, (const unsigned char *)w, n) |= (uint16_t)(1u << n);
+			lex->begins[w[0] >= 'a' && w[0] <= 'z' ? w[0] - 'a' : 26] |= word_lists[l].bit;
+		}
+	}
+	for (k = 0; k < LEX_SLOTS; k++) {
+		uint64_t g;
+		if (lex->slot[k].len == 0)
+			continue;
+		g = lede_gaz_word_key(lex->slot[k].w, lex->slot[k].len);
+		for (i = g & (LEX_SLOTS - 1); lex->gslot[i] != 0; i = (i + 1) & (LEX_SLOTS - 1))
+			;
+		lex->gkey[i] = g;
+		lex->gslot[i] = (uint16_t)(k + 1);
+	}
+	return lex;
+}
+
+int
+lede_ents_new(struct lede_ents **out, struct lede_err *err)
+{
+	if ((*out = calloc(1, sizeof **out)) == NULL)
+		return lede_err_oom(err);
+	if (((*out)->lex = lex_build()) == NULL) {
+		free(*out);
+		*out = NULL;
+		return lede_err_oom(err);
+	}
+	return 0;
+}
+
+void
+lede_ents_free(struct lede_ents *e)
+{
+	if (e == NULL)
+		return;
+	free(e->m);
+	free(e->cand);
+	free(e->desc);
+	free(e->lex);
+	free(e->wl);
+	free(e->sv);
+	free(e->scratch);
+	map_free(&e->names);
+	free(e->named);
+	free(e);
+}
+
+/* One paragraph's tagged tokens, as the rules below read them. */
+struct para_ctx {
+	int para;
+	const char *text;
+	const struct lede_toks *t;
+	const uint64_t *wkeys;       /* each token's lede_gaz_word_key, or NULL */
+	const uint16_t *gword, *gphrase;
+	const int32_t *margin;
+	uint8_t *tags;
+	int sport;                   /* the sentence ending at sport_end has a score */
+	size_t sport_end;
+	const struct lexicon *lex;
+	uint16_t *wl;                /* each token's WL_ bits once looked up */
+	/* Where the rules can apply, from what no rule changes (flags, the
+	 * gazetteer's classes, the text): token indices in order, found in
+	 * one scan (survey) instead of one scan of every token per rule. */
+	const uint32_t *countries, *initials, *places, *titles, *capitals;
+	size_t ncountries, ninitials, nplaces, ntitles, ncapitals;
+	const uint32_t *sents;       /* sentence starts */
+	const uint32_t *numbers;     /* digits without letters: scores maybe */
+	size_t nsents, nnumbers;
+};
+
+/* The lists token k is in, as lede_tok_lower folds it. Plain ASCII
+ * words are folded and hashed in one pass, without a copy. A word with
+ * any other byte is in no list: lede_tok_lower turns such characters
+ * into bytes of 0x80 and up or an apostrophe, which no listed word has
+ * (and a word token never holds a NUL, which could have cut it short). */
+static uint16_t
+word_lists_of(const struct lexicon *lex, const char *text, const struct lede_tok *k)
+{
+	const unsigned char *s = (const unsigned char *)text + k->start;
+	size_t n = k->end - k->start, i, j;
+	uint32_t h = LEX_BASIS;
+
+	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD) ||
+	    !(lex->pre[s[0] & 31][n > 1 ? s[1] & 31 : 0] & (1u << n)))
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned c = s[i];
+		if (c >= 0x80)
+			return 0;
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		h = (h ^ c) * LEX_PRIME;
+	}
+	for (i = h & (LEX_SLOTS - 1); lex->slot[i].len != 0; i = (i + 1) & (LEX_SLOTS - 1)) {
+		const struct lex_slot *sl = &lex->slot[i];
+		if (sl->hash != h || sl->len != n)
+			continue;
+		for (j = 0; j < n && sl->w[j] == (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]); j++)
+			;
+		if (j == n)
+			return sl->bits;
+	}
+	return 0;
+}
+
+/* The same, from the token's gazetteer key: a listed word folds as the
+ * key does, so it is among the words of that key, and the bytes tell
+ * which (keys of different words may meet). */
+static uint16_t
+word_lists_by_key(const struct lexicon *lex, const char *text, const struct lede_tok *k,
+    uint64_t key)
+{
+	const unsigned char *s = (const unsigned char *)text + k->start;
+	size_t n = k->end - k->start, i, j;
+
+	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD))
+		return 0;
+	for (i = key & (LEX_SLOTS - 1); lex->gslot[i] != 0; i = (i + 1) & (LEX_SLOTS - 1)) {
+		const struct lex_slot *sl = &lex->slot[lex->gslot[i] - 1];
+		if (lex->gkey[i] != key || sl->len != n)
+			continue;
+		for (j = 0; j < n && sl->w[j] == (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]); j++)
+			;
+		if (j == n)
+			return sl->bits;
+	}
+	return 0;
+}
+
+static uint16_t
+token_lists(const struct para_ctx *p, size_t i)
+{
+	return p->wkeys != NULL ? word_lists_by_key(p->lex, p->text, &p->t->v[i], p->wkeys[i]) :
+	    word_lists_of(p->lex, p->text, &p->t->v[i]);
+}
+
+/* Whether token i is in the lists of bits. A token whose first letter
+ * begins no word of those lists is not looked up (a capital folds to its
+ * small letter, and | 0x20 makes no other byte a small letter). */
+static inline bool
+tok_is(const struct para_ctx *p, size_t i, unsigned bits)
+{
+	if (p->wl[i] == 0) {
+		unsigned c = ((unsigned char)p->text[p->t->v[i].start] | 0x20u) - 'a';
+		if (!(p->lex->begins[c < 26 ? c : 26] & bits))
+			return false;
+		p->wl[i] = (uint16_t)(token_lists(p, i) | WL_SEEN);
+	}
+	return (p->wl[i] & bits) != 0;
+}
+
 static bool
 is_score(const char *text, const struct lede_tok *k)
 {
@@ -255,51 +497,50 @@ is_country(const struct lede_toks *t, size_t s, size_t end, const uint16_t *gwor
 }
 
 static bool
-role_word(const char *text, const struct lede_toks *t, size_t i, const uint16_t *gword,
-    const uint8_t *tags)
+role_word(const struct para_ctx *p, size_t i)
 {
-	const struct lede_tok *k = &t->v[i];
-	uint16_t g = gword[i];
+	const struct lede_tok *k = &p->t->v[i];
+	uint16_t g = p->gword[i];
 
-	if (!(k->flags & LEDE_TOK_WORD) || tags[i] == LEDE_NER_B_PER || tags[i] == LEDE_NER_I_PER)
+	if (!(k->flags & LEDE_TOK_WORD) || p->tags[i] == LEDE_NER_B_PER || p->tags[i] == LEDE_NER_I_PER)
 		return false;
-	if (tok_is(text, k, honorifics))
+	if (tok_is(p, i, WL_HONORIFIC))
 		return false;
 	if (g & (LEDE_GAZ_TITLE | LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY))
 		return true;
-	if (tok_is(text, k, modifiers))
+	if (tok_is(p, i, WL_MODIFIER))
 		return true;
 	/* acronyms: US, UK, NATO, EU, UN */
 	if ((k->flags & LEDE_TOK_ALLCAP) && k->end - k->start <= 6 && k->end - k->start >= 2)
 		return true;
 	/* who the role is for: "Kremlin spokesman", "Federal Reserve Chair" */
-	return (k->flags & LEDE_TOK_UPPER) && !(k->flags & LEDE_TOK_ABBR) && !tok_is(text, k, dets) &&
+	return (k->flags & LEDE_TOK_UPPER) && !(k->flags & LEDE_TOK_ABBR) && !tok_is(p, i, WL_DET) &&
 	    !((k->flags & LEDE_TOK_SENT) && (g & LEDE_GAZ_COMMON));
 }
 
 static bool
-role_head(const char *text, const struct lede_toks *t, size_t i, const uint16_t *gword)
+role_head(const struct para_ctx *p, size_t i)
 {
-	return (gword[i] & LEDE_GAZ_TITLE) && !tok_is(text, &t->v[i], modifiers) &&
-	    !tok_is(text, &t->v[i], honorifics);
+	return (p->gword[i] & LEDE_GAZ_TITLE) && !tok_is(p, i, WL_MODIFIER | WL_HONORIFIC);
 }
 
 /* "French President Emmanuel Macron", "the UK defence secretary John Healey". */
 static void
-role_before(const char *text, const struct lede_toks *t, size_t s, const uint16_t *gword,
-    const uint8_t *tags, struct ment *m)
+role_before(const struct para_ctx *p, size_t s, struct ment *m)
 {
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
 	size_t i;
 
 	/* "the Dutch prime minister, Mark Rutte," */
 	if (s >= 2 && text[t->v[s - 1].start] == ',' && t->v[s - 1].end - t->v[s - 1].start == 1 &&
-	    role_head(text, t, s - 2, gword) && !(t->v[s - 2].flags & LEDE_TOK_SENT))
+	    role_head(p, s - 2) && !(t->v[s - 2].flags & LEDE_TOK_SENT))
 		s--;
-	if (s == 0 || !role_head(text, t, s - 1, gword) || (t->v[s].flags & LEDE_TOK_SENT))
+	if (s == 0 || !role_head(p, s - 1) || (t->v[s].flags & LEDE_TOK_SENT))
 		return;
 	i = s - 1;
 	while (i > 0 && s - i < 6 && !(t->v[i].flags & LEDE_TOK_SENT) &&
-	    role_word(text, t, i - 1, gword, tags))
+	    role_word(p, i - 1))
 		i--;
 	m->rstart = t->v[i].start;
 	m->rend = t->v[s - 1].end;
@@ -307,20 +548,21 @@ role_before(const char *text, const struct lede_toks *t, size_t s, const uint16_
 
 /* "John Healey, the defence secretary," */
 static void
-role_after(const char *text, const struct lede_toks *t, size_t e, const uint16_t *gword,
-    const uint8_t *tags, struct ment *m)
+role_after(const struct para_ctx *p, size_t e, struct ment *m)
 {
+	const char *text = p->text;
+	const struct lede_toks *t = p->t;
 	size_t i = e, s, last = 0;
 
 	if (i >= t->n || text[t->v[i].start] != ',' || t->v[i].end - t->v[i].start != 1)
 		return;
 	i++;
-	if (i < t->n && tok_is(text, &t->v[i], dets))
+	if (i < t->n && tok_is(p, i, WL_DET))
 		i++;
 	s = i;
 	while (i < t->n && i - s < 6 && !(t->v[i].flags & LEDE_TOK_SENT) &&
-	    role_word(text, t, i, gword, tags)) {
-		if (role_head(text, t, i, gword))
+	    role_word(p, i)) {
+		if (role_head(p, i))
 			last = i + 1;
 		i++;
 	}
@@ -328,8 +570,7 @@ role_after(const char *text, const struct lede_toks *t, size_t e, const uint16_t
 		return;
 	if (i < t->n && (t->v[i].flags & LEDE_TOK_WORD) && !(t->v[i].flags & LEDE_TOK_SENT)) {
 		/* "the defence secretary of ..." or "the secretary said": not an apposition */
-		static const char *const ok_next[] = { "and", "said", "says", "told", "who", NULL };
-		if (!tok_is(text, &t->v[i], ok_next))
+		if (!tok_is(p, i, WL_OK_NEXT))
 			return;
 	}
 	m->rstart = t->v[s].start;
@@ -345,59 +586,200 @@ add_ment(struct lede_ents *e, const struct ment *m, struct lede_err *err)
 	return 0;
 }
 
-static void
-name_keys(const char *text, const struct lede_toks *t, size_t s, size_t end, struct ment *m)
+/* number_of for a key met the first time (or a map still empty). */
+static int64_t
+number_new(struct lede_ents *e, uint64_t key)
 {
+	struct map_slot *sl = map_at(&e->names, key);
+
+	if (sl == NULL)
+		return -1;
+	if (sl->v == 0) {
+		if (e->nnames >= INT32_MAX - 1 ||
+		    !lede_grow(&e->named, &e->capnamed, e->nnames + 1, sizeof *e->named))
+			return -1;
+		e->named[e->nnames] = 0;
+		sl->v = (int)++e->nnames;
+	}
+	return sl->v - 1;
+}
+
+/* key's number, a new one if it has none; -1 when memory runs out. Keys
+ * 0 and 1 are one key (struct map). */
+static inline int64_t
+number_of(struct lede_ents *e, uint64_t key)
+{
+	struct map_slot *sl;
+
+	/* most names come again: found without the checks for growth */
+	if (e->names.cap != 0 && (sl = map_find(&e->names, nz(key)))->k != 0)
+		return sl->v - 1;
+	return number_new(e, key);
+}
+
+/* Numbers the key of the whole name and of its first and last words. */
+static inline int
+name_ids(struct lede_ents *e, uint64_t key, uint64_t first, uint64_t last, struct ment *m)
+{
+	int64_t k, f, l;
+
+	if ((k = number_of(e, key)) < 0 ||
+	    (f = nz(first) == nz(key) ? k : number_of(e, first)) < 0 ||
+	    (l = nz(last) == nz(key) ? k : nz(last) == nz(first) ? f : number_of(e, last)) < 0)
+		return -1;
+	m->key = (uint32_t)k;
+	m->first = (uint32_t)f;
+	m->last = (uint32_t)l;
+	return 0;
+}
+
+/* Token i's gazetteer key: the caller's, or hashed here. */
+static uint64_t
+word_key(const struct para_ctx *p, size_t i)
+{
+	const struct lede_tok *k = &p->t->v[i];
+
+	return p->wkeys != NULL ? p->wkeys[i] : lede_gaz_word_key(p->text + k->start, k->end - k->start);
+}
+
+/* The keys of the name in tokens [s, end), numbered. */
+static int
+name_keys(struct lede_ents *e, const struct para_ctx *p, size_t s, size_t end, struct ment *m)
+{
+	const struct lede_toks *t = p->t;
 	size_t i;
-	uint64_t k = 0, w;
+	uint64_t k = 0, w, first = 0, last = 0;
 
 	m->nwords = 0;
 	for (i = s; i < end; i++) {
-		w = lede_gaz_word_key(text + t->v[i].start, t->v[i].end - t->v[i].start);
+		w = word_key(p, i);
 		k = i == s ? w : lede_gaz_extend(k, w);
 		if (t->v[i].flags & LEDE_TOK_WORD) {
 			if (m->nwords == 0)
-				m->first = w;
-			m->last = w;
+				first = w;
+			last = w;
 			m->nwords++;
 		}
 	}
-	m->key = k;
+	return name_ids(e, k, first, last, m);
+}
+
+/* How many of the n indices in v (ascending) are at most i. */
+static size_t
+count_upto(const uint32_t *v, size_t n, size_t i)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* Whether the sentence around token i has a score ("2-1"); *end receives
- * the index where that sentence ends. Scans back only to the previous
- * sentence start, so callers that move forward stay linear. */
+ * the index where that sentence ends. The sentence runs from the last
+ * sentence start at or before i (or the first token) to the next start;
+ * the survey's lists find both, and the numbers in between, without
+ * reading the sentence's words. */
 static bool
-sentence_is_sport(const char *text, const struct lede_toks *t, size_t i, size_t *end)
+sentence_is_sport(const struct para_ctx *p, size_t i, size_t *end)
 {
-	size_t s = i, k;
-	bool sport = false;
+	size_t a = count_upto(p->sents, p->nsents, i), s, k;
 
-	while (s > 0 && !(t->v[s].flags & LEDE_TOK_SENT))
-		s--;
-	for (k = s; k < t->n && (k == s || !(t->v[k].flags & LEDE_TOK_SENT)); k++)
-		if (!sport && is_score(text, &t->v[k]))
-			sport = true;
-	*end = k;
-	return sport;
+	s = a > 0 ? p->sents[a - 1] : 0;
+	*end = a < p->nsents ? p->sents[a] : p->t->n;
+	for (k = s > 0 ? count_upto(p->numbers, p->nnumbers, s - 1) : 0;
+	    k < p->nnumbers && p->numbers[k] < *end; k++)
+		if (is_score(p->text, &p->t->v[p->numbers[k]]))
+			return true;
+	return false;
+}
+
+/* Fills p's lists of where the rules can apply (see struct para_ctx). */
+static int
+survey(struct lede_ents *e, struct para_ctx *p)
+{
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword, *gphrase = p->gphrase;
+	const uint16_t place = LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION;
+	size_t n = t->n, i;
+	uint32_t *countries, *initials, *places, *titles, *capitals, *sents, *numbers;
+	size_t nc = 0, ni = 0, np = 0, nt = 0, nk = 0, ns = 0, nn = 0;
+
+	if (!lede_grow(&e->sv, &e->capsv, 7 * n + 1, sizeof *e->sv))
+		return -1;
+	countries = e->sv;
+	initials = countries + n;
+	places = initials + n;
+	titles = places + n;
+	capitals = titles + n;
+	sents = capitals + n;
+	numbers = sents + n;
+	for (i = 0; i < n; i++) {
+		const struct lede_tok *k = &t->v[i];
+		uint32_t f = k->flags, len;
+		uint16_t gp = gphrase[i], gw = gword[i];
+
+		if ((gp & LEDE_GAZ_PHRASE_B) && (gp & place))
+			places[np++] = (uint32_t)i;
+		if (gw & LEDE_GAZ_TITLE)
+			titles[nt++] = (uint32_t)i;
+		/* most tokens are small words or marks */
+		if (!(f & (LEDE_TOK_SENT | LEDE_TOK_DIGIT | LEDE_TOK_UPPER)))
+			continue;
+		if (f & LEDE_TOK_SENT)
+			sents[ns++] = (uint32_t)i;
+		if ((f & (LEDE_TOK_DIGIT | LEDE_TOK_UPPER | LEDE_TOK_LOWER)) == LEDE_TOK_DIGIT)
+			numbers[nn++] = (uint32_t)i;
+		if (!(f & LEDE_TOK_UPPER))
+			continue;
+		if (((gp & LEDE_GAZ_PHRASE_B) && (gp & LEDE_GAZ_COUNTRY)) || (gw & LEDE_GAZ_COUNTRY))
+			countries[nc++] = (uint32_t)i;
+		len = k->end - k->start;
+		if (f & LEDE_TOK_ABBR) {
+			if (len == 2)
+				initials[ni++] = (uint32_t)i;
+		} else if (len >= 2 && !((f & LEDE_TOK_SENT) && (gw & LEDE_GAZ_COMMON))) {
+			capitals[nk++] = (uint32_t)i;
+		}
+	}
+	p->countries = countries;
+	p->ncountries = nc;
+	p->initials = initials;
+	p->ninitials = ni;
+	p->places = places;
+	p->nplaces = np;
+	p->titles = titles;
+	p->ntitles = nt;
+	p->capitals = capitals;
+	p->ncapitals = nk;
+	p->sents = sents;
+	p->nsents = ns;
+	p->numbers = numbers;
+	p->nnumbers = nn;
+	return 0;
 }
 
 /* A country's name is a place whatever the tagger's guess, unless the tagger
  * made it part of a longer name ("United States Senate"): silver training
  * data sometimes has "Sri Lanka" as a person. */
 static void
-force_countries(const struct lede_toks *t, const uint16_t *gword, const uint16_t *gphrase,
-    uint8_t *tags)
+force_countries(const struct para_ctx *p)
 {
-	size_t i, j, end;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gphrase = p->gphrase;
+	uint8_t *tags = p->tags;
+	size_t c, i, j, end, next = 0;
 
-	for (i = 0; i < t->n; i++) {
-		bool phrase = (gphrase[i] & LEDE_GAZ_PHRASE_B) && (gphrase[i] & LEDE_GAZ_COUNTRY);
-		if (!phrase && !(gword[i] & LEDE_GAZ_COUNTRY))
+	for (c = 0; c < p->ncountries; c++) {
+		bool phrase;
+		if ((i = p->countries[c]) < next)
 			continue;
-		if (!(t->v[i].flags & LEDE_TOK_UPPER))
-			continue;
+		phrase = (gphrase[i] & LEDE_GAZ_PHRASE_B) && (gphrase[i] & LEDE_GAZ_COUNTRY);
 		end = i + 1;
 		if (phrase)
 			while (end < t->n && !(gphrase[end] & LEDE_GAZ_PHRASE_B) && (gphrase[end] & LEDE_GAZ_COUNTRY))
@@ -413,87 +795,104 @@ force_countries(const struct lede_toks *t, const uint16_t *gword, const uint16_t
 			continue;
 		for (j = i; j < end; j++)
 			tags[j] = j == i ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
-		i = end - 1;
+		next = end;
 	}
 }
 
 /* ", his wife", ", her son": the name before is a person's. */
 static bool
-kin_apposition(const char *text, const struct lede_toks *t, size_t e)
+kin_apposition(const struct para_ctx *p, size_t e)
 {
-	static const char *const poss[] = { "his", "her", "their", "my", "our", NULL };
-	static const char *const kin[] = { "wife", "husband", "son", "daughter", "mother", "father",
-		"brother", "sister", "widow", "widower", "partner", "grandson", "granddaughter",
-		"grandmother", "grandfather", "aunt", "uncle", "cousin", "nephew", "niece", "friend",
-		"neighbour", "neighbor", "colleague", "fiancee", "fiance", "girlfriend", "boyfriend",
-		"child", "stepson", "stepdaughter", NULL };
+	const struct lede_toks *t = p->t;
 
-	return e + 2 < t->n && text[t->v[e].start] == ',' && t->v[e].end - t->v[e].start == 1 &&
-	    tok_is(text, &t->v[e + 1], poss) && tok_is(text, &t->v[e + 2], kin);
+	return e + 2 < t->n && p->text[t->v[e].start] == ',' && t->v[e].end - t->v[e].start == 1 &&
+	    tok_is(p, e + 1, WL_KIN_POSS) && tok_is(p, e + 2, WL_KIN);
 }
 
 /* ", the first foreign company", ", a Seoul-based daily": the name before
  * is an organisation's. */
 static bool
-org_apposition(const char *text, const struct lede_toks *t, size_t e)
+org_apposition(const struct para_ctx *p, size_t e)
 {
-	static const char *const heads[] = { "company", "firm", "group", "bank", "agency", "club",
-		"team", "party", "airline", "carrier", "maker", "manufacturer", "producer", "newspaper",
-		"daily", "weekly", "paper", "magazine", "channel", "broadcaster", "network", "union",
-		"organisation", "organization", "ministry", "department", "council", "committee",
-		"institute", "university", "fund", "exchange", "index", "side", "insurer", "retailer",
-		"operator", "conglomerate", "subsidiary", "unit", "brand", "chain", "utility", NULL };
+	const struct lede_toks *t = p->t;
 	size_t i;
 
-	if (e + 2 >= t->n || text[t->v[e].start] != ',' || t->v[e].end - t->v[e].start != 1 ||
-	    !tok_is(text, &t->v[e + 1], dets))
+	if (e + 2 >= t->n || p->text[t->v[e].start] != ',' || t->v[e].end - t->v[e].start != 1 ||
+	    !tok_is(p, e + 1, WL_DET))
 		return false;
-	static const char *const stops[] = { "of", "at", "for", "in", "with", "who", "whose", NULL };
-
 	for (i = e + 2; i < t->n && i < e + 8; i++) {
 		if (!(t->v[i].flags & LEDE_TOK_WORD) || (t->v[i].flags & LEDE_TOK_SENT) ||
-		    tok_is(text, &t->v[i], stops))
+		    tok_is(p, i, WL_ORG_STOP))
 			return false;
-		if (tok_is(text, &t->v[i], heads))
-			return i + 1 >= t->n || !tok_is(text, &t->v[i + 1], stops);
+		if (tok_is(p, i, WL_ORG_HEAD))
+			return i + 1 >= t->n || !tok_is(p, i + 1, WL_ORG_STOP);
 	}
 	return false;
 }
 
-/* "the Russian leader", "the US president": a nationality and a role after
- * "the", with no name following. They are given to a person at the end. */
+/* The description opened by "the" at i, if any ("the Russian leader",
+ * "the US president": a nationality and a role, with no name following;
+ * they are given to a person at the end); *lastp receives the end of the
+ * one found, or 0. */
 static int
-find_descriptions(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
-    const uint16_t *gword, const uint8_t *tags)
+describe(struct lede_ents *e, const struct para_ctx *p, size_t i, size_t *lastp)
 {
-	size_t i, j, last;
-	bool nation;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword;
+	size_t j, last = 0;
+	bool nation = false;
 
-	for (i = 0; i + 2 < t->n; i++) {
-		const char *w = text + t->v[i].start;
-		if (t->v[i].end - t->v[i].start != 3 || (w[0] != 't' && w[0] != 'T') || w[1] != 'h' ||
-		    w[2] != 'e')
-			continue;
-		nation = false;
-		last = 0;
-		for (j = i + 1; j < t->n && j - i <= 4 && role_word(text, t, j, gword, tags); j++) {
-			if (gword[j] & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY) ||
-			    (t->v[j].flags & LEDE_TOK_ALLCAP))
-				nation = true;
-			if (role_head(text, t, j, gword))
-				last = j + 1;
+	*lastp = 0;
+	/* a nationality among the four words after: most "the"s have none */
+	for (j = i + 1; j < t->n && j - i <= 4 && !nation; j++)
+		nation = (gword[j] & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY)) ||
+		    (t->v[j].flags & LEDE_TOK_ALLCAP);
+	if (!nation)
+		return 0;
+	nation = false;
+	for (j = i + 1; j < t->n && j - i <= 4 && role_word(p, j); j++) {
+		if (gword[j] & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY) || (t->v[j].flags & LEDE_TOK_ALLCAP))
+			nation = true;
+		if (role_head(p, j))
+			last = j + 1;
+	}
+	if (!nation || last == 0 || last != j || last - i < 3)
+		return 0;
+	if (j < t->n && (t->v[j].flags & LEDE_TOK_UPPER) && !(t->v[j].flags & LEDE_TOK_SENT))
+		return 0;      /* a name follows: role_before's business */
+	if (e->ndesc == e->capdesc && !lede_grow(&e->desc, &e->capdesc, e->ndesc + 1, sizeof *e->desc))
+		return -1;
+	e->desc[e->ndesc].para = p->para;
+	e->desc[e->ndesc].start = t->v[i + 1].start;
+	e->desc[e->ndesc].end = t->v[last - 1].end;
+	e->ndesc++;
+	*lastp = last;
+	return 0;
+}
+
+/* Roles without a name after "the" (describe). A role ends in a title
+ * within four words of "the", so only the "the"s shortly before the
+ * survey's titles are read, each once, in order. */
+static int
+find_descriptions(struct lede_ents *e, const struct para_ctx *p)
+{
+	const struct lede_toks *t = p->t;
+	size_t c, i = 0, last;
+
+	for (c = 0; c < p->ntitles; c++) {
+		size_t title = p->titles[c];
+		if (i + 4 < title)
+			i = title - 4;
+		for (; i < title; i++) {
+			const char *w = p->text + t->v[i].start;
+			if (i + 2 >= t->n || t->v[i].end - t->v[i].start != 3 ||
+			    (w[0] != 't' && w[0] != 'T') || w[1] != 'h' || w[2] != 'e')
+				continue;
+			if (describe(e, p, i, &last) != 0)
+				return -1;
+			if (last > i)
+				i = last - 1;   /* on past the description */
 		}
-		if (!nation || last == 0 || last != j || last - i < 3)
-			continue;
-		if (j < t->n && (t->v[j].flags & LEDE_TOK_UPPER) && !(t->v[j].flags & LEDE_TOK_SENT))
-			continue;      /* a name follows: role_before's business */
-		if (e->ndesc == e->capdesc && !lede_grow(&e->desc, &e->capdesc, e->ndesc + 1, sizeof *e->desc))
-			return -1;
-		e->desc[e->ndesc].para = para;
-		e->desc[e->ndesc].start = t->v[i + 1].start;
-		e->desc[e->ndesc].end = t->v[last - 1].end;
-		e->ndesc++;
-		i = last - 1;
 	}
 	return 0;
 }
@@ -501,21 +900,27 @@ find_descriptions(struct lede_ents *e, int para, const char *text, const struct 
 /* "R. Ponting not out": an initial and a capitalised word the tagger left
  * alone are a person, the way lists and scorecards write names. */
 static void
-force_initials(const struct lede_toks *t, const uint16_t *gword, uint8_t *tags)
+force_initials(const struct para_ctx *p)
 {
-	size_t i;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gword = p->gword;
+	uint8_t *tags = p->tags;
+	size_t c, i, next = 0;
 
-	for (i = 0; i + 1 < t->n; i++) {
-		const struct lede_tok *a = &t->v[i], *b = &t->v[i + 1];
-		if (tags[i] != LEDE_NER_O || tags[i + 1] != LEDE_NER_O || !(a->flags & LEDE_TOK_ABBR) ||
-		    a->end - a->start != 2 || !(a->flags & LEDE_TOK_UPPER) || !(b->flags & LEDE_TOK_UPPER) ||
+	/* the survey found the capital initials ("R.") */
+	for (c = 0; c < p->ninitials; c++) {
+		const struct lede_tok *b;
+		if ((i = p->initials[c]) < next || i + 1 >= t->n)
+			continue;
+		b = &t->v[i + 1];
+		if (tags[i] != LEDE_NER_O || tags[i + 1] != LEDE_NER_O || !(b->flags & LEDE_TOK_UPPER) ||
 		    (b->flags & (LEDE_TOK_ABBR | LEDE_TOK_ALLCAP | LEDE_TOK_SENT)) || b->end - b->start < 3 ||
 		    (gword[i + 1] & (LEDE_GAZ_COMMON | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION |
 		    LEDE_GAZ_TITLE | LEDE_GAZ_DEMONYM)))
 			continue;
 		tags[i] = LEDE_NER_B_PER;
 		tags[i + 1] = LEDE_NER_I_PER;
-		i++;
+		next = i + 2;
 	}
 }
 
@@ -546,14 +951,16 @@ force_dateline(const char *text, const struct lede_toks *t, uint8_t *tags)
 /* A place's name of several words the tagger saw part of as a place:
  * "NEW/LOC YORK/PER" is New York. */
 static void
-complete_places(const struct lede_toks *t, const uint16_t *gphrase, uint8_t *tags)
+complete_places(const struct para_ctx *p)
 {
-	size_t i, j, end;
-	const uint16_t place = LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION;
+	const struct lede_toks *t = p->t;
+	const uint16_t *gphrase = p->gphrase;
+	uint8_t *tags = p->tags;
+	size_t c, i, j, end, next = 0;
 
-	for (i = 0; i < t->n; i++) {
+	for (c = 0; c < p->nplaces; c++) {
 		bool any = false;
-		if (!(gphrase[i] & LEDE_GAZ_PHRASE_B) || !(gphrase[i] & place))
+		if ((i = p->places[c]) < next)
 			continue;
 		for (end = i + 1; end < t->n && !(gphrase[end] & LEDE_GAZ_PHRASE_B) && gphrase[end] != 0; end++)
 			;
@@ -564,23 +971,26 @@ complete_places(const struct lede_toks *t, const uint16_t *gphrase, uint8_t *tag
 			continue;      /* not a place, or inside a longer name */
 		for (j = i; j < end; j++)
 			tags[j] = j == i ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
-		i = end - 1;
+		next = end;
 	}
 }
 
 /* Capitalised words the tagger left alone, kept so the end can look them up
  * among the names found anywhere in the text. */
 static int
-keep_candidates(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
-    const uint16_t *gword, const uint8_t *tags)
+keep_candidates(struct lede_ents *e, const struct para_ctx *p)
 {
-	size_t i;
+	const struct lede_toks *t = p->t;
+	const uint8_t *tags = p->tags;
+	size_t c, i;
 
-	for (i = 0; i < t->n; i++) {
-		const struct lede_tok *k = &t->v[i];
-		struct ment *m;
+	/* the survey found the capitalised words long enough, not abbreviations
+	 * nor common words opening a sentence */
+	for (c = 0; c < p->ncapitals; c++) {
+		const struct lede_tok *k = &t->v[i = p->capitals[c]];
+		struct cand *m;
 
-		if (tags[i] != LEDE_NER_O || !(k->flags & LEDE_TOK_UPPER) || (k->flags & LEDE_TOK_ABBR))
+		if (tags[i] != LEDE_NER_O)
 			continue;
 		/* part of a longer capitalised run the tagger left alone: another name */
 		if ((i > 0 && tags[i - 1] == LEDE_NER_O && (t->v[i - 1].flags & LEDE_TOK_UPPER) &&
@@ -589,19 +999,14 @@ keep_candidates(struct lede_ents *e, int para, const char *text, const struct le
 		    !(t->v[i + 1].flags & LEDE_TOK_SENT)))
 			if (!(k->flags & LEDE_TOK_ALLCAP))
 				continue;
-		if ((k->flags & LEDE_TOK_SENT) && (gword[i] & LEDE_GAZ_COMMON))
-			continue;
-		if (k->end - k->start < 2)
-			continue;
 		if (e->ncand == e->capcand && !lede_grow(&e->cand, &e->capcand, e->ncand + 1, sizeof *e->cand))
 			return -1;
 		m = &e->cand[e->ncand++];
-		memset(m, 0, sizeof *m);
-		name_keys(text, t, i, i + 1, m);
-		m->para = para;
+		m->key = word_key(p, i);
+		m->word = (k->flags & LEDE_TOK_WORD) != 0;
+		m->para = p->para;
 		m->start = k->start;
 		m->end = k->end;
-		m->ent = -1;
 	}
 	return 0;
 }
@@ -611,18 +1016,6 @@ keep_candidates(struct lede_ents *e, int para, const char *text, const struct le
  * too doubtful to keep. Chosen on the CoNLL dev split for data/ner.model;
  * retraining may call for another value. */
 static const int32_t min_margin = 150;
-
-/* One paragraph's tagged tokens, as the span rules below read them. */
-struct para_ctx {
-	int para;
-	const char *text;
-	const struct lede_toks *t;
-	const uint16_t *gword, *gphrase;
-	const int32_t *margin;
-	uint8_t *tags;
-	int sport;                   /* the sentence ending at sport_end has a score */
-	size_t sport_end;
-};
 
 /* A span being decided: tokens [s, end), the tagger's B- tag, what it names
  * (M_PER, M_LOC, M_OTHER), and where the scan goes on. */
@@ -636,7 +1029,6 @@ struct span {
 static void
 span_bounds(struct para_ctx *p, struct span *sp)
 {
-	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	uint8_t *tags = p->tags;
 	size_t s = sp->s, end = sp->end, k;
@@ -656,7 +1048,7 @@ span_bounds(struct para_ctx *p, struct span *sp)
 	 * unless it is a particle (van, de, al) */
 	if (b == LEDE_NER_B_PER) {
 		for (k = s + 1; k < end; k++)
-			if ((t->v[k].flags & LEDE_TOK_LOWER) && !tok_is(text, &t->v[k], particles))
+			if ((t->v[k].flags & LEDE_TOK_LOWER) && !tok_is(p, k, WL_PARTICLE))
 				break;
 		if (k < end) {
 			tags[k] = LEDE_NER_O;
@@ -701,7 +1093,7 @@ span_retype(struct para_ctx *p, struct span *sp)
 		type = M_OTHER;
 	/* "Élysée Palace", "Tiananmen Square": a landmark, whatever runs it */
 	if (type == M_OTHER && end - s >= 2 && (t->v[end - 1].flags & LEDE_TOK_UPPER) &&
-	    tok_is(text, &t->v[end - 1], landmarks)) {
+	    tok_is(p, end - 1, WL_LANDMARK)) {
 		type = M_LOC;
 		for (k = s; k < end; k++)
 			tags[k] = k == s ? LEDE_NER_B_LOC : LEDE_NER_I_LOC;
@@ -761,7 +1153,7 @@ span_retype(struct para_ctx *p, struct span *sp)
 	}
 	/* "American League", "Central Division", "Dow Jones Index": no
 	 * person's name ends in the word for an organisation or event */
-	if (type == M_PER && tok_is(text, &t->v[end - 1], org_ends)) {
+	if (type == M_PER && tok_is(p, end - 1, WL_ORG_END)) {
 		for (k = s; k < end; k++)
 			tags[k] = k == s ? LEDE_NER_B_ORG : LEDE_NER_I_ORG;
 		type = M_OTHER;
@@ -772,7 +1164,7 @@ span_retype(struct para_ctx *p, struct span *sp)
 		type = M_OTHER;
 	/* "St Louis", "San Diego", "Fort Worth": saints and forts name places
 	 * and teams, not people */
-	if (type == M_PER && end - s >= 2 && tok_is(text, &t->v[s], place_starts)) {
+	if (type == M_PER && end - s >= 2 && tok_is(p, s, WL_PLACE_START)) {
 		bool place = ((gword[s] | gphrase[s]) & (LEDE_GAZ_CITY | LEDE_GAZ_REGION |
 		    LEDE_GAZ_COUNTRY)) != 0;
 		for (k = s; k < end; k++)
@@ -790,7 +1182,6 @@ span_retype(struct para_ctx *p, struct span *sp)
 static void
 span_grow(struct para_ctx *p, struct span *sp)
 {
-	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword;
 	uint8_t *tags = p->tags;
@@ -799,7 +1190,7 @@ span_grow(struct para_ctx *p, struct span *sp)
 
 	/* "El Hassane Lahssini": a capitalised particle before a name */
 	if (type == M_PER && s > 0 && tags[s - 1] == LEDE_NER_O &&
-	    (t->v[s - 1].flags & LEDE_TOK_UPPER) && tok_is(text, &t->v[s - 1], particles) &&
+	    (t->v[s - 1].flags & LEDE_TOK_UPPER) && tok_is(p, s - 1, WL_PARTICLE) &&
 	    t->v[s - 1].end < t->v[s].start) {
 		s--;
 		tags[s] = LEDE_NER_B_PER;
@@ -828,7 +1219,7 @@ span_grow(struct para_ctx *p, struct span *sp)
 	 * between parts of one name */
 	if (type == M_PER) {
 		size_t q = end;
-		while (q < t->n && q - end < 3 && tok_is(text, &t->v[q], particles))
+		while (q < t->n && q - end < 3 && tok_is(p, q, WL_PARTICLE))
 			q++;
 		if (q > end && q < t->n && (t->v[q].flags & LEDE_TOK_UPPER) &&
 		    (tags[q] == LEDE_NER_O || tags[q] == LEDE_NER_B_PER) &&
@@ -851,8 +1242,6 @@ span_grow(struct para_ctx *p, struct span *sp)
 static void
 span_appositions(struct para_ctx *p, struct span *sp)
 {
-	const char *text = p->text;
-	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword;
 	uint8_t *tags = p->tags;
 	size_t s = sp->s, end = sp->end, k;
@@ -861,7 +1250,7 @@ span_appositions(struct para_ctx *p, struct span *sp)
 	/* "Natalia, his wife,": kin make a given name a person */
 	if (type != M_PER && end - s == 1 && (gword[s] & LEDE_GAZ_FIRST) &&
 	    !(gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
-	    kin_apposition(text, t, end)) {
+	    kin_apposition(p, end)) {
 		tags[s] = LEDE_NER_B_PER;
 		type = M_PER;
 	}
@@ -869,7 +1258,7 @@ span_appositions(struct para_ctx *p, struct span *sp)
 	if (type == M_OTHER && end - s >= 2 && end - s <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
 		struct ment probe;
 		memset(&probe, 0, sizeof probe);
-		role_after(text, t, end, gword, tags, &probe);
+		role_after(p, end, &probe);
 		if (probe.rend != 0) {
 			type = M_PER;
 			for (k = s; k < end; k++)
@@ -878,7 +1267,7 @@ span_appositions(struct para_ctx *p, struct span *sp)
 	}
 	/* "Cofinec, the first foreign company to list": an apposition
 	 * that calls it an organisation */
-	if (type == M_PER && end - s == 1 && org_apposition(text, t, end))
+	if (type == M_PER && end - s == 1 && org_apposition(p, end))
 		type = M_OTHER;
 
 	sp->s = s;
@@ -890,7 +1279,6 @@ span_appositions(struct para_ctx *p, struct span *sp)
 static void
 span_trim(struct para_ctx *p, struct span *sp)
 {
-	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword;
 	size_t s = sp->s, end = sp->end;
@@ -907,7 +1295,7 @@ span_trim(struct para_ctx *p, struct span *sp)
 	while (end - s > 1 && (type == M_PER || type == M_LOC) &&
 	    (gword[end - 1] & LEDE_GAZ_COMMON) && !(gword[end - 1] & (LEDE_GAZ_FIRST |
 	    LEDE_GAZ_LAST | LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
-	    !tok_is(text, &t->v[end - 1], landmarks))
+	    !tok_is(p, end - 1, WL_LANDMARK))
 		end--;
 	/* in a headline every word has a capital: a long "name" keeps only
 	 * the words that are known names */
@@ -918,7 +1306,7 @@ span_trim(struct para_ctx *p, struct span *sp)
 		end = k2;
 	}
 	/* "Ms Nakamura": the honorific goes, whatever the tagger called the rest */
-	while (s + 1 < end && (tok_is(text, &t->v[s], honorifics) ||
+	while (s + 1 < end && (tok_is(p, s, WL_HONORIFIC) ||
 	    (type == M_PER && (gword[s] & LEDE_GAZ_TITLE) && !(gword[s] & LEDE_GAZ_FIRST))))
 		s++;
 
@@ -942,7 +1330,7 @@ span_context(struct para_ctx *p, struct span *sp)
 		size_t r = end;
 		/* "Federal Reserve Chair Jerome Powell": a "name" followed by a
 		 * title and a person is who the title is for */
-		while (r < t->n && r - end < 3 && role_head(text, t, r, gword) &&
+		while (r < t->n && r - end < 3 && role_head(p, r) &&
 		    (t->v[r].flags & LEDE_TOK_UPPER))
 			r++;
 		if (r > end && r < t->n && tags[r] == LEDE_NER_B_PER) {
@@ -966,12 +1354,12 @@ span_context(struct para_ctx *p, struct span *sp)
 	 * that leads to places */
 	if (type == M_PER && end - s == 1 && s > 0 &&
 	    (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION)) &&
-	    tok_is(text, &t->v[s - 1], place_preps)) {
+	    tok_is(p, s - 1, WL_PLACE_PREP)) {
 		tags[s] = LEDE_NER_B_LOC;
 		type = M_LOC;
 	}
 	if (type == M_LOC && end < t->n && tags[end] == LEDE_NER_O &&
-	    (t->v[end].flags & LEDE_TOK_UPPER) && tok_is(text, &t->v[end], landmarks)) {
+	    (t->v[end].flags & LEDE_TOK_UPPER) && tok_is(p, end, WL_LANDMARK)) {
 		tags[end] = LEDE_NER_I_LOC;
 		end++;
 		sp->next = end;
@@ -981,7 +1369,7 @@ span_context(struct para_ctx *p, struct span *sp)
 	if (type == M_LOC && end - s == 2 && (gword[s] & LEDE_GAZ_FIRST) &&
 	    (gword[s + 1] & LEDE_GAZ_LAST) && gphrase[s] == 0 &&
 	    !(gword[s + 1] & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_COMMON)) &&
-	    !(gword[s] & LEDE_GAZ_COMMON) && !(s > 0 && tok_is(text, &t->v[s - 1], dets))) {
+	    !(gword[s] & LEDE_GAZ_COMMON) && !(s > 0 && tok_is(p, s - 1, WL_DET))) {
 		type = M_PER;
 		tags[s] = LEDE_NER_B_PER;
 		tags[s + 1] = LEDE_NER_I_PER;
@@ -1049,14 +1437,14 @@ span_team(struct para_ctx *p, struct span *sp)
 	    !((gword[s] | gphrase[s]) & LEDE_GAZ_COUNTRY)) {
 		/* a city in a match report is a team: "Milan beat Roma 2-1" */
 		bool team = end < t->n && (is_goals(text, &t->v[end]) ||
-		    tok_is(text, &t->v[end], sports_verbs));
-		if (!team && s > 0 && tok_is(text, &t->v[s - 1], sports_verbs))
+		    tok_is(p, end, WL_SPORTS_VERB));
+		if (!team && s > 0 && tok_is(p, s - 1, WL_SPORTS_VERB))
 			team = true;
 		if (!team && (gword[s] & (LEDE_GAZ_CITY | LEDE_GAZ_REGION))) {
 			/* once per sentence: spans come in order, so the scan
 			 * for the sentence's end is shared by all its cities */
 			if (p->sport_end == (size_t)-1 || s >= p->sport_end) {
-				p->sport = sentence_is_sport(text, t, s, &p->sport_end);
+				p->sport = sentence_is_sport(p, s, &p->sport_end);
 			}
 			team = p->sport == 1;
 		}
@@ -1078,40 +1466,65 @@ span_team(struct para_ctx *p, struct span *sp)
 static int
 record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, struct lede_err *err)
 {
-	const char *text = p->text;
 	const struct lede_toks *t = p->t;
 	const uint16_t *gword = p->gword;
-	uint8_t *tags = p->tags;
 	size_t s = sp->s, end = sp->end;
 	int type = sp->type, para = p->para;
-	struct ment m;
+	struct ment *mp;
 
-	memset(&m, 0, sizeof m);
-	m.para = para;
-	m.start = t->v[s].start;
-	m.end = t->v[end - 1].end;
-	m.type = (uint8_t)type;
-	m.ent = -1;
-	name_keys(text, t, s, end, &m);
+	/* built where it goes */
+	if (e->nm == e->capm && !lede_grow(&e->m, &e->capm, e->nm + 1, sizeof *e->m))
+		return lede_err_oom(err);
+	mp = &e->m[e->nm];
+	memset(mp, 0, sizeof *mp);
+	mp->para = para;
+	mp->start = t->v[s].start;
+	mp->end = t->v[end - 1].end;
+	mp->type = (uint8_t)type;
+	mp->ent = -1;
+	if (name_keys(e, p, s, end, mp) != 0)
+		return lede_err_oom(err);
 	if (end - s == 1)
-		m.wclass = gword[s];
-	m.sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
+		mp->wclass = gword[s];
+	mp->sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
 	    (t->v[s - 1].flags & LEDE_TOK_SENT));
 	if (type == M_PER) {
-		role_before(text, t, s, gword, tags, &m);
-		if (m.rend == 0)
-			role_after(text, t, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)),
-			    gword, tags, &m);
-		if (m.end - m.start <= 2)
-			;   /* "I", "J.": too short to stand for a name */
-		else if (map_put(&e->parts, m.last, 1, true) != 0 ||
-		    map_put(&e->parts, m.first, 1, true) != 0 ||
-		    (m.nwords >= 2 && map_put(&e->parts, m.key, 1, true) != 0))
-			return lede_err_oom(err);
-	} else if (type == M_LOC && map_put(&e->places, m.key, 1, true) != 0) {
-		return lede_err_oom(err);
+		role_before(p, s, mp);
+		if (mp->rend == 0)
+			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), mp);
+		if (mp->end - mp->start > 2) {   /* "I", "J.": too short to stand for a name */
+			e->named[mp->last] |= N_PART;
+			e->named[mp->first] |= N_PART;
+			if (mp->nwords >= 2)
+				e->named[mp->key] |= N_PART;
+		}
+	} else if (type == M_LOC) {
+		e->named[mp->key] |= N_PLACE;
 	}
-	return add_ment(e, &m, err);
+	e->nm++;
+	return 0;
+}
+
+/* The first token from i whose tag opens a name, or n: B- tags are odd,
+ * and most tokens are O, so eight tags are tested at a time. */
+static size_t
+next_begin(const uint8_t *tags, size_t i, size_t n)
+{
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, tags + i, sizeof w);
+		if ((w &= 0x0101010101010101ull) != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)__builtin_ctzll(w) / 8;   /* the first odd byte */
+#else
+			break;
+#endif
+		}
+	}
+	while (i < n && !(tags[i] & 1))
+		i++;
+	return i;
 }
 
 int
@@ -1119,22 +1532,42 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
     const uint16_t *gword, const uint16_t *gphrase, const int32_t *margin, uint8_t *tags,
     struct lede_err *err)
 {
-	struct para_ctx p = { para, text, t, gword, gphrase, margin, tags, -1, (size_t)-1 };
+	return lede_ents_collect_keyed(e, para, text, t, NULL, gword, gphrase, margin, tags, err);
+}
+
+int
+lede_ents_collect_keyed(struct lede_ents *e, int para, const char *text, const struct lede_toks *t,
+    const uint64_t *wkeys, const uint16_t *gword, const uint16_t *gphrase, const int32_t *margin,
+    uint8_t *tags, struct lede_err *err)
+{
+	struct para_ctx p;
 	size_t i = 0;
 
-	force_countries(t, gword, gphrase, tags);
-	force_initials(t, gword, tags);
-	force_dateline(text, t, tags);
-	complete_places(t, gphrase, tags);
-	if (find_descriptions(e, para, text, t, gword, tags) != 0)
+	memset(&p, 0, sizeof p);
+	p.para = para;
+	p.text = text;
+	p.t = t;
+	p.wkeys = wkeys;
+	p.gword = gword;
+	p.gphrase = gphrase;
+	p.margin = margin;
+	p.tags = tags;
+	p.sport = -1;
+	p.sport_end = (size_t)-1;
+	p.lex = e->lex;
+	if (!lede_grow(&e->wl, &e->capwl, t->n + 1, sizeof *e->wl) || survey(e, &p) != 0)
 		return lede_err_oom(err);
-	while (i < t->n) {
+	memset(e->wl, 0, t->n * sizeof *e->wl);
+	p.wl = e->wl;
+	force_countries(&p);
+	force_initials(&p);
+	force_dateline(text, t, tags);
+	complete_places(&p);
+	if (find_descriptions(e, &p) != 0)
+		return lede_err_oom(err);
+	while ((i = next_begin(tags, i, t->n)) < t->n) {
 		struct span sp;
 
-		if (!(tags[i] & 1)) {
-			i++;
-			continue;
-		}
 		sp.s = i;
 		sp.b = tags[i];
 		span_bounds(&p, &sp);
@@ -1152,7 +1585,7 @@ lede_ents_collect(struct lede_ents *e, int para, const char *text, const struct 
 		if (record(e, &p, &sp, err) != 0)
 			return -1;
 	}
-	if (keep_candidates(e, para, text, t, gword, tags) != 0)
+	if (keep_candidates(e, &p) != 0)
 		return lede_err_oom(err);
 	return 0;
 }
@@ -1164,14 +1597,21 @@ recall(struct lede_ents *e)
 	size_t i;
 
 	for (i = 0; i < e->ncand; i++) {
-		struct ment *m = &e->cand[i];
-		if (map_get(&e->parts, m->key, 0))
-			m->type = M_PER;
-		else if (map_get(&e->places, m->key, 0))
-			m->type = M_LOC;
-		else
-			continue;
-		if (add_ment(e, m, NULL) != 0)
+		const struct cand *c = &e->cand[i];
+		struct ment m;
+		int id = map_get(&e->names, c->key, 0) - 1;
+		if (id < 0 || !(e->named[id] & (N_PART | N_PLACE)))
+			continue;      /* a word never seen in a name */
+		memset(&m, 0, sizeof m);
+		m.type = (e->named[id] & N_PART) ? M_PER : M_LOC;
+		m.para = c->para;
+		m.start = c->start;
+		m.end = c->end;
+		m.ent = -1;
+		/* one word: its key is its first and last word's, when a word */
+		m.nwords = c->word;
+		if (name_ids(e, c->key, c->word ? c->key : 0, c->word ? c->key : 0, &m) != 0 ||
+		    add_ment(e, &m, NULL) != 0)
 			return -1;
 	}
 	return 0;
@@ -1197,6 +1637,62 @@ ment_order(const void *a, const void *b)
 	return 0;
 }
 
+static bool
+in_order(const struct ment *m, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (ment_order(&m[i - 1], &m[i]) > 0)
+			return false;
+	return true;
+}
+
+/* Puts the mentions in reading order. collect adds them in reading order
+ * and recall appends the candidates it kept, also in reading order: two
+ * sorted runs, merged from the back in one pass. Ties keep the mention
+ * before the candidate, as the stable sort did. */
+static int
+sort_mentions(struct lede_ents *e, size_t nfound)
+{
+	size_t nright = e->nm - nfound, i, j, k;
+	struct ment *right;
+
+	if (nright == 0 && in_order(e->m, e->nm))
+		return 0;
+	if (!in_order(e->m, nfound) || !in_order(e->m + nfound, nright)) {
+		qsort(e->m, e->nm, sizeof *e->m, ment_order);
+		return 0;
+	}
+	if ((right = malloc(nright * sizeof *right)) == NULL)
+		return -1;
+	memcpy(right, e->m + nfound, nright * sizeof *right);
+	for (i = nfound, j = nright, k = e->nm; j > 0; ) {
+		if (i > 0 && ment_order(&e->m[i - 1], &right[j - 1]) > 0)
+			e->m[--k] = e->m[--i];
+		else
+			e->m[--k] = right[--j];
+	}
+	free(right);
+	return 0;
+}
+
+/* The text of a span, NUL-terminated in e's scratch space; NULL when the
+ * span is not in the document or memory runs out. */
+static const char *
+span_scratch(struct lede_ents *e, const struct lede_doc *doc, int para, uint32_t s, uint32_t end)
+{
+	size_t len;
+	const char *t = lede_doc_text(doc, para, &len);
+
+	if (t == NULL || end > len || s >= end ||
+	    !lede_grow(&e->scratch, &e->capscratch, end - s + 1, 1))
+		return NULL;
+	memcpy(e->scratch, t + s, end - s);
+	e->scratch[end - s] = '\0';
+	return e->scratch;
+}
+
 static char *
 span_text(const struct lede_doc *doc, int para, uint32_t s, uint32_t e)
 {
@@ -1211,136 +1707,157 @@ span_text(const struct lede_doc *doc, int para, uint32_t s, uint32_t e)
 static uint64_t
 pair_key(const struct ment *m)
 {
-	return lede_gaz_extend(m->first, m->last) ^ 0x5bd1e995u;
+	/* the pair of numbers, never 0, mixed by steps that each can be undone
+	 * (so distinct pairs stay distinct, and 0 stays out) to spread the
+	 * map's slots */
+	uint64_t x = ((uint64_t)m->first + 1) << 32 | m->last;
+
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdull;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ull;
+	x ^= x >> 33;
+	return x;
 }
 
-/* Decides the entity of every mention; returns the number of groups. */
-/* Settles who is a person before grouping, from the whole text: words of
- * full names, and votes over what the tagger called each one-word name. */
-static int
-vote_people(struct lede_ents *e)
+/* n ints set to v, or NULL */
+static int *
+ints(size_t n, int v)
 {
-	struct map full_last = { 0 }, per_words = { 0 }, full_parts = { 0 }, votes = { 0 };
+	int *a = malloc((n ? n : 1) * sizeof *a);
 	size_t i;
-	int rc = -1;
 
+	if (a != NULL)
+		for (i = 0; i < n; i++)
+			a[i] = v;
+	return a;
+}
+
+/* Settles who is a person and what is a place before grouping, from the
+ * whole text: words of full names, and votes over what the tagger called
+ * each one-word name. Each step needs the previous one done for every
+ * mention; a loop does one step for all mentions and the next step's work
+ * for the same mention where that reads nothing else the step changes. */
+static int
+vote(struct lede_ents *e)
+{
+	size_t nn = e->nnames;
+	uint8_t *full_last, *per_words, *full_parts, *voted;
+	int *votes, *place_votes;
+	size_t i;
+
+	/* by key number: flags, whether a vote was cast, and the votes */
+	if ((full_last = calloc(4, nn ? nn : 1)) == NULL)
+		return -1;
+	if ((votes = ints(2 * nn, 0)) == NULL) {
+		free(full_last);
+		return -1;
+	}
+	per_words = full_last + nn;
+	full_parts = per_words + nn;
+	voted = full_parts + nn;
+	place_votes = votes + nn;
 	/* a one-word place that is also the surname of a person named in full
 	 * here is that person: "Michael Jordan ... Jordan scored" */
 	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords >= 2 &&
-		    map_put(&full_last, e->m[i].last, 1, true) != 0)
-			goto oom;
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type != M_PER && e->m[i].nwords == 1 && map_get(&full_last, e->m[i].key, 0) &&
-		    !(e->m[i].wclass & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION)))
-			e->m[i].type = M_PER;
-	/* and a longer name the tagger took for an organisation, whose last word
-	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said" */
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords == 1 &&
-		    map_put(&per_words, e->m[i].key, 1, true) != 0)
-			goto oom;
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_OTHER && e->m[i].nwords >= 2 && e->m[i].nwords <= 3 &&
-		    map_get(&per_words, e->m[i].last, 0))
-			e->m[i].type = M_PER;
-	map_free(&per_words);
-	map_free(&full_last);
-	/* one word the tagger called a person at least as often as anything
-	 * else is a person everywhere in the text */
+		if (e->m[i].type == M_PER && e->m[i].nwords >= 2)
+			full_last[e->m[i].last] = 1;
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		int v;
+		if (m->type != M_PER && m->nwords == 1 && full_last[m->key] &&
+		    !(m->wclass & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION)))
+			m->type = M_PER;
+		if (m->type == M_PER && m->nwords == 1)
+			per_words[m->key] = 1;
+	}
+	/* and a longer name the tagger took for an organisation, whose last word
+	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said";
+	 * then one word the tagger called a person at least as often as
+	 * anything else is a person everywhere in the text */
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		if (m->type == M_OTHER && m->nwords >= 2 && m->nwords <= 3 && per_words[m->last])
+			m->type = M_PER;
 		if (m->nwords != 1) {
 			/* "Cofinec S.A.": the first word of an organisation's name
 			 * votes against that word being a person */
 			if (m->type == M_OTHER) {
-				v = map_get(&votes, m->first, 0);
-				if (map_put(&votes, m->first, v - 1, false) != 0)
-					goto oom;
+				votes[m->first]--;
+				voted[m->first] = 1;
 			}
 			continue;
 		}
-		v = map_get(&votes, m->key, 0);
-		if (map_put(&votes, m->key, v + (m->type == M_PER ? 1 : -1), false) != 0)
-			goto oom;
+		votes[m->key] += m->type == M_PER ? 1 : -1;
+		voted[m->key] = 1;
 	}
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type != M_PER && e->m[i].nwords == 1 &&
-		    map_get(&votes, e->m[i].key, -1) >= 1 &&
-		    map_get(&e->parts, e->m[i].key, 0))
-			e->m[i].type = M_PER;
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		if (m->type != M_PER && m->nwords == 1 && (voted[m->key] ? votes[m->key] : -1) >= 1 &&
+		    (e->named[m->key] & N_PART))
+			m->type = M_PER;
+		if (m->type == M_PER && m->nwords >= 2)
+			full_parts[m->first] = full_parts[m->last] = 1;
+	}
 	/* and one called something else more often is no person, unless it is
-	 * part of a full name here */
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords >= 2 &&
-		    (map_put(&full_parts, e->m[i].first, 1, true) != 0 ||
-		    map_put(&full_parts, e->m[i].last, 1, true) != 0))
-			goto oom;
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords == 1 && !map_get(&full_parts, e->m[i].key, 0)) {
-			if (map_get(&votes, e->m[i].key, 0) < 0)
-				e->m[i].type = M_OTHER;
+	 * part of a full name here; then the same vote between a place and an
+	 * organisation: "Surrey" the county cricket club in a report that
+	 * calls it a club more often */
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		if (m->type == M_PER && m->nwords == 1 && !full_parts[m->key]) {
+			if (votes[m->key] < 0)
+				m->type = M_OTHER;
 			/* "Milan is the second city": a big city's name alone, never
 			 * part of a person's full name here, is the city */
-			else if (e->m[i].wclass & (LEDE_GAZ_BIGCITY | LEDE_GAZ_CAPITAL | LEDE_GAZ_COUNTRY))
-				e->m[i].type = M_LOC;
+			else if (m->wclass & (LEDE_GAZ_BIGCITY | LEDE_GAZ_CAPITAL | LEDE_GAZ_COUNTRY))
+				m->type = M_LOC;
 		}
-	map_free(&full_parts);
-	rc = 0;
-oom:
-	map_free(&full_last);
-	map_free(&per_words);
-	map_free(&full_parts);
-	map_free(&votes);
-	return rc;
-}
-
-/* The same vote between a place and an organisation for one-word names. */
-static int
-vote_places(struct lede_ents *e)
-{
-	struct map place_votes = { 0 };
-	size_t i;
-	int rc = -1;
-
-	/* the same vote between a place and an organisation: "Surrey" the
-	 * county cricket club in a report that calls it a club more often */
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
-		int v;
-		if (m->nwords != 1 || m->type == M_PER)
-			continue;
-		v = map_get(&place_votes, m->key, 0);
-		if (map_put(&place_votes, m->key, v + (m->type == M_LOC ? 1 : -1), false) != 0)
-			goto oom;
+		if (m->nwords == 1 && m->type != M_PER)
+			place_votes[m->key] += m->type == M_LOC ? 1 : -1;
 	}
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		int v = m->nwords == 1 ? map_get(&place_votes, m->key, 0) : 0;
+		int v = m->nwords == 1 ? place_votes[m->key] : 0;
 		if (m->type == M_LOC && v < 0 && !(m->wclass & LEDE_GAZ_COUNTRY))
 			m->type = M_OTHER;
 		else if (m->type == M_OTHER && v > 0)
 			m->type = M_LOC;
 	}
-	map_free(&place_votes);
-	rc = 0;
-oom:
-	map_free(&place_votes);
-	return rc;
+	free(full_last);
+	free(votes);
+	return 0;
+}
+
+static int
+new_group(struct group **g, size_t *n, size_t *cap, size_t i)
+{
+	if (!lede_grow(g, cap, *n + 1, sizeof **g))
+		return -1;
+	(*g)[*n].name = (int)i;
+	(*g)[*n].first = (int)i;
+	(*g)[*n].dropped = false;
+	(*g)[*n].intext = false;
+	return (int)(*n)++;
 }
 
 static int
 group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
 {
-	struct map byname = { 0 }, last_first = { 0 }, first_first = { 0 }, last_recent = { 0 },
-	    first_recent = { 0 }, single = { 0 };
+	size_t nn = e->nnames;
+	struct map byname = { 0 };
+	/* by key number, an entity or -1: the first and the latest full name
+	 * with that last or first word, and one-word names met alone */
+	int *last_first = NULL, *first_first, *last_recent, *first_recent, *single;
 	struct group *g = NULL;
 	size_t n = 0, cap = 0, i;
 	int rc = -1, ent;
 
-	if (vote_people(e) != 0 || vote_places(e) != 0)
+	if (vote(e) != 0 || (last_first = ints(5 * nn, -1)) == NULL)
 		goto oom;
+	first_first = last_first + nn;
+	last_recent = first_first + nn;
+	first_recent = last_recent + nn;
+	single = first_recent + nn;
 	/* multi-word names first: they name the people */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
@@ -1348,16 +1865,13 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 			continue;
 		ent = map_get(&byname, pair_key(m), -1);
 		if (ent < 0) {
-			if (!lede_grow(&g, &cap, n + 1, sizeof *g))
+			if ((ent = new_group(&g, &n, &cap, i)) < 0 ||
+			    map_put(&byname, pair_key(m), ent, false) != 0)
 				goto oom;
-			ent = (int)n++;
-			g[ent].name = (int)i;
-			g[ent].first = (int)i;
-			g[ent].dropped = false;
-			if (map_put(&byname, pair_key(m), ent, false) != 0 ||
-			    map_put(&last_first, m->last, ent, true) != 0 ||
-			    map_put(&first_first, m->first, ent, true) != 0)
-				goto oom;
+			if (last_first[m->last] < 0)
+				last_first[m->last] = ent;
+			if (first_first[m->first] < 0)
+				first_first[m->first] = ent;
 		} else if (m->nwords > e->m[g[ent].name].nwords) {
 			g[ent].name = (int)i;
 		}
@@ -1368,50 +1882,40 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 		if (m->type != M_PER)
 			continue;
 		if (m->nwords >= 2) {
-			if (map_put(&last_recent, m->last, m->ent, false) != 0 ||
-			    map_put(&first_recent, m->first, m->ent, false) != 0)
-				goto oom;
+			last_recent[m->last] = m->ent;
+			first_recent[m->first] = m->ent;
 			continue;
 		}
-		ent = map_get(&last_recent, m->key, -1);
+		ent = last_recent[m->key];
 		if (ent < 0)
-			ent = map_get(&last_first, m->key, -1);
+			ent = last_first[m->key];
 		if (ent < 0)
-			ent = map_get(&first_recent, m->key, -1);
+			ent = first_recent[m->key];
 		if (ent < 0)
-			ent = map_get(&first_first, m->key, -1);
+			ent = first_first[m->key];
 		if (ent < 0)
-			ent = map_get(&single, m->key, -1);
+			ent = single[m->key];
 		if (ent < 0) {
-			if (!lede_grow(&g, &cap, n + 1, sizeof *g))
+			if ((ent = new_group(&g, &n, &cap, i)) < 0)
 				goto oom;
-			ent = (int)n++;
-			g[ent].name = (int)i;
-			g[ent].first = (int)i;
-			g[ent].dropped = false;
-			if (map_put(&single, m->key, ent, false) != 0)
-				goto oom;
+			single[m->key] = ent;
 		}
 		if ((int)i < g[ent].first)
 			g[ent].first = (int)i;
 		m->ent = ent;
 	}
-	/* one capitalised word seen only where every word is capitalised, in no
-	 * list of names and never joined to a full name: "Storm hits coast" */
-	for (i = 0; i < n; i++) {
-		const struct ment *nm = &e->m[g[i].name];
-		g[i].dropped = !(nm->nwords > 1 || (nm->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST)));
-	}
-	/* a "person" named only in a headline set in capitals ("Peace Deal")
-	 * is no one the article talks about */
-	for (i = 0; i < n; i++)
-		g[i].intext = false;
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && e->m[i].para != LEDE_TITLE)
 			g[e->m[i].ent].intext = true;
-	for (i = 0; i < n; i++)
-		if (!g[i].intext)
-			g[i].dropped = true;
+	/* one capitalised word seen only where every word is capitalised, in no
+	 * list of names and never joined to a full name: "Storm hits coast";
+	 * and a "person" named only in a headline set in capitals ("Peace
+	 * Deal") is no one the article talks about */
+	for (i = 0; i < n; i++) {
+		const struct ment *nm = &e->m[g[i].name];
+		g[i].dropped = !(nm->nwords > 1 || (nm->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
+		    !g[i].intext;
+	}
 	for (i = 0; i < e->nm; i++)
 		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && !e->m[i].sentfirst &&
 		    e->m[i].para != LEDE_TITLE)
@@ -1428,42 +1932,36 @@ oom:
 	lede_err_oom(err);
 done:
 	free(g);
+	free(last_first);
 	map_free(&byname);
-	map_free(&last_first);
-	map_free(&first_first);
-	map_free(&last_recent);
-	map_free(&first_recent);
-	map_free(&single);
 	return rc;
 }
 
 static int
 group_places(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
 {
-	struct map byname = { 0 };
+	int *byname = ints(e->nnames, -1);
 	struct group *g = NULL;
 	size_t n = 0, cap = 0, i;
 	int ent;
 
+	if (byname == NULL)
+		return lede_err_oom(err);
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
 		if (m->type != M_LOC)
 			continue;
-		ent = map_get(&byname, m->key, -1);
-		if (ent < 0) {
-			if (!lede_grow(&g, &cap, n + 1, sizeof *g) || map_put(&byname, m->key, (int)n, false) != 0) {
+		if ((ent = byname[m->key]) < 0) {
+			if ((ent = new_group(&g, &n, &cap, i)) < 0) {
 				free(g);
-				map_free(&byname);
+				free(byname);
 				return lede_err_oom(err);
 			}
-			ent = (int)n++;
-			g[ent].name = (int)i;
-			g[ent].first = (int)i;
-			g[ent].dropped = false;
+			byname[m->key] = ent;
 		}
 		m->ent = ent;
 	}
-	map_free(&byname);
+	free(byname);
 	*gout = g;
 	*ng = n;
 	return 0;
@@ -1481,73 +1979,98 @@ static int
 emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_t ng,
     struct lede_err *err)
 {
-	struct group *sorted;
-	size_t i, k;
-	int *map;
+	struct group *sorted = NULL;
+	size_t i, k, *count = NULL, *namelen = NULL, len = 0;
+	int *map = NULL, para = INT_MIN;
+	const char *text = NULL;
 
 	/* entries in the order their first mention is read */
 	if ((sorted = malloc((ng ? ng : 1) * sizeof *sorted)) == NULL ||
-	    (map = malloc((ng ? ng : 1) * sizeof *map)) == NULL) {
+	    (map = malloc((ng ? ng : 1) * sizeof *map)) == NULL ||
+	    (count = calloc(ng ? ng : 1, sizeof *count)) == NULL ||
+	    (namelen = malloc((ng ? ng : 1) * sizeof *namelen)) == NULL) {
 		free(sorted);
+		free(map);
+		free(count);
 		return lede_err_oom(err);
 	}
 	for (i = 0; i < ng; i++) {
 		sorted[i] = g[i];
 		sorted[i].out = (int)i;   /* the group's own index, carried through the sort */
 	}
-	if (ng > 1)
+	for (i = 1; i < ng && sorted[i - 1].first < sorted[i].first; i++)
+		;
+	if (i < ng)   /* places, and often people, come already in order */
 		qsort(sorted, ng, sizeof *sorted, group_first_order);
 	for (i = 0; i < ng; i++) {
 		const struct ment *nm = &e->m[sorted[i].name];
-		char *name;
+		const char *name;
 		int idx;
 		if (sorted[i].dropped)
 			continue;
-		if ((name = span_text(doc, nm->para, nm->start, nm->end)) == NULL)
+		if ((name = span_scratch(e, doc, nm->para, nm->start, nm->end)) == NULL)
 			goto oom;
 		idx = type == M_PER ? lede_doc_add_person(doc, name) : lede_doc_add_place(doc, name);
-		free(name);
 		if (idx < 0)
 			goto oom;
 		map[sorted[i].out] = idx;
+		namelen[sorted[i].out] = strlen(name);
+	}
+	/* room for each entry's mentions at once: a person named a thousand
+	 * times would otherwise grow its list ten times */
+	for (k = 0; k < e->nm; k++)
+		if (e->m[k].type == type && e->m[k].ent >= 0)
+			count[e->m[k].ent]++;
+	for (i = 0; i < ng; i++) {
+		struct lede_entity *ent;
+		if (count[i] == 0)
+			continue;
+		ent = type == M_PER ? &doc->people[map[i]] : &doc->places[map[i]];
+		if (!lede_grow(&ent->mentions, &ent->capmentions, ent->nmentions + count[i],
+		    sizeof *ent->mentions))
+			goto oom;
 	}
 	for (k = 0; k < e->nm; k++) {
 		const struct ment *m = &e->m[k];
 		struct lede_entity *ent;
 		struct lede_span sp;
-		char *s;
+		const char *s;
 		if (m->type != type || m->ent < 0)
 			continue;
 		ent = type == M_PER ? &doc->people[map[m->ent]] : &doc->places[map[m->ent]];
 		sp.para = m->para;
 		sp.start = m->start;
 		sp.end = m->end;
-		if (lede_entity_add_mention(ent, sp) != 0)
+		ent->mentions[ent->nmentions++] = sp;   /* room was made above */
+		/* most mentions are written as the entry's name: compared in
+		 * place, with no copy (mentions come paragraph by paragraph) */
+		if (m->para != para)
+			text = lede_doc_text(doc, para = m->para, &len);
+		if (text != NULL && m->end <= len && m->start < m->end &&
+		    m->end - m->start == namelen[m->ent] &&
+		    memcmp(text + m->start, ent->name, namelen[m->ent]) == 0)
+			;
+		else if ((s = span_scratch(e, doc, m->para, m->start, m->end)) == NULL)
 			goto oom;
-		if ((s = span_text(doc, m->para, m->start, m->end)) == NULL)
+		else if (strcmp(s, ent->name) != 0 && ent->naliases < MAX_ALIASES &&
+		    lede_entity_add_alias(ent, s) != 0)
 			goto oom;
-		if (strcmp(s, ent->name) != 0 && ent->naliases < MAX_ALIASES &&
-		    lede_entity_add_alias(ent, s) != 0) {
-			free(s);
-			goto oom;
-		}
-		free(s);
 		if (m->rend > m->rstart && ent->nroles < MAX_ROLES) {
-			if ((s = span_text(doc, m->para, m->rstart, m->rend)) == NULL)
+			if ((s = span_scratch(e, doc, m->para, m->rstart, m->rend)) == NULL ||
+			    lede_entity_add_role(ent, s) != 0)
 				goto oom;
-			if (lede_entity_add_role(ent, s) != 0) {
-				free(s);
-				goto oom;
-			}
-			free(s);
 		}
 	}
 	free(sorted);
 	free(map);
+	free(count);
+	free(namelen);
 	return 0;
 oom:
 	free(sorted);
 	free(map);
+	free(count);
+	free(namelen);
 	return lede_err_oom(err);
 }
 
@@ -1620,14 +2143,14 @@ int
 lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err)
 {
 	struct group *g = NULL;
-	size_t ng = 0;
+	size_t ng = 0, nfound = e->nm;
 	int rc;
 
 	if (recall(e) != 0)
 		return lede_err_oom(err);
 	/* recall appends; reading order matters for "most recent" */
-	if (e->nm > 1)
-		qsort(e->m, e->nm, sizeof *e->m, ment_order);
+	if (sort_mentions(e, nfound) != 0)
+		return lede_err_oom(err);
 	if (group_people(e, &g, &ng, err) != 0)
 		return -1;
 	rc = emit(e, doc, M_PER, g, ng, err);

@@ -27,6 +27,13 @@ int lede_ents_collect(struct lede_ents *e, int para, const char *text, const str
     const uint16_t *gword, const uint16_t *gphrase, const int32_t *margin, uint8_t *tags,
     struct lede_err *err);
 
+/* The same, given also each token's gazetteer key (lede_gaz_word_key of
+ * its text, as the tagger's context holds them in keys), which saves
+ * hashing the words of every name again. wkeys may be NULL. */
+int lede_ents_collect_keyed(struct lede_ents *e, int para, const char *text,
+    const struct lede_toks *t, const uint64_t *wkeys, const uint16_t *gword,
+    const uint16_t *gphrase, const int32_t *margin, uint8_t *tags, struct lede_err *err);
+
 /* Adds the mentions the tagger missed of names it found elsewhere, then
  * groups every mention into doc->people and doc->places. */
 int lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err);
