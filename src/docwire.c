@@ -494,22 +494,31 @@ enum str_flags {
 	STR_LINES = 1u << 2,     /* newlines allowed (preformatted text) */
 };
 
-/* True when the 16 bytes at p are all printable ASCII (0x20 to 0x7E), tested
- * as two words at once: no high bit set, none below 0x20 (a borrow out of
- * some byte of w - 0x2020...), none equal to 0x7F (a zero byte in
- * w ^ 0x7F7F...). Exact: a yes is never wrong. */
-static bool
-printable16(const unsigned char *p)
+/* The offset of the first of the 16 bytes at p that is not printable ASCII
+ * (0x20 to 0x7E), or 16. As one vector (SSE2, NEON...): x - 0x20 wraps
+ * around below 0x20, so one unsigned compare catches both ends of the range,
+ * and the first marked byte is found by counting zero bits. */
+static size_t
+printable_run16(const unsigned char *p)
 {
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	uint64_t a, b, da, db;
+	typedef unsigned char v16 __attribute__((vector_size(16)));
+	v16 x, out;
+	uint64_t w[2];
+	int k;
 
-	memcpy(&a, p, 8);
-	memcpy(&b, p + 8, 8);
-	da = a ^ (0x7Fu * ones);
-	db = b ^ (0x7Fu * ones);
-	return ((a | b | (a - 0x20u * ones) | (b - 0x20u * ones) | ((da - ones) & ~da) |
-	    ((db - ones) & ~db)) & highs) == 0;
+	memcpy(&x, p, 16);
+	out = (v16)((v16)(x - 0x20) > 0x5E);
+	memcpy(w, &out, 16);
+	for (k = 0; k < 2; k++) {
+		if (w[k] == 0)
+			continue;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		return (size_t)k * 8 + (size_t)__builtin_ctzll(w[k]) / 8;
+#else
+		return (size_t)k * 8 + (size_t)__builtin_clzll(w[k]) / 8;
+#endif
+	}
+	return 16;
 }
 
 /* The first character a document may not hold, as lede_copy_read finds it:
@@ -520,33 +529,27 @@ static int
 check_text(struct rd *r, const char *field, const char *s, size_t n, unsigned flags)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, stop, adv;
+	size_t i = 0, run, adv;
 	uint32_t cp;
 
 	while (i < n) {
-		if (n - i >= 16 && printable16(u + i)) {
-			i += 16;
+		if (n - i >= 16) {
+			run = printable_run16(u + i);
+			i += run;
+			if (run == 16)
+				continue;
+		} else if (u[i] >= 0x20 && u[i] < 0x7F) {
+			i++;
 			continue;
 		}
-		/* Something in these 16 bytes (or the tail) is not plain ASCII:
-		 * look at them one character at a time. */
-		stop = n - i > 16 ? i + 16 : n;
-		while (i < stop) {
-			if (u[i] >= 0x20 && u[i] < 0x7F) {
-				i++;
-				continue;
-			}
-			cp = lede_utf8_next(s + i, n - i, &adv);
-			if (cp == LEDE_REPLACEMENT && adv == 1)
-				return bad(r, field, "invalid UTF-8 at byte %zu", i);
-			if (lede_cp_is_forbidden(cp) && !(cp == '\n' && (flags & STR_LINES)))
-				return bad(r, field, "control character U+%04X at byte %zu",
-				    (unsigned)cp, i);
-			if ((flags & STR_VERBATIM) && lede_cp_is_invisible(cp))
-				return bad(r, field, "invisible character U+%04X at byte %zu",
-				    (unsigned)cp, i);
-			i += adv;
-		}
+		cp = lede_utf8_next(s + i, n - i, &adv);
+		if (cp == LEDE_REPLACEMENT && adv == 1)
+			return bad(r, field, "invalid UTF-8 at byte %zu", i);
+		if (lede_cp_is_forbidden(cp) && !(cp == '\n' && (flags & STR_LINES)))
+			return bad(r, field, "control character U+%04X at byte %zu", (unsigned)cp, i);
+		if ((flags & STR_VERBATIM) && lede_cp_is_invisible(cp))
+			return bad(r, field, "invisible character U+%04X at byte %zu", (unsigned)cp, i);
+		i += adv;
 	}
 	return 0;
 }
