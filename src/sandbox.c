@@ -81,7 +81,8 @@ lede_sandbox_limits_for(size_t len, struct lede_sandbox_limits *lim)
 {
 	size_t mib = len >> 20;
 
-	/* Measured on the 25 MB bench article: its JSON is under 2x the page
+	/* Measured on the 25 MB bench article: its reply is about the size of
+	 * the page (text from a one-byte charset can come to three times it)
 	 * and the cleaner peaks near 10x; the factors leave room for dense
 	 * markup without letting a hostile page take the machine. */
 	lim->max_reply = (16u << 20) + (len < SIZE_MAX / 8 ? len * 8 : SIZE_MAX / 2);
@@ -512,7 +513,7 @@ lede_sandbox_run(lede_sandbox_fn fn, void *ctx, const struct lede_sandbox_limits
  * memory in every child), half again lede's own time on small pages. So lede
  * keeps one confined worker and hands it the pages in turn over a socket
  * pair. A new worker is forked when the last one died or sent back something
- * the copy reader refused, after WORKER_PAGES pages (one hostile page can
+ * the parent refused, after WORKER_PAGES pages (one hostile page can
  * sway at most that many later ones, and none of the user's files), and for
  * a page larger than its memory limit was set for. A page in a charset other
  * than UTF-8 gets a child of its own, forked right after the parent loaded
