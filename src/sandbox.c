@@ -1,6 +1,6 @@
 /* The sandboxed load: see sandbox.h for the design. The reply on the pipe is
- * one tag byte, then 'D' + the document as lede's JSON, or 'E' + a one-line
- * reason. */
+ * one tag byte, then 'D' + the document in the wire form of docwire.h, or
+ * 'E' + a one-line reason. */
 #include "config.h"
 
 #include <errno.h>
@@ -29,7 +29,7 @@
 #include "lede/clean-decode.h"
 #include "lede/clean.h"
 #include "lede/copy.h"
-#include "lede/json.h"
+#include "lede/docwire.h"
 #include "lede/sandbox.h"
 #include "lede/text.h"
 
@@ -81,7 +81,8 @@ lede_sandbox_limits_for(size_t len, struct lede_sandbox_limits *lim)
 {
 	size_t mib = len >> 20;
 
-	/* Measured on the 25 MB bench article: its JSON is under 2x the page
+	/* Measured on the 25 MB bench article: its reply is about the size of
+	 * the page (text from a one-byte charset can come to three times it)
 	 * and the cleaner peaks near 10x; the factors leave room for dense
 	 * markup without letting a hostile page take the machine. */
 	lim->max_reply = (16u << 20) + (len < SIZE_MAX / 8 ? len * 8 : SIZE_MAX / 2);
@@ -91,7 +92,7 @@ lede_sandbox_limits_for(size_t len, struct lede_sandbox_limits *lim)
 
 /* ---- the child ---- */
 
-static void
+static bool
 write_all(int fd, const char *p, size_t n)
 {
 	ssize_t w;
@@ -101,10 +102,11 @@ write_all(int fd, const char *p, size_t n)
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			return;
+			return false;
 		p += w;
 		n -= (size_t)w;
 	}
+	return true;
 }
 
 static void
@@ -496,7 +498,7 @@ lede_sandbox_run(lede_sandbox_fn fn, void *ctx, const struct lede_sandbox_limits
 	else if (reply.len > 0 && reply.data[0] == 'E')
 		rc = child_error(reply.data + 1, reply.len - 1, err);
 	else if (reply.len > 0 && reply.data[0] == 'D' && (status == -1 || WEXITSTATUS(status) == 0))
-		rc = lede_copy_read(reply.data + 1, reply.len - 1, out, err);
+		rc = lede_docwire_read(reply.data + 1, reply.len - 1, out, err);
 	else if (status != -1 && WEXITSTATUS(status) != 0)
 		rc = lede_errf(err, "the parser failed (exit status %d)", WEXITSTATUS(status));
 	else
@@ -511,21 +513,34 @@ lede_sandbox_run(lede_sandbox_fn fn, void *ctx, const struct lede_sandbox_limits
  * memory in every child), half again lede's own time on small pages. So lede
  * keeps one confined worker and hands it the pages in turn over a socket
  * pair. A new worker is forked when the last one died or sent back something
- * the copy reader refused, after WORKER_PAGES pages (one hostile page can
+ * the parent refused, after WORKER_PAGES pages (one hostile page can
  * sway at most that many later ones, and none of the user's files), and for
  * a page larger than its memory limit was set for. A page in a charset other
  * than UTF-8 gets a child of its own, forked right after the parent loaded
  * the iconv module for it: the worker cannot load modules, and glibc unloads
  * an idle one once others have been used, so it cannot inherit them all.
  *
+ * The page that starts a worker is not sent: the worker is forked with it in
+ * memory and answers it first, so a large page is not copied through the
+ * socket (on the 25 MB bench article that copy and the memory it lands in
+ * cost more than the fork).
+ *
  * Request: data length (8 bytes), then the lengths of url, content type and
  * charset (4 bytes each, UINT32_MAX for none), then the bytes. Reply: 'D' or
- * 'E', the payload length (8 bytes), the payload. Host byte order: both ends
- * are the same program. */
+ * 'E', the payload length (8 bytes), the payload: the document in the wire
+ * form (docwire.h), streamed from the worker's document and read by the
+ * parent as it arrives, or the reason, at most ERROR_MAX bytes. Host byte
+ * order: both ends are the same program. */
 
 #define WORKER_PAGES 64
 #define WORKER_MIN_SIZE ((size_t)8 << 20)
 #define NO_FIELD UINT32_MAX
+#define ERROR_MAX ((size_t)64 << 10)
+/* Bytes a side may have in flight on the socket. The default (about 200 KiB)
+ * makes the sender of a large document stop and wait for the reader every
+ * few paragraphs; on a busy machine that doubled the cost of moving the
+ * 25 MB bench article. The kernel caps it at net.core.wmem_max. */
+#define SOCKET_BUFFER (2 << 20)
 
 struct worker {
 	pid_t pid;                      /* 0: none */
@@ -555,16 +570,30 @@ read_all(int fd, void *p, size_t n)
 	return true;
 }
 
-static void
-worker_reply(int fd, char tag, const char *p, size_t n)
+static bool
+worker_head(int fd, char tag, size_t n)
 {
 	char head[9];
 	uint64_t len = n;
 
 	head[0] = tag;
 	memcpy(head + 1, &len, sizeof len);
-	write_all(fd, head, sizeof head);
-	write_all(fd, p, n);
+	return write_all(fd, head, sizeof head);
+}
+
+static void
+worker_error(int fd, const char *msg)
+{
+	size_t n = strlen(msg);
+
+	if (worker_head(fd, 'E', n))
+		write_all(fd, msg, n);
+}
+
+static int
+put_fd(void *ctx, const void *p, size_t n)
+{
+	return write_all(*(const int *)ctx, p, n) ? 0 : -1;
 }
 
 /* Reads one field of a request; false when the stream is broken. */
@@ -581,28 +610,31 @@ read_field(int fd, uint32_t n, char **out)
 }
 
 static void
-worker_page(int fd, const struct lede_annotator *a, struct lede_input *in)
+worker_page(int fd, const struct lede_annotator *a, const struct lede_input *in)
 {
-	struct lede_buf json = LEDE_BUF_INIT;
 	struct lede_doc *doc;
 	struct lede_err err;
+	size_t len;
 
 	if (lede_load_doc(in, a, &doc, &err) != 0) {
-		worker_reply(fd, 'E', err.msg, strlen(err.msg));
+		worker_error(fd, err.msg);
 		return;
 	}
-	if (lede_json_write_doc(&json, doc) != 0) {
-		lede_err_oom(&err);
-		worker_reply(fd, 'E', err.msg, strlen(err.msg));
-	} else {
-		worker_reply(fd, 'D', json.data, json.len);
-	}
-	lede_buf_free(&json);
+	/* Sized first, so the document goes out straight from its own memory
+	 * with no copy of it in between. A send that fails half-way means the
+	 * parent gave up on us: the next read ends the loop. */
+	if (lede_docwire_size(doc, &len, &err) != 0)
+		worker_error(fd, err.msg);
+	else if (worker_head(fd, 'D', len))
+		lede_docwire_send(doc, put_fd, &fd, &err);
 	lede_doc_free(doc);
 }
 
+/* first: the page the worker was forked for, already in its memory (the
+ * parent's, copied at the fork), or NULL. */
 static void __attribute__((noreturn))
-worker_main(int fd, const struct lede_annotator *a, const struct lede_sandbox_limits *lim)
+worker_main(int fd, const struct lede_annotator *a, const struct lede_sandbox_limits *lim,
+    const struct lede_input *first)
 {
 	struct lede_input in;
 	struct lede_err err;
@@ -613,9 +645,11 @@ worker_main(int fd, const struct lede_annotator *a, const struct lede_sandbox_li
 	signal(SIGPIPE, SIG_DFL);
 	close_others(fd);
 	if (set_limits(lim, &err) != 0 || install_filter(fd, true, &err) != 0) {
-		worker_reply(fd, 'E', err.msg, strlen(err.msg));
+		worker_error(fd, err.msg);
 		_exit(1);
 	}
+	if (first != NULL)
+		worker_page(fd, a, first);
 	while (read_all(fd, &len, sizeof len) && read_all(fd, f, sizeof f)) {
 		memset(&in, 0, sizeof in);
 		whole = len < SIZE_MAX && (in.data = malloc((size_t)len + 1)) != NULL &&
@@ -624,7 +658,7 @@ worker_main(int fd, const struct lede_annotator *a, const struct lede_sandbox_li
 		if (!whole) {
 			/* The stream cannot be resynchronised: say why and go. */
 			lede_err_oom(&err);
-			worker_reply(fd, 'E', err.msg, strlen(err.msg));
+			worker_error(fd, err.msg);
 			_exit(1);
 		}
 		in.data[len] = '\0';
@@ -676,9 +710,7 @@ load_in_child(void *p, struct lede_buf *reply, struct lede_err *err)
 	if (lede_load_doc(c->in, c->a, &doc, err) != 0)
 		return -1;
 	/* The child exits next: the document is not freed. */
-	if (lede_json_write_doc(reply, doc) != 0)
-		return lede_err_oom(err);
-	return 0;
+	return lede_docwire_write(reply, doc, err);
 }
 
 static void
@@ -719,9 +751,12 @@ warm_cleaner(void)
 		lede_doc_free(doc);
 }
 
+/* Forks a worker sized for first, which it answers before anything else. */
 static int
-worker_start(const struct lede_annotator *a, size_t len, struct lede_err *err)
+worker_start(const struct lede_annotator *a, const struct lede_input *first,
+    struct lede_err *err)
 {
+	size_t len = first->len;
 	struct lede_sandbox_limits lim;
 	pid_t pid;
 	int sv[2], e;
@@ -737,6 +772,10 @@ worker_start(const struct lede_annotator *a, size_t len, struct lede_err *err)
 	lim.cpu_seconds *= WORKER_PAGES;
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
 		return lede_errf(err, "sandbox: socketpair: %s", strerror(errno));
+	/* Best effort: a smaller buffer is only slower. */
+	e = SOCKET_BUFFER;
+	setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &e, sizeof e);
+	setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &e, sizeof e);
 	pid = fork();
 	if (pid < 0) {
 		e = errno;
@@ -746,7 +785,7 @@ worker_start(const struct lede_annotator *a, size_t len, struct lede_err *err)
 	}
 	if (pid == 0) {
 		close(sv[0]);
-		worker_main(sv[1], a, &lim);
+		worker_main(sv[1], a, &lim, first);
 	}
 	close(sv[1]);
 	wk.pid = pid;
@@ -856,45 +895,86 @@ worker_died(int how, const struct lede_sandbox_limits *lim, struct lede_err *err
 	return lede_errf(err, "the parser stopped before it answered");
 }
 
+struct pull {
+	int fd;
+	double deadline;
+	int rc;                 /* as recv_all's: -1 broken, -2 too late */
+};
+
+/* The reader's source: whatever the socket holds now, at most n bytes. */
+static ssize_t
+pull_reply(void *ctx, void *buf, size_t n)
+{
+	struct pull *p = ctx;
+	struct pollfd pfd = { .fd = p->fd, .events = POLLIN };
+	double left;
+	ssize_t r;
+
+	for (;;) {
+		r = recv(p->fd, buf, n, MSG_DONTWAIT);
+		if (r > 0)
+			return r;
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) {
+			p->rc = -1;
+			return -1;
+		}
+		if ((left = p->deadline - now()) <= 0) {
+			p->rc = -2;
+			return -1;
+		}
+		poll(&pfd, 1, (int)(left * 1000) + 1);
+	}
+}
+
+/* Asks the worker for in (unless the worker was forked with it in memory:
+ * forked_with) and reads the answer. */
 static int
-worker_load(const struct lede_input *in, struct lede_doc **out, struct lede_err *err)
+worker_load(const struct lede_input *in, bool forked_with, struct lede_doc **out,
+    struct lede_err *err)
 {
 	struct lede_sandbox_limits lim;
-	struct lede_buf reply = LEDE_BUF_INIT;
-	double deadline;
-	char head[9];
+	struct pull src = { wk.fd, 0, 0 };
+	char head[9], *msg;
 	uint64_t len;
 	int rc;
 
 	lede_sandbox_limits_for(in->len, &lim);
-	deadline = now() + 2.0 * lim.cpu_seconds + 5;
-	if ((rc = send_request(in, deadline)) != 0 || (rc = recv_all(wk.fd, head, sizeof head, deadline)) != 0)
+	src.deadline = now() + 2.0 * lim.cpu_seconds + 5;
+	if ((!forked_with && (rc = send_request(in, src.deadline)) != 0) ||
+	    (rc = recv_all(wk.fd, head, sizeof head, src.deadline)) != 0)
 		return worker_died(rc, &lim, err);
 	memcpy(&len, head + 1, sizeof len);
-	if (len > lim.max_reply) {
-		worker_stop(true);
-		return lede_errf(err, "the parser's reply is over its limit of %zu bytes", lim.max_reply);
-	}
-	if (!lede_buf_reserve(&reply, (size_t)len))
-		return lede_err_oom(err);
-	if ((rc = recv_all(wk.fd, reply.data, (size_t)len, deadline)) != 0) {
-		lede_buf_free(&reply);
-		return worker_died(rc, &lim, err);
-	}
-	reply.len = (size_t)len;
-	reply.data[len] = '\0';
-	if (head[0] == 'E') {
-		rc = child_error(reply.data, reply.len, err);
-	} else if (head[0] == 'D') {
-		rc = lede_copy_read(reply.data, reply.len, out, err);
-		/* A worker that wrote what the reader refuses is not trusted again. */
+	if (head[0] == 'D') {
+		if (len > lim.max_reply) {
+			worker_stop(true);
+			return lede_errf(err, "the parser's reply is over its limit of %zu bytes",
+			    lim.max_reply);
+		}
+		rc = lede_docwire_read_from(pull_reply, &src, (size_t)len, out, err);
+		if (src.rc != 0)
+			return worker_died(src.rc, &lim, err);
+		/* A worker that wrote what the reader refuses is not trusted
+		 * again (and the stream is out of step). */
 		if (rc != 0)
 			worker_stop(true);
-	} else {
-		worker_stop(true);
-		rc = lede_errf(err, "the parser's reply is damaged");
+		return rc;
 	}
-	lede_buf_free(&reply);
+	if (head[0] != 'E' || len > ERROR_MAX) {
+		worker_stop(true);
+		return lede_errf(err, "the parser's reply is damaged");
+	}
+	if ((msg = malloc((size_t)len + 1)) == NULL) {
+		worker_stop(true);
+		return lede_err_oom(err);
+	}
+	if ((rc = recv_all(wk.fd, msg, (size_t)len, src.deadline)) != 0) {
+		free(msg);
+		return worker_died(rc, &lim, err);
+	}
+	rc = child_error(msg, (size_t)len, err);
+	free(msg);
 	return rc;
 }
 
@@ -906,6 +986,7 @@ lede_sandboxed_load(const struct lede_input *in, const struct lede_annotator *a,
 	struct load_ctx c = { in, a };
 	char cs[64];
 	int status;
+	bool fresh;
 
 	if (page_charset(in, cs, sizeof cs) && strcasecmp(cs, "utf-8") != 0 &&
 	    strcasecmp(cs, "utf8") != 0) {
@@ -923,10 +1004,12 @@ lede_sandboxed_load(const struct lede_input *in, const struct lede_annotator *a,
 	}
 	if (wk.pid > 0 && (wk.served >= WORKER_PAGES || in->len > wk.sized_for || a != wk.a))
 		worker_stop(false);
-	if (wk.pid <= 0 && worker_start(a, in->len, err) != 0)
+	/* A new worker is forked with this page: nothing to send. */
+	fresh = wk.pid <= 0;
+	if (fresh && worker_start(a, in, err) != 0)
 		return -1;
 	wk.served++;
-	return worker_load(in, out, err);
+	return worker_load(in, fresh, out, err);
 }
 
 void

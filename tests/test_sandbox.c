@@ -14,6 +14,7 @@
 #include "lede/annotate.h"
 #include "lede/buf.h"
 #include "lede/doc.h"
+#include "lede/docwire.h"
 #include "lede/json.h"
 #include "lede/sandbox.h"
 #include "tap.h"
@@ -132,14 +133,28 @@ garbage(void *ctx, struct lede_buf *reply, struct lede_err *err)
 	return 0;
 }
 
+/* A document of one paragraph, "x", and one person mentioned at the given
+ * span (the parent must check it), in the wire form. */
+static int
+sends_doc(void *ctx, struct lede_buf *reply, struct lede_err *err)
+{
+	const struct lede_span *at = ctx;
+	struct lede_doc *d = lede_doc_new();
+	int p;
+
+	if (d == NULL || lede_doc_set(&d->title, "T") != 0 || lede_doc_add_para(d, LEDE_PARA_TEXT, "x", 1) != 0 ||
+	    (p = lede_doc_add_person(d, "A")) < 0 || lede_entity_add_mention(&d->people[p], *at) != 0)
+		return lede_err_oom(err);
+	return lede_docwire_write(reply, d, err);
+}
+
 /* A library that complains on stderr costs nothing: the write fails. */
 static int
 chatty(void *ctx, struct lede_buf *reply, struct lede_err *err)
 {
 	if (write(2, "warning\n", 8) != -1)
 		return lede_errf(err, "stderr was writable");
-	lede_buf_adds(reply, (const char *)ctx);
-	return 0;
+	return sends_doc(ctx, reply, err);
 }
 
 static int
@@ -147,10 +162,9 @@ floods(void *ctx, struct lede_buf *reply, struct lede_err *err)
 {
 	size_t i, n = *(const size_t *)ctx;
 
-	lede_buf_adds(reply, "{\"title\":\"");
+	lede_buf_adds(reply, "LDW1");
 	for (i = 0; i < n; i++)
 		lede_buf_addc(reply, 'a');
-	lede_buf_adds(reply, "\"}");
 	return 0;
 }
 
@@ -176,6 +190,7 @@ static void
 misbehaving_children(void)
 {
 	struct lede_sandbox_limits lim = { 1u << 20, 256u << 20, 5 };
+	struct lede_span good = { 0, 0, 1 }, past = { 0, 0, 9 };
 	struct lede_doc *doc = NULL;
 	struct lede_err err;
 	size_t big;
@@ -199,17 +214,18 @@ misbehaving_children(void)
 	    strstr(err.msg, "CPU limit") != NULL, "a runaway child is stopped (%s)", err.msg);
 	lim.cpu_seconds = 5;
 	ok(lede_sandbox_run(garbage, "{\"title\": 12", &lim, &doc, &err) == -1 &&
-	    strstr(err.msg, "copy") != NULL, "garbage is refused (%s)", err.msg);
+	    strstr(err.msg, "the parser's reply is damaged") != NULL, "garbage is refused (%s)",
+	    err.msg);
+	ok(lede_sandbox_run(garbage, "LDW1\x01\x00", &lim, &doc, &err) == -1 &&
+	    strstr(err.msg, "ends too soon") != NULL, "a cut reply is refused (%s)", err.msg);
 	ok(lede_sandbox_run(garbage, "", &lim, &doc, &err) == -1,
 	    "an empty document is refused (%s)", err.msg);
-	ok(lede_sandbox_run(garbage, "{\"title\":\"T\",\"paragraphs\":[{\"kind\":\"text\","
-	    "\"text\":\"x\"}],\"people\":[{\"name\":\"A\",\"mentions\":[{\"paragraph\":0,"
-	    "\"start\":0,\"end\":9}]}]}", &lim, &doc, &err) == -1,
+	ok(lede_sandbox_run(sends_doc, &past, &lim, &doc, &err) == -1 &&
+	    strstr(err.msg, "people[0].mentions[0].end: 9 is past the end") != NULL,
 	    "a span past its paragraph is refused (%s)", err.msg);
 	doc = NULL;
-	ok(lede_sandbox_run(chatty, "{\"title\":\"T\",\"paragraphs\":[{\"kind\":\"text\","
-	    "\"text\":\"x\"}]}", &lim, &doc, &err) == 0 && doc != NULL && doc->nparas == 1,
-	    "a write to stderr fails quietly and the document still arrives");
+	ok(lede_sandbox_run(chatty, &good, &lim, &doc, &err) == 0 && doc != NULL && doc->nparas == 1 &&
+	    doc->npeople == 1, "a write to stderr fails quietly and the document still arrives");
 	lede_doc_free(doc);
 	doc = NULL;
 	big = 2u << 20;

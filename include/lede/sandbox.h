@@ -7,9 +7,12 @@
  * lowers its address-space and CPU limits, sets no_new_privs, installs a
  * seccomp allowlist (memory management, reading and writing its own socket;
  * no open, no socket, no exec), does the work and writes the document back
- * as lede's JSON. The parent reads at most a bounded reply within a bounded
- * time and rebuilds the document with lede_copy_read, which checks every
- * field and span: the child's reply is as untrusted as the page.
+ * in the binary wire form of docwire.h. The parent reads at most a bounded
+ * reply within a bounded time and rebuilds the document with the docwire
+ * reader, which makes every check lede_copy_read makes on a JSON copy (UTF-8,
+ * controls, every span and speaker): the child's reply is as untrusted as
+ * the page. The worker's reply is read as it arrives, with no buffer for
+ * all of it.
  *
  * Without libseccomp (configure --without-seccomp) the child still runs with
  * its limits and without descriptors, but no filter: crashes and runaway
@@ -58,12 +61,13 @@ pid_t lede_sandbox_worker(void);
 bool lede_sandbox_filtered(void);
 
 /* The machinery under lede_sandboxed_load, open to tests. fn runs in the
- * confined child and appends lede's JSON for one document to reply, or
- * returns -1 with err; the parent turns the reply into *out. */
+ * confined child and appends one document in the wire form
+ * (lede_docwire_write) to reply, or returns -1 with err; the parent turns the
+ * reply into *out with lede_docwire_read. */
 typedef int (*lede_sandbox_fn)(void *ctx, struct lede_buf *reply, struct lede_err *err);
 
 struct lede_sandbox_limits {
-	size_t max_reply;        /* bytes of JSON the parent accepts */
+	size_t max_reply;        /* bytes of reply the parent accepts */
 	size_t max_memory;       /* address space the child may add to its own */
 	unsigned cpu_seconds;    /* CPU time; the parent waits at most twice this plus 5 s */
 };
