@@ -7,7 +7,7 @@
 . "$srcdir/tests/lib.sh"
 LEDE_DATADIR=$srcdir
 export LEDE_DATADIR
-for name in clean annotate copy config; do
+for name in clean annotate copy config docwire; do
 	prog=$builddir/tests/regress_$name
 	for f in "$srcdir/tests/regress/$name"/* "$srcdir/fuzz/seeds/$name"/*; do
 		[ -f "$f" ] || continue
