@@ -419,20 +419,34 @@ mark_dead(struct ctx *c, const struct ninfo *i, const struct attrs *a)
 static void
 text_stats(const char *s, uint32_t *len, uint32_t *commas)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *q;
 	uint32_t n = 0, k = 0;
 	bool space = true;
 
-	for (; *p; p++) {
+	for (;;) {
+		/* Printable ASCII but the comma, the bulk of any text: each is one
+		 * character and ends a run of white space. */
+		for (q = p; *q > ' ' && *q < 0x80 && *q != ','; q++)
+			;
+		if (q > p) {
+			n += (uint32_t)(q - p);
+			space = false;
+			p = q;
+		}
+		if (*p == '\0')
+			break;
 		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f') {
 			if (!space)
 				n++;
 			space = true;
+			p++;
 			continue;
 		}
 		space = false;
-		if ((*p & 0xC0) == 0x80)
+		if ((*p & 0xC0) == 0x80) {
+			p++;
 			continue;
+		}
 		n++;
 		if (*p == ',')
 			k++;
@@ -441,6 +455,7 @@ text_stats(const char *s, uint32_t *len, uint32_t *commas)
 			k++;
 		else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x81)
 			k++;
+		p++;
 	}
 	if (space && n > 0)
 		n--;
@@ -1180,17 +1195,20 @@ parse(const char *data, size_t len, const char *charset, xmlDoc **out, struct le
 {
 	struct lede_buf u = LEDE_BUF_INIT;
 	htmlParserCtxtPtr ctxt;
+	const char *text;
 	char meta[64];
-	size_t bomlen;
+	size_t bomlen, textlen;
 	int opts = HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
 
 	if (lede_clean_bom(data, len, &bomlen) == NULL && (charset == NULL || *charset == '\0') &&
 	    lede_clean_meta_charset(data, len, meta, sizeof meta))
 		charset = meta;
-	if (lede_clean_to_utf8(&u, data, len, charset, err) != 0)
+	if (lede_clean_utf8_text(&u, data, len, charset, &text, &textlen, err) != 0) {
+		lede_buf_free(&u);
 		return -1;
-	if (u.len > INT32_MAX) {
+	}
+	if (textlen > INT32_MAX) {
 		lede_buf_free(&u);
 		return lede_errf(err, "the page is too large to parse");
 	}
@@ -1198,7 +1216,7 @@ parse(const char *data, size_t len, const char *charset, xmlDoc **out, struct le
 		lede_buf_free(&u);
 		return lede_err_oom(err);
 	}
-	*out = htmlCtxtReadMemory(ctxt, u.data ? u.data : "", (int)u.len, NULL, "UTF-8", opts);
+	*out = htmlCtxtReadMemory(ctxt, text, (int)textlen, NULL, "UTF-8", opts);
 	htmlFreeParserCtxt(ctxt);
 	lede_buf_free(&u);
 	if (*out == NULL || xmlDocGetRootElement(*out) == NULL) {

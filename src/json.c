@@ -5,21 +5,65 @@
 #include "lede/json.h"
 #include "lede/text.h"
 
+/* Bytes a JSON string carries as they are: printable ASCII (DEL included)
+ * but the quote and the backslash. */
+static const unsigned char json_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 10 */
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,   /* 50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 70 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 80 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 90 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* A0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* B0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* C0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* D0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* E0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* F0 */
+};
+
+/* The length of the well-formed multi-byte sequence at s when it goes out
+ * unescaped (not a C1 control, U+2028 or U+2029), else 0. */
+static size_t
+plain_seq(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t adv;
+
+	if ((unsigned char)s[0] < 0xC2)
+		return 0;
+	cp = lede_utf8_next(s, n, &adv);
+	if (adv == 1 || cp <= 0x9F || cp == 0x2028 || cp == 0x2029)
+		return 0;
+	return adv;
+}
+
 void
 lede_json_str(struct lede_buf *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, run, adv;
+	size_t i = 0, run, adv, k;
 	uint32_t cp;
 	char enc[4];
 
 	lede_buf_reserve(out, n + 2);
 	lede_buf_addc(out, '"');
 	while (i < n) {
+		/* Find the next character that needs escaping and copy all
+		 * before it at once: most text has none. */
 		run = i;
-		while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x80 &&
-		    s[run] != '"' && s[run] != '\\')
-			run++;
+		for (;;) {
+			while (run < n && json_plain[(unsigned char)s[run]])
+				run++;
+			if (run < n && (k = plain_seq(s + run, n - run)) > 0)
+				run += k;
+			else
+				break;
+		}
 		if (run > i) {
 			lede_buf_add(out, s + i, run - i);
 			i = run;
@@ -54,34 +98,54 @@ lede_json_strz(struct lede_buf *out, const char *s)
 		lede_json_str(out, s, strlen(s));
 }
 
-static void
-key(struct lede_buf *out, const char *k)
+/* Keys are string literals: each goes out with its quotes and colon in one
+ * copy of a known length. */
+#define key(out, k) lede_buf_lit((out), "\"" k "\":")
+#define flag(out, k, v) ((v) ? lede_buf_lit((out), ",\"" k "\":true") : \
+	lede_buf_lit((out), ",\"" k "\":false"))
+
+/* The decimal digits of v at o; returns the end. */
+static char *
+put_uint(char *o, size_t v)
 {
-	lede_buf_addc(out, '"');
-	lede_buf_adds(out, k);
-	lede_buf_lit(out, "\":");
+	char tmp[24];
+	size_t i = sizeof tmp;
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (i < sizeof tmp)
+		*o++ = tmp[i++];
+	return o;
 }
 
-static void
-flag(struct lede_buf *out, const char *k, bool v)
-{
-	lede_buf_addc(out, ',');
-	key(out, k);
-	if (v)
-		lede_buf_lit(out, "true");
-	else
-		lede_buf_lit(out, "false");
-}
-
+/* Three numbers for every mention, quote and fact: written straight into
+ * the buffer after one reserve. */
 static void
 span_fields(struct lede_buf *out, struct lede_span s)
 {
-	lede_buf_lit(out, "\"paragraph\":");
-	lede_buf_add_int(out, s.para);
-	lede_buf_lit(out, ",\"start\":");
-	lede_buf_add_uint(out, s.start);
-	lede_buf_lit(out, ",\"end\":");
-	lede_buf_add_uint(out, s.end);
+	static const char para[] = "\"paragraph\":", start[] = ",\"start\":", end[] = ",\"end\":";
+	char *o;
+
+	if (!lede_buf_reserve(out, 96))
+		return;
+	o = out->data + out->len;
+	memcpy(o, para, sizeof para - 1);
+	o += sizeof para - 1;
+	if (s.para < 0) {
+		*o++ = '-';
+		/* Negated in unsigned arithmetic so INT_MIN does not overflow. */
+		o = put_uint(o, (size_t)0 - (size_t)(long)s.para);
+	} else {
+		o = put_uint(o, (size_t)s.para);
+	}
+	memcpy(o, start, sizeof start - 1);
+	o = put_uint(o + sizeof start - 1, s.start);
+	memcpy(o, end, sizeof end - 1);
+	o = put_uint(o + sizeof end - 1, s.end);
+	*o = '\0';
+	out->len = (size_t)(o - out->data);
 }
 
 static void

@@ -150,6 +150,67 @@ emit(struct lede_norm *n, const char *s, size_t len)
 	n->empty = false;
 }
 
+/* The length of the well-formed multi-byte sequence at p that stands for an
+ * ordinary visible character (not white space, forbidden or invisible), or
+ * 0: the characters the normaliser copies through byte for byte. */
+static size_t
+plain_seq(const char *p, size_t n)
+{
+	uint32_t cp;
+	size_t adv;
+
+	/* C0 and C1 leads are overlong, F5 and up past U+10FFFF, 80-BF stray. */
+	if ((unsigned char)p[0] < 0xC2 || (unsigned char)p[0] > 0xF4)
+		return 0;
+	cp = lede_utf8_next(p, n, &adv);
+	if (adv == 1 || lede_cp_is_space(cp) || lede_cp_is_forbidden(cp) ||
+	    lede_cp_is_invisible(cp))
+		return 0;
+	return adv;
+}
+
+/* Printable ASCII but the space: bytes the normaliser never changes. */
+static bool
+plain_ascii(unsigned char c)
+{
+	return c > 0x20 && c < 0x7F;
+}
+
+/* The end of the run from i that comes out exactly as it goes in: visible
+ * characters, and single spaces between two of them (a space folds to
+ * itself there); in preformatted text every space is kept as it is. */
+static size_t
+plain_run(const char *s, size_t i, size_t len, bool keep)
+{
+	size_t start = i, k;
+	unsigned char c;
+
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (plain_ascii(c)) {
+			i++;
+		} else if (c == ' ' && keep) {
+			i++;
+		} else if (c == ' ') {
+			/* Only after a visible character of this run, so a space
+			 * owed from before or at the start is the slow path's. */
+			if (i == start || i + 1 >= len)
+				break;
+			if (plain_ascii((unsigned char)s[i + 1]))
+				i += 2;
+			else if ((k = plain_seq(s + i + 1, len - i - 1)) > 0)
+				i += 1 + k;
+			else
+				break;
+		} else if (c >= 0x80 && (k = plain_seq(s + i, len - i)) > 0) {
+			i += k;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
 void
 lede_norm_feed(struct lede_norm *n, const char *s, size_t len)
 {
@@ -160,10 +221,8 @@ lede_norm_feed(struct lede_norm *n, const char *s, size_t len)
 
 	lede_buf_reserve(n->out, len);
 	while (i < len) {
-		/* Copy runs of plain printable ASCII in one go: that is most text. */
-		run = i;
-		while (run < len && (unsigned char)s[run] > 0x20 && (unsigned char)s[run] < 0x7F)
-			run++;
+		/* Most text needs no change at all: copy it a run at a time. */
+		run = plain_run(s, i, len, keep);
 		if (run > i) {
 			emit(n, s + i, run - i);
 			i = run;
