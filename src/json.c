@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "lede/json.h"
@@ -42,51 +43,91 @@ plain_seq(const char *s, size_t n)
 	return adv;
 }
 
-void
-lede_json_str(struct lede_buf *out, const char *s, size_t n)
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+/* Whether none of the eight bytes at s needs a look: all ASCII from 0x20
+ * up, none a quote or a backslash. (x - ONES * k) & ~x & HIGHS is non-zero
+ * exactly when some byte of x is below k, so with k = 1 when one is zero. */
+static bool
+plain8(const char *s)
+{
+	uint64_t w, q, b;
+
+	memcpy(&w, s, 8);
+	q = w ^ (ONES * '"');
+	b = w ^ (ONES * '\\');
+	return ((w | ((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((b - ONES) & ~b)) &
+	    HIGHS) == 0;
+}
+
+/* Appends the escaped form of the one character at s (n > 0 bytes left);
+ * returns the bytes it took. */
+static size_t
+escape_one(struct lede_buf *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, run, adv, k;
+	size_t adv;
 	uint32_t cp;
 	char enc[4];
 
-	lede_buf_reserve(out, n + 2);
-	lede_buf_addc(out, '"');
-	while (i < n) {
-		/* Find the next character that needs escaping and copy all
-		 * before it at once: most text has none. */
-		run = i;
-		for (;;) {
-			while (run < n && json_plain[(unsigned char)s[run]])
-				run++;
-			if (run < n && (k = plain_seq(s + run, n - run)) > 0)
-				run += k;
-			else
-				break;
-		}
-		if (run > i) {
-			lede_buf_add(out, s + i, run - i);
-			i = run;
-			continue;
-		}
-		cp = lede_utf8_next(s + i, n - i, &adv);
-		i += adv;
-		switch (cp) {
-		case '"': lede_buf_lit(out, "\\\""); break;
-		case '\\': lede_buf_lit(out, "\\\\"); break;
-		case '\n': lede_buf_lit(out, "\\n"); break;
-		case '\t': lede_buf_lit(out, "\\t"); break;
-		default:
-			if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
-				char esc[6] = { '\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15],
-					hex[(cp >> 4) & 15], hex[cp & 15] };
-				lede_buf_add(out, esc, 6);
-			} else {
-				lede_buf_add(out, enc, lede_utf8_put(enc, cp));
-			}
+	cp = lede_utf8_next(s, n, &adv);
+	switch (cp) {
+	case '"': lede_buf_lit(out, "\\\""); break;
+	case '\\': lede_buf_lit(out, "\\\\"); break;
+	case '\n': lede_buf_lit(out, "\\n"); break;
+	case '\t': lede_buf_lit(out, "\\t"); break;
+	default:
+		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
+			char esc[6] = { '\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15],
+				hex[(cp >> 4) & 15], hex[cp & 15] };
+			lede_buf_add(out, esc, 6);
+		} else {
+			/* A bad byte: U+FFFD. */
+			lede_buf_add(out, enc, lede_utf8_put(enc, cp));
 		}
 	}
-	lede_buf_addc(out, '"');
+	return adv;
+}
+
+void
+lede_json_str(struct lede_buf *out, const char *s, size_t n)
+{
+	size_t i = 0, k;
+	char *o;
+
+	/* Text that needs no escape comes out as long as it went in, quotes
+	 * aside: with that much room, it is copied straight into the buffer
+	 * as it is scanned, eight bytes at a time where it can be. */
+	if (!lede_buf_reserve(out, n + 2))
+		return;
+	o = out->data + out->len;
+	*o++ = '"';
+	while (i < n) {
+		if (n - i >= 8 && plain8(s + i)) {
+			memcpy(o, s + i, 8);
+			o += 8;
+			i += 8;
+		} else if (json_plain[(unsigned char)s[i]]) {
+			*o++ = s[i++];
+		} else if ((k = plain_seq(s + i, n - i)) > 0) {
+			memcpy(o, s + i, k);
+			o += k;
+			i += k;
+		} else {
+			/* An escape is longer than what it stands for: it goes
+			 * through the buffer's own appends, then room is made
+			 * again for the rest. */
+			out->len = (size_t)(o - out->data);
+			i += escape_one(out, s + i, n - i);
+			if (!lede_buf_reserve(out, n - i + 1))
+				return;
+			o = out->data + out->len;
+		}
+	}
+	*o++ = '"';
+	*o = '\0';
+	out->len = (size_t)(o - out->data);
 }
 
 void
@@ -104,20 +145,36 @@ lede_json_strz(struct lede_buf *out, const char *s)
 #define flag(out, k, v) ((v) ? lede_buf_lit((out), ",\"" k "\":true") : \
 	lede_buf_lit((out), ",\"" k "\":false"))
 
-/* The decimal digits of v at o; returns the end. */
+/* The decimal digits of v at o; returns the end. Counting the digits first
+ * lets them be written in place, two at a time. */
 static char *
 put_uint(char *o, size_t v)
 {
-	char tmp[24];
-	size_t i = sizeof tmp;
+	static const char pairs[] =
+	    "0001020304050607080910111213141516171819"
+	    "2021222324252627282930313233343536373839"
+	    "4041424344454647484950515253545556575859"
+	    "6061626364656667686970717273747576777879"
+	    "8081828384858687888990919293949596979899";
+	size_t d = 1, t;
+	char *e;
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	while (i < sizeof tmp)
-		*o++ = tmp[i++];
-	return o;
+	for (t = v; t >= 100; t /= 100)
+		d += 2;
+	d += t >= 10;
+	e = o + d;
+	while (v >= 100) {
+		e -= 2;
+		memcpy(e, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		e -= 2;
+		memcpy(e, pairs + 2 * v, 2);
+	} else {
+		*--e = (char)('0' + v);
+	}
+	return o + d;
 }
 
 /* Three numbers for every mention, quote and fact: written straight into

@@ -176,6 +176,43 @@ plain_ascii(unsigned char c)
 	return c > 0x20 && c < 0x7F;
 }
 
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+/* Eight bytes as one number, the first byte lowest whatever the machine
+ * (compilers turn this into one load). */
+static uint64_t
+load8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+	    (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* Whether the eight bytes at s come out as they go in, tested all at once:
+ * printable ASCII or the space and, unless keep, no two spaces side by side,
+ * none last (what follows it is not known here) and none first unless a
+ * visible character of the run comes before it. (x - ONES * k) & ~x & HIGHS
+ * is non-zero exactly when some byte of x is below k. */
+static bool
+plain8(const char *s, bool keep, bool first)
+{
+	uint64_t w = load8(s), del = w ^ (ONES * 0x7F), sp;
+
+	if ((w | ((w - ONES * 0x20) & ~w) | ((del - ONES) & ~del)) & HIGHS)
+		return false;
+	if (keep)
+		return true;
+	/* Every byte is below 0x80 now, so adding 0x7F to each carries into
+	 * its own top bit alone, and only for bytes that are not zero: the
+	 * spaces are the bytes of w ^ 0x20... left without a top bit. */
+	sp = w ^ (ONES * 0x20);
+	sp = ~((sp + ONES * 0x7F) | sp) & HIGHS;
+	return (sp & (sp << 8)) == 0 && s[7] != ' ' && !(first && s[0] == ' ');
+}
+
 /* The end of the run from i that comes out exactly as it goes in: visible
  * characters, and single spaces between two of them (a space folds to
  * itself there); in preformatted text every space is kept as it is. */
@@ -186,6 +223,10 @@ plain_run(const char *s, size_t i, size_t len, bool keep)
 	unsigned char c;
 
 	while (i < len) {
+		if (len - i >= 8 && plain8(s + i, keep, i == start)) {
+			i += 8;
+			continue;
+		}
 		c = (unsigned char)s[i];
 		if (plain_ascii(c)) {
 			i++;
