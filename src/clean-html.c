@@ -446,8 +446,8 @@ text_stats(const char *s, uint32_t *len, uint32_t *commas)
 
 	for (;;) {
 		/* Eight bytes at a time while they are ASCII from the space up
-		 * and hold no comma: each counts but the spaces after the first
-		 * of a run. (x - ONES * c) & ~x & HIGHS is non-zero exactly when
+		 * and hold no comma: each counts but a space that follows a
+		 * space. (x - ONES * c) & ~x & HIGHS is non-zero exactly when
 		 * some byte of x is below c. */
 		while (end - p >= 8) {
 			w = load8(p);
@@ -458,7 +458,7 @@ text_stats(const char *s, uint32_t *len, uint32_t *commas)
 			 * byte but the zeros of w ^ 0x20..., the spaces. */
 			x = w ^ (ONES * ' ');
 			sp = ~((x + ONES * 0x7F) | x) & HIGHS;
-			n += 8 - top_bits(sp) + top_bits(sp & ~((sp << 8) | (space ? 0x80u : 0)));
+			n += 8 - top_bits(sp & ((sp << 8) | (space ? 0x80u : 0)));
 			space = (sp >> 63) != 0;
 			p += 8;
 		}

@@ -159,6 +159,27 @@ put_uint(char *o, size_t v)
 	size_t d = 1, t;
 	char *e;
 
+	/* Offsets within a paragraph and paragraph numbers: nearly all are
+	 * below 10000. */
+	if (v < 100) {
+		if (v < 10) {
+			*o = (char)('0' + v);
+			return o + 1;
+		}
+		memcpy(o, pairs + 2 * v, 2);
+		return o + 2;
+	}
+	if (v < 10000) {
+		t = v / 100;
+		if (t < 10) {
+			*o++ = (char)('0' + t);
+		} else {
+			memcpy(o, pairs + 2 * t, 2);
+			o += 2;
+		}
+		memcpy(o, pairs + 2 * (v % 100), 2);
+		return o + 2;
+	}
 	for (t = v; t >= 100; t /= 100)
 		d += 2;
 	d += t >= 10;
