@@ -191,26 +191,29 @@ load8(const char *s)
 	    (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
 
-/* Whether the eight bytes at s come out as they go in, tested all at once:
- * printable ASCII or the space and, unless keep, no two spaces side by side,
- * none last (what follows it is not known here) and none first unless a
- * visible character of the run comes before it. (x - ONES * k) & ~x & HIGHS
- * is non-zero exactly when some byte of x is below k. */
-static bool
+/* How many of the eight bytes at s come out as they go in, tested all at
+ * once: 8 when they are printable ASCII or the space and, unless keep, no
+ * two spaces are side by side and none is first while nothing of the run
+ * comes before it; 7 when only the last is a space (what follows it is not
+ * known here); else 0. (x - ONES * k) & ~x & HIGHS is non-zero exactly when
+ * some byte of x is below k. */
+static size_t
 plain8(const char *s, bool keep, bool first)
 {
 	uint64_t w = load8(s), del = w ^ (ONES * 0x7F), sp;
 
 	if ((w | ((w - ONES * 0x20) & ~w) | ((del - ONES) & ~del)) & HIGHS)
-		return false;
+		return 0;
 	if (keep)
-		return true;
+		return 8;
 	/* Every byte is below 0x80 now, so adding 0x7F to each carries into
 	 * its own top bit alone, and only for bytes that are not zero: the
 	 * spaces are the bytes of w ^ 0x20... left without a top bit. */
 	sp = w ^ (ONES * 0x20);
 	sp = ~((sp + ONES * 0x7F) | sp) & HIGHS;
-	return (sp & (sp << 8)) == 0 && s[7] != ' ' && !(first && s[0] == ' ');
+	if ((sp & (sp << 8)) != 0 || (first && s[0] == ' '))
+		return 0;
+	return s[7] == ' ' ? 7 : 8;
 }
 
 /* The end of the run from i that comes out exactly as it goes in: visible
@@ -223,8 +226,8 @@ plain_run(const char *s, size_t i, size_t len, bool keep)
 	unsigned char c;
 
 	while (i < len) {
-		if (len - i >= 8 && plain8(s + i, keep, i == start)) {
-			i += 8;
+		if (len - i >= 8 && (k = plain8(s + i, keep, i == start)) > 0) {
+			i += k;
 			continue;
 		}
 		c = (unsigned char)s[i];
