@@ -126,6 +126,9 @@ struct ninfo {
 	float score;
 };
 
+/* Room for every class word of every kind (checked where the lists are). */
+#define NCWORDS 192
+
 struct ctx {
 	xmlDoc *doc;
 	struct ninfo *info;
@@ -134,6 +137,10 @@ struct ctx {
 	struct lede_meta meta;
 	/* A small cache of class/id verdicts: pages repeat the same few. */
 	struct { uint32_t hash; uint8_t cls; bool used; } cache[1024];
+	/* The class words of every kind sorted by first byte: those starting
+	 * with b are words[first[b]] up to words[first[b + 1]]. */
+	struct cword { const char *w; size_t n; uint8_t kind; } words[NCWORDS];
+	uint16_t first[257];
 };
 
 enum {
@@ -225,47 +232,92 @@ token_in(const char *s, size_t len, const char *const *words, size_t n)
 {
 	size_t i;
 
+	/* strncmp stops at a shorter word's NUL, which no token byte is; the
+	 * first letters turn nearly every word away before the call. */
 	for (i = 0; i < n; i++)
-		if (strlen(words[i]) == len && memcmp(s, words[i], len) == 0)
+		if (words[i][0] == s[0] && strncmp(words[i], s, len) == 0 && words[i][len] == '\0')
 			return true;
 	return false;
 }
 
 #define NWORDS(a) (sizeof(a) / sizeof((a)[0]))
 
+_Static_assert(NWORDS(pos_words) + NWORDS(neg_words) + NWORDS(unlikely_words) +
+    NWORDS(byline_words) + NWORDS(hard_words) + NWORDS(embed_words) <= NCWORDS,
+    "NCWORDS holds every class word");
+
+/* Sorts the class words by first byte, so that one scan of a class string
+ * finds them all instead of a strstr for each. */
+static void
+index_words(struct ctx *c)
+{
+	static const struct {
+		const char *const *v;
+		size_t n;
+		uint8_t kind;
+	} lists[] = {
+		{ pos_words, NWORDS(pos_words), C_POS },
+		{ neg_words, NWORDS(neg_words), C_NEG },
+		{ unlikely_words, NWORDS(unlikely_words), C_UNLIKELY },
+		{ byline_words, NWORDS(byline_words), C_BYLINE },
+		{ hard_words, NWORDS(hard_words), C_HARD },
+		{ embed_words, NWORDS(embed_words), C_EMBED },
+	};
+	uint16_t next[256] = { 0 };
+	size_t l, i, b;
+	const char *w;
+
+	for (l = 0; l < NWORDS(lists); l++)
+		for (i = 0; i < lists[l].n; i++)
+			next[(unsigned char)lists[l].v[i][0]]++;
+	c->first[0] = 0;
+	for (b = 0; b < 256; b++) {
+		c->first[b + 1] = (uint16_t)(c->first[b] + next[b]);
+		next[b] = c->first[b];
+	}
+	for (l = 0; l < NWORDS(lists); l++) {
+		for (i = 0; i < lists[l].n; i++) {
+			w = lists[l].v[i];
+			c->words[next[(unsigned char)w[0]]++] =
+			    (struct cword){ w, strlen(w), lists[l].kind };
+		}
+	}
+}
+
 /* Classifies "class id" text, lower-cased, up to 200 bytes. */
 static uint8_t
-classify(const char *s)
+classify(const struct ctx *c, const char *s)
 {
+	const struct cword *w;
 	const char *p = s, *q;
-	uint8_t c = 0;
+	uint8_t found = 0, cls;
+	size_t k;
 
-	if (any_in(s, pos_words, NWORDS(pos_words)))
-		c |= C_POS;
-	if (any_in(s, neg_words, NWORDS(neg_words)))
-		c |= C_NEG;
-	if (any_in(s, unlikely_words, NWORDS(unlikely_words)))
-		c |= C_UNLIKELY;
-	if (any_in(s, byline_words, NWORDS(byline_words)))
-		c |= C_BYLINE;
-	if (any_in(s, hard_words, NWORDS(hard_words)))
-		c |= C_HARD;
-	while (*p) {
+	/* Every word of every kind that occurs anywhere in s. */
+	for (p = s; *p; p++) {
+		for (k = c->first[(unsigned char)*p]; k < c->first[(unsigned char)*p + 1]; k++) {
+			w = &c->words[k];
+			if ((w->n < 2 || p[1] == w->w[1]) && strncmp(p, w->w, w->n) == 0)
+				found |= w->kind;
+		}
+	}
+	cls = found & (uint8_t)~C_EMBED;
+	for (p = s; *p;) {
 		while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
 			p++;
 		for (q = p; (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9'); q++)
 			;
 		if (q > p) {
 			if (token_in(p, (size_t)(q - p), neg_tokens, NWORDS(neg_tokens)))
-				c |= C_NEG;
+				cls |= C_NEG;
 			if (token_in(p, (size_t)(q - p), unlikely_tokens, NWORDS(unlikely_tokens)))
-				c |= C_UNLIKELY;
+				cls |= C_UNLIKELY;
 		}
 		p = q;
 	}
-	if (any_in(s, embed_words, NWORDS(embed_words)))
-		c = (uint8_t)((c & ~(C_NEG | C_UNLIKELY | C_HARD)) | C_EMBED);
-	return c;
+	if (found & C_EMBED)
+		cls = (uint8_t)((cls & ~(C_NEG | C_UNLIKELY | C_HARD)) | C_EMBED);
+	return cls;
 }
 
 /* The attributes the cleaner reads, found in one pass over the list. */
@@ -343,7 +395,7 @@ class_of(struct ctx *c, const struct attrs *a)
 		return c->cache[slot].cls;
 	c->cache[slot].used = true;
 	c->cache[slot].hash = h;
-	c->cache[slot].cls = classify(s);
+	c->cache[slot].cls = classify(c, s);
 	return c->cache[slot].cls;
 }
 
@@ -1287,6 +1339,7 @@ lede_clean_html(const char *data, size_t len, const char *charset, const char *u
 		return lede_errf(err, "not a web page or text (binary data)");
 	if ((c = calloc(1, sizeof *c)) == NULL)
 		return lede_err_oom(err);
+	index_words(c);
 	if (parse(data, len, charset, &c->doc, err) != 0)
 		goto done;
 	if (lede_meta_collect(c->doc, &c->meta, err) != 0)
