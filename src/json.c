@@ -142,6 +142,7 @@ lede_json_strz(struct lede_buf *out, const char *s)
 /* Keys are string literals: each goes out with its quotes and colon in one
  * copy of a known length. */
 #define key(out, k) lede_buf_lit((out), "\"" k "\":")
+#define next_key(out, k) lede_buf_lit((out), ",\"" k "\":")
 #define flag(out, k, v) ((v) ? lede_buf_lit((out), ",\"" k "\":true") : \
 	lede_buf_lit((out), ",\"" k "\":false"))
 
@@ -199,16 +200,19 @@ put_uint(char *o, size_t v)
 }
 
 /* Three numbers for every mention, quote and fact: written straight into
- * the buffer after one reserve. */
+ * the buffer after one reserve, with the punctuation around them (pre and
+ * post, two bytes at most each). */
 static void
-span_fields(struct lede_buf *out, struct lede_span s)
+span_fields(struct lede_buf *out, const char *pre, struct lede_span s, const char *post)
 {
 	static const char para[] = "\"paragraph\":", start[] = ",\"start\":", end[] = ",\"end\":";
 	char *o;
 
-	if (!lede_buf_reserve(out, 96))
+	if (!lede_buf_reserve(out, 100))
 		return;
 	o = out->data + out->len;
+	while (*pre)
+		*o++ = *pre++;
 	memcpy(o, para, sizeof para - 1);
 	o += sizeof para - 1;
 	if (s.para < 0) {
@@ -222,6 +226,8 @@ span_fields(struct lede_buf *out, struct lede_span s)
 	o = put_uint(o + sizeof start - 1, s.start);
 	memcpy(o, end, sizeof end - 1);
 	o = put_uint(o + sizeof end - 1, s.end);
+	while (*post)
+		*o++ = *post++;
 	*o = '\0';
 	out->len = (size_t)(o - out->data);
 }
@@ -263,13 +269,8 @@ entities(struct lede_buf *out, const struct lede_entity *v, size_t n, bool roles
 		lede_buf_addc(out, ',');
 		key(out, "mentions");
 		lede_buf_addc(out, '[');
-		for (j = 0; j < v[i].nmentions; j++) {
-			if (j)
-				lede_buf_addc(out, ',');
-			lede_buf_addc(out, '{');
-			span_fields(out, v[i].mentions[j]);
-			lede_buf_addc(out, '}');
-		}
+		for (j = 0; j < v[i].nmentions; j++)
+			span_fields(out, j ? ",{" : "{", v[i].mentions[j], "}");
 		lede_buf_lit(out, "]}");
 	}
 	lede_buf_addc(out, ']');
@@ -284,21 +285,15 @@ quotes(struct lede_buf *out, const struct lede_doc *doc)
 	lede_buf_addc(out, '[');
 	for (i = 0; i < doc->nquotes; i++) {
 		q = &doc->quotes[i];
-		if (i)
-			lede_buf_addc(out, ',');
-		lede_buf_addc(out, '{');
-		span_fields(out, q->span);
-		lede_buf_addc(out, ',');
+		span_fields(out, i ? ",{" : "{", q->span, ",");
 		key(out, "text");
 		lede_json_strz(out, q->text);
-		lede_buf_addc(out, ',');
-		key(out, "speaker");
+		next_key(out, "speaker");
 		if (q->speaker >= 0 && (size_t)q->speaker < doc->npeople)
 			lede_json_strz(out, doc->people[q->speaker].name);
 		else
 			lede_buf_adds(out, "null");
-		lede_buf_addc(out, ',');
-		key(out, "source");
+		next_key(out, "source");
 		lede_json_strz(out, q->source);
 		flag(out, "unclosed", q->unclosed);
 		flag(out, "unopened", q->unopened);
@@ -316,16 +311,13 @@ facts(struct lede_buf *out, const struct lede_doc *doc)
 	lede_buf_addc(out, '[');
 	for (i = 0; i < doc->nfacts; i++) {
 		if (i)
-			lede_buf_addc(out, ',');
-		lede_buf_addc(out, '{');
-		key(out, "kind");
+			lede_buf_lit(out, ",{\"kind\":");
+		else
+			lede_buf_lit(out, "{\"kind\":");
 		lede_json_strz(out, doc->facts[i].kind);
-		lede_buf_addc(out, ',');
-		key(out, "text");
+		next_key(out, "text");
 		lede_json_strz(out, doc->facts[i].text);
-		lede_buf_addc(out, ',');
-		span_fields(out, doc->facts[i].span);
-		lede_buf_addc(out, '}');
+		span_fields(out, ",", doc->facts[i].span, "}");
 	}
 	lede_buf_addc(out, ']');
 }
@@ -367,10 +359,7 @@ notes(struct lede_buf *out, const struct lede_doc *doc)
 	lede_buf_addc(out, '[');
 	for (i = 0; i < doc->nnotes; i++) {
 		n = &doc->notes[i];
-		if (i)
-			lede_buf_addc(out, ',');
-		lede_buf_addc(out, '{');
-		span_fields(out, n->span);
+		span_fields(out, i ? ",{" : "{", n->span, "");
 		lede_buf_lit(out, ",\"selector\":{\"type\":\"TextQuoteSelector\",");
 		key(out, "exact");
 		lede_json_strz(out, n->exact ? n->exact : "");
