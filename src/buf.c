@@ -31,8 +31,10 @@ lede_buf_reset(struct lede_buf *b)
 		b->data[0] = '\0';
 }
 
+extern inline bool lede_buf_reserve(struct lede_buf *b, size_t extra);
+
 bool
-lede_buf_reserve(struct lede_buf *b, size_t extra)
+lede_buf_grow(struct lede_buf *b, size_t extra)
 {
 	size_t need, cap;
 	char *p;
@@ -65,29 +67,20 @@ fail:
 	return false;
 }
 
+/* The external definitions of the inline appends in buf.h, for callers
+ * the compiler chose not to inline them into. */
+extern inline void lede_buf_add(struct lede_buf *b, const void *p, size_t n);
+extern inline void lede_buf_adds(struct lede_buf *b, const char *s);
+extern inline void lede_buf_addc(struct lede_buf *b, char c);
+
 void
-lede_buf_add(struct lede_buf *b, const void *p, size_t n)
+lede_buf_add_slow(struct lede_buf *b, const void *p, size_t n)
 {
 	if (!lede_buf_reserve(b, n))
 		return;
 	if (n > 0)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
-lede_buf_adds(struct lede_buf *b, const char *s)
-{
-	lede_buf_add(b, s, strlen(s));
-}
-
-void
-lede_buf_addc(struct lede_buf *b, char c)
-{
-	if (!lede_buf_reserve(b, 1))
-		return;
-	b->data[b->len++] = c;
 	b->data[b->len] = '\0';
 }
 
@@ -115,14 +108,20 @@ lede_buf_printf(struct lede_buf *b, const char *fmt, ...)
 void
 lede_buf_add_uint(struct lede_buf *b, size_t v)
 {
-	char tmp[24];
+	char tmp[24], *o;
 	size_t i = sizeof tmp;
 
 	do {
 		tmp[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v > 0);
-	lede_buf_add(b, tmp + i, sizeof tmp - i);
+	if (!lede_buf_reserve(b, sizeof tmp - i))
+		return;
+	/* A few digits: a loop beats a call to memcpy. */
+	for (o = b->data + b->len; i < sizeof tmp; i++)
+		*o++ = tmp[i];
+	*o = '\0';
+	b->len = (size_t)(o - b->data);
 }
 
 void

@@ -156,6 +156,41 @@ iconv_name(const char *charset)
 	return charset;
 }
 
+/* Valid UTF-8 without a NUL: what sanitize_utf8 copies unchanged. */
+static bool
+clean_utf8(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t w;
+	size_t i = 0, adv;
+	unsigned char c;
+
+	while (i < n) {
+		/* Eight bytes at a time while they are ASCII: no byte has its high
+		 * bit set, and none is 0 (which subtracting 1 would turn to FF). */
+		if (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (((w | (w - ones)) & highs) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		c = (unsigned char)s[i];
+		if (c == 0)
+			return false;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		/* A failed decode consumes one byte; a valid sequence is longer. */
+		lede_utf8_next(s + i, n - i, &adv);
+		if (adv == 1)
+			return false;
+		i += adv;
+	}
+	return true;
+}
+
 /* Copies valid UTF-8 through, U+FFFD for bad bytes, NULs dropped. */
 static void
 sanitize_utf8(struct lede_buf *out, const char *s, size_t len)
@@ -164,6 +199,11 @@ sanitize_utf8(struct lede_buf *out, const char *s, size_t len)
 	uint32_t cp;
 	char enc[4];
 
+	/* Most text is fine as it is: one check, one copy. */
+	if (clean_utf8(s, len)) {
+		lede_buf_add(out, s, len);
+		return;
+	}
 	lede_buf_reserve(out, len);
 	while (i < len) {
 		run = i;
@@ -219,23 +259,53 @@ convert(struct lede_buf *out, const char *data, size_t len, iconv_t cd, struct l
 	return lede_buf_ok(out) ? 0 : lede_err_oom(err);
 }
 
+/* The encoding data is read in (NULL: UTF-8), past any byte order mark. */
+static const char *
+source_encoding(const char **data, size_t *len, const char *charset)
+{
+	const char *bom;
+	size_t bomlen;
+
+	bom = lede_clean_bom(*data, *len, &bomlen);
+	if (bom != NULL) {
+		*data += bomlen;
+		*len -= bomlen;
+		return bom;
+	}
+	if (charset != NULL && *charset != '\0')
+		return iconv_name(charset);
+	return NULL;
+}
+
+int
+lede_clean_utf8_text(struct lede_buf *out, const char *data, size_t len, const char *charset,
+    const char **text, size_t *textlen, struct lede_err *err)
+{
+	const char *s = data, *name;
+	size_t n = len;
+
+	name = source_encoding(&s, &n, charset);
+	if ((name == NULL || strcmp(name, "UTF-8") == 0) && clean_utf8(s, n)) {
+		*text = s;
+		*textlen = n;
+		return 0;
+	}
+	if (lede_clean_to_utf8(out, data, len, charset, err) != 0)
+		return -1;
+	*text = out->data != NULL ? out->data : "";
+	*textlen = out->len;
+	return 0;
+}
+
 int
 lede_clean_to_utf8(struct lede_buf *out, const char *data, size_t len, const char *charset,
     struct lede_err *err)
 {
-	const char *name = NULL, *bom;
-	size_t bomlen;
+	const char *name;
 	iconv_t cd;
 	int rc;
 
-	bom = lede_clean_bom(data, len, &bomlen);
-	if (bom != NULL) {
-		name = bom;
-		data += bomlen;
-		len -= bomlen;
-	} else if (charset != NULL && *charset != '\0') {
-		name = iconv_name(charset);
-	}
+	name = source_encoding(&data, &len, charset);
 	if (name == NULL || strcmp(name, "UTF-8") == 0) {
 		sanitize_utf8(out, data, len);
 		return lede_buf_ok(out) ? 0 : lede_err_oom(err);

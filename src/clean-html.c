@@ -126,6 +126,9 @@ struct ninfo {
 	float score;
 };
 
+/* Room for every class word of every kind (checked where the lists are). */
+#define NCWORDS 192
+
 struct ctx {
 	xmlDoc *doc;
 	struct ninfo *info;
@@ -134,6 +137,10 @@ struct ctx {
 	struct lede_meta meta;
 	/* A small cache of class/id verdicts: pages repeat the same few. */
 	struct { uint32_t hash; uint8_t cls; bool used; } cache[1024];
+	/* The class words of every kind sorted by first byte: those starting
+	 * with b are words[first[b]] up to words[first[b + 1]]. */
+	struct cword { const char *w; size_t n; uint8_t kind; } words[NCWORDS];
+	uint16_t first[257];
 };
 
 enum {
@@ -225,47 +232,92 @@ token_in(const char *s, size_t len, const char *const *words, size_t n)
 {
 	size_t i;
 
+	/* strncmp stops at a shorter word's NUL, which no token byte is; the
+	 * first letters turn nearly every word away before the call. */
 	for (i = 0; i < n; i++)
-		if (strlen(words[i]) == len && memcmp(s, words[i], len) == 0)
+		if (words[i][0] == s[0] && strncmp(words[i], s, len) == 0 && words[i][len] == '\0')
 			return true;
 	return false;
 }
 
 #define NWORDS(a) (sizeof(a) / sizeof((a)[0]))
 
+_Static_assert(NWORDS(pos_words) + NWORDS(neg_words) + NWORDS(unlikely_words) +
+    NWORDS(byline_words) + NWORDS(hard_words) + NWORDS(embed_words) <= NCWORDS,
+    "NCWORDS holds every class word");
+
+/* Sorts the class words by first byte, so that one scan of a class string
+ * finds them all instead of a strstr for each. */
+static void
+index_words(struct ctx *c)
+{
+	static const struct {
+		const char *const *v;
+		size_t n;
+		uint8_t kind;
+	} lists[] = {
+		{ pos_words, NWORDS(pos_words), C_POS },
+		{ neg_words, NWORDS(neg_words), C_NEG },
+		{ unlikely_words, NWORDS(unlikely_words), C_UNLIKELY },
+		{ byline_words, NWORDS(byline_words), C_BYLINE },
+		{ hard_words, NWORDS(hard_words), C_HARD },
+		{ embed_words, NWORDS(embed_words), C_EMBED },
+	};
+	uint16_t next[256] = { 0 };
+	size_t l, i, b;
+	const char *w;
+
+	for (l = 0; l < NWORDS(lists); l++)
+		for (i = 0; i < lists[l].n; i++)
+			next[(unsigned char)lists[l].v[i][0]]++;
+	c->first[0] = 0;
+	for (b = 0; b < 256; b++) {
+		c->first[b + 1] = (uint16_t)(c->first[b] + next[b]);
+		next[b] = c->first[b];
+	}
+	for (l = 0; l < NWORDS(lists); l++) {
+		for (i = 0; i < lists[l].n; i++) {
+			w = lists[l].v[i];
+			c->words[next[(unsigned char)w[0]]++] =
+			    (struct cword){ w, strlen(w), lists[l].kind };
+		}
+	}
+}
+
 /* Classifies "class id" text, lower-cased, up to 200 bytes. */
 static uint8_t
-classify(const char *s)
+classify(const struct ctx *c, const char *s)
 {
+	const struct cword *w;
 	const char *p = s, *q;
-	uint8_t c = 0;
+	uint8_t found = 0, cls;
+	size_t k;
 
-	if (any_in(s, pos_words, NWORDS(pos_words)))
-		c |= C_POS;
-	if (any_in(s, neg_words, NWORDS(neg_words)))
-		c |= C_NEG;
-	if (any_in(s, unlikely_words, NWORDS(unlikely_words)))
-		c |= C_UNLIKELY;
-	if (any_in(s, byline_words, NWORDS(byline_words)))
-		c |= C_BYLINE;
-	if (any_in(s, hard_words, NWORDS(hard_words)))
-		c |= C_HARD;
-	while (*p) {
+	/* Every word of every kind that occurs anywhere in s. */
+	for (p = s; *p; p++) {
+		for (k = c->first[(unsigned char)*p]; k < c->first[(unsigned char)*p + 1]; k++) {
+			w = &c->words[k];
+			if ((w->n < 2 || p[1] == w->w[1]) && strncmp(p, w->w, w->n) == 0)
+				found |= w->kind;
+		}
+	}
+	cls = found & (uint8_t)~C_EMBED;
+	for (p = s; *p;) {
 		while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
 			p++;
 		for (q = p; (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9'); q++)
 			;
 		if (q > p) {
 			if (token_in(p, (size_t)(q - p), neg_tokens, NWORDS(neg_tokens)))
-				c |= C_NEG;
+				cls |= C_NEG;
 			if (token_in(p, (size_t)(q - p), unlikely_tokens, NWORDS(unlikely_tokens)))
-				c |= C_UNLIKELY;
+				cls |= C_UNLIKELY;
 		}
 		p = q;
 	}
-	if (any_in(s, embed_words, NWORDS(embed_words)))
-		c = (uint8_t)((c & ~(C_NEG | C_UNLIKELY | C_HARD)) | C_EMBED);
-	return c;
+	if (found & C_EMBED)
+		cls = (uint8_t)((cls & ~(C_NEG | C_UNLIKELY | C_HARD)) | C_EMBED);
+	return cls;
 }
 
 /* The attributes the cleaner reads, found in one pass over the list. */
@@ -343,7 +395,7 @@ class_of(struct ctx *c, const struct attrs *a)
 		return c->cache[slot].cls;
 	c->cache[slot].used = true;
 	c->cache[slot].hash = h;
-	c->cache[slot].cls = classify(s);
+	c->cache[slot].cls = classify(c, s);
 	return c->cache[slot].cls;
 }
 
@@ -415,24 +467,76 @@ mark_dead(struct ctx *c, const struct ninfo *i, const struct attrs *a)
 	return false;
 }
 
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+/* Eight bytes as one number, the first byte lowest whatever the machine
+ * (compilers turn this into one load). */
+static uint64_t
+load8(const unsigned char *p)
+{
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+	    (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* How many bytes of m have their top bit set (m has no other bits). */
+static uint32_t
+top_bits(uint64_t m)
+{
+	return (uint32_t)(((m >> 7) * ONES) >> 56);
+}
+
 /* Text length as a reader sees it: runs of white space count once. */
 static void
 text_stats(const char *s, uint32_t *len, uint32_t *commas)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *q, *end = p + strlen(s);
 	uint32_t n = 0, k = 0;
+	uint64_t w, x, sp;
 	bool space = true;
 
-	for (; *p; p++) {
+	for (;;) {
+		/* Eight bytes at a time while they are ASCII from the space up
+		 * and hold no comma: each counts but a space that follows a
+		 * space. (x - ONES * c) & ~x & HIGHS is non-zero exactly when
+		 * some byte of x is below c. */
+		while (end - p >= 8) {
+			w = load8(p);
+			x = w ^ (ONES * ',');
+			if ((w | ((w - ONES * 0x20) & ~w) | ((x - ONES) & ~x)) & HIGHS)
+				break;
+			/* No byte has its top bit: adding 0x7F sets it in each
+			 * byte but the zeros of w ^ 0x20..., the spaces. */
+			x = w ^ (ONES * ' ');
+			sp = ~((x + ONES * 0x7F) | x) & HIGHS;
+			n += 8 - top_bits(sp & ((sp << 8) | (space ? 0x80u : 0)));
+			space = (sp >> 63) != 0;
+			p += 8;
+		}
+		/* Printable ASCII but the comma, the bulk of any text: each is one
+		 * character and ends a run of white space. */
+		for (q = p; *q > ' ' && *q < 0x80 && *q != ','; q++)
+			;
+		if (q > p) {
+			n += (uint32_t)(q - p);
+			space = false;
+			p = q;
+		}
+		if (*p == '\0')
+			break;
 		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f') {
 			if (!space)
 				n++;
 			space = true;
+			p++;
 			continue;
 		}
 		space = false;
-		if ((*p & 0xC0) == 0x80)
+		if ((*p & 0xC0) == 0x80) {
+			p++;
 			continue;
+		}
 		n++;
 		if (*p == ',')
 			k++;
@@ -441,6 +545,7 @@ text_stats(const char *s, uint32_t *len, uint32_t *commas)
 			k++;
 		else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x81)
 			k++;
+		p++;
 	}
 	if (space && n > 0)
 		n--;
@@ -1180,17 +1285,20 @@ parse(const char *data, size_t len, const char *charset, xmlDoc **out, struct le
 {
 	struct lede_buf u = LEDE_BUF_INIT;
 	htmlParserCtxtPtr ctxt;
+	const char *text;
 	char meta[64];
-	size_t bomlen;
+	size_t bomlen, textlen;
 	int opts = HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
 
 	if (lede_clean_bom(data, len, &bomlen) == NULL && (charset == NULL || *charset == '\0') &&
 	    lede_clean_meta_charset(data, len, meta, sizeof meta))
 		charset = meta;
-	if (lede_clean_to_utf8(&u, data, len, charset, err) != 0)
+	if (lede_clean_utf8_text(&u, data, len, charset, &text, &textlen, err) != 0) {
+		lede_buf_free(&u);
 		return -1;
-	if (u.len > INT32_MAX) {
+	}
+	if (textlen > INT32_MAX) {
 		lede_buf_free(&u);
 		return lede_errf(err, "the page is too large to parse");
 	}
@@ -1198,7 +1306,7 @@ parse(const char *data, size_t len, const char *charset, xmlDoc **out, struct le
 		lede_buf_free(&u);
 		return lede_err_oom(err);
 	}
-	*out = htmlCtxtReadMemory(ctxt, u.data ? u.data : "", (int)u.len, NULL, "UTF-8", opts);
+	*out = htmlCtxtReadMemory(ctxt, text, (int)textlen, NULL, "UTF-8", opts);
 	htmlFreeParserCtxt(ctxt);
 	lede_buf_free(&u);
 	if (*out == NULL || xmlDocGetRootElement(*out) == NULL) {
@@ -1231,6 +1339,7 @@ lede_clean_html(const char *data, size_t len, const char *charset, const char *u
 		return lede_errf(err, "not a web page or text (binary data)");
 	if ((c = calloc(1, sizeof *c)) == NULL)
 		return lede_err_oom(err);
+	index_words(c);
 	if (parse(data, len, charset, &c->doc, err) != 0)
 		goto done;
 	if (lede_meta_collect(c->doc, &c->meta, err) != 0)

@@ -150,6 +150,111 @@ emit(struct lede_norm *n, const char *s, size_t len)
 	n->empty = false;
 }
 
+/* The length of the well-formed multi-byte sequence at p that stands for an
+ * ordinary visible character (not white space, forbidden or invisible), or
+ * 0: the characters the normaliser copies through byte for byte. */
+static size_t
+plain_seq(const char *p, size_t n)
+{
+	uint32_t cp;
+	size_t adv;
+
+	/* C0 and C1 leads are overlong, F5 and up past U+10FFFF, 80-BF stray. */
+	if ((unsigned char)p[0] < 0xC2 || (unsigned char)p[0] > 0xF4)
+		return 0;
+	cp = lede_utf8_next(p, n, &adv);
+	if (adv == 1 || lede_cp_is_space(cp) || lede_cp_is_forbidden(cp) ||
+	    lede_cp_is_invisible(cp))
+		return 0;
+	return adv;
+}
+
+/* Printable ASCII but the space: bytes the normaliser never changes. */
+static bool
+plain_ascii(unsigned char c)
+{
+	return c > 0x20 && c < 0x7F;
+}
+
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+/* Eight bytes as one number, the first byte lowest whatever the machine
+ * (compilers turn this into one load). */
+static uint64_t
+load8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+	    (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* How many of the eight bytes at s come out as they go in, tested all at
+ * once: 8 when they are printable ASCII or the space and, unless keep, no
+ * two spaces are side by side and none is first while nothing of the run
+ * comes before it; 7 when only the last is a space (what follows it is not
+ * known here); else 0. (x - ONES * k) & ~x & HIGHS is non-zero exactly when
+ * some byte of x is below k. */
+static size_t
+plain8(const char *s, bool keep, bool first)
+{
+	uint64_t w = load8(s), del = w ^ (ONES * 0x7F), sp;
+
+	if ((w | ((w - ONES * 0x20) & ~w) | ((del - ONES) & ~del)) & HIGHS)
+		return 0;
+	if (keep)
+		return 8;
+	/* Every byte is below 0x80 now, so adding 0x7F to each carries into
+	 * its own top bit alone, and only for bytes that are not zero: the
+	 * spaces are the bytes of w ^ 0x20... left without a top bit. */
+	sp = w ^ (ONES * 0x20);
+	sp = ~((sp + ONES * 0x7F) | sp) & HIGHS;
+	if ((sp & (sp << 8)) != 0 || (first && s[0] == ' '))
+		return 0;
+	return s[7] == ' ' ? 7 : 8;
+}
+
+/* The end of the run from i that comes out exactly as it goes in: visible
+ * characters, and single spaces between two of them (a space folds to
+ * itself there); in preformatted text every space is kept as it is. */
+static size_t
+plain_run(const char *s, size_t i, size_t len, bool keep)
+{
+	size_t start = i, k;
+	unsigned char c;
+
+	while (i < len) {
+		if (len - i >= 8 && (k = plain8(s + i, keep, i == start)) > 0) {
+			i += k;
+			continue;
+		}
+		c = (unsigned char)s[i];
+		if (plain_ascii(c)) {
+			i++;
+		} else if (c == ' ' && keep) {
+			i++;
+		} else if (c == ' ') {
+			/* Only after a visible character of this run, so a space
+			 * owed from before or at the start is the slow path's. */
+			if (i == start || i + 1 >= len)
+				break;
+			if (plain_ascii((unsigned char)s[i + 1]))
+				i += 2;
+			else if ((k = plain_seq(s + i + 1, len - i - 1)) > 0)
+				i += 1 + k;
+			else
+				break;
+		} else if (c >= 0x80 && (k = plain_seq(s + i, len - i)) > 0) {
+			i += k;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
 void
 lede_norm_feed(struct lede_norm *n, const char *s, size_t len)
 {
@@ -160,10 +265,8 @@ lede_norm_feed(struct lede_norm *n, const char *s, size_t len)
 
 	lede_buf_reserve(n->out, len);
 	while (i < len) {
-		/* Copy runs of plain printable ASCII in one go: that is most text. */
-		run = i;
-		while (run < len && (unsigned char)s[run] > 0x20 && (unsigned char)s[run] < 0x7F)
-			run++;
+		/* Most text needs no change at all: copy it a run at a time. */
+		run = plain_run(s, i, len, keep);
 		if (run > i) {
 			emit(n, s + i, run - i);
 			i = run;

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "lede/buf.h"
+#include "lede/clean-decode.h"
 #include "lede/clean.h"
 #include "lede/doc.h"
 #include "lede/text.h"
@@ -107,6 +108,54 @@ test_charsets(void)
 	d = HTML("<p>caf\xe9 ok</p>", NULL);
 	is_str(joined(d), "caf\xef\xbf\xbd ok", "an undeclared page is UTF-8; a bad byte is U+FFFD");
 	lede_doc_free(d);
+}
+
+/* The copy-free path hands back the page itself only when converting it
+ * would change nothing; anything else goes through the converter. */
+static void
+test_utf8_view(void)
+{
+	static const char *const bad[] = { "\0", "\xff", "\x80", "\xc3", "\xe2\x80", "\xed\xa0\x80",
+	    "\xc0\xaf", "\xf4\x90\x80\x80" };
+	static const char good[] = "<p>Plain text, and caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80.</p>";
+	struct lede_buf out = LEDE_BUF_INIT, ref = LEDE_BUF_INIT;
+	struct lede_err err;
+	const char *text;
+	char s[96];
+	size_t n, at, b, blen, copied = 0, wrong = 0;
+
+	ok(lede_clean_utf8_text(&out, good, sizeof good - 1, NULL, &text, &n, &err) == 0 &&
+	    text == good && n == sizeof good - 1 && out.len == 0,
+	    "valid UTF-8 is used where it lies");
+	ok(lede_clean_utf8_text(&out, good, sizeof good - 1, "utf-8", &text, &n, &err) == 0 &&
+	    text == good && out.len == 0, "so is a page labelled utf-8");
+	ok(lede_clean_utf8_text(&out, "\xef\xbb\xbf" "abc", 6, NULL, &text, &n, &err) == 0 &&
+	    n == 3 && memcmp(text, "abc", 3) == 0 && out.len == 0, "a UTF-8 byte order mark is stepped over");
+	lede_buf_reset(&out);
+	ok(lede_clean_utf8_text(&out, "caf\xe9", 4, "windows-1252", &text, &n, &err) == 0 &&
+	    n == 5 && memcmp(text, "caf\xc3\xa9", 5) == 0, "another charset is converted");
+	for (b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+		blen = bad[b][0] == '\0' ? 1 : strlen(bad[b]);
+		for (at = 0; at <= 32; at++) {
+			memcpy(s, "abcdefghijklmnopqrstuvwxyz0123456789", at);
+			memcpy(s + at, bad[b], blen);
+			memcpy(s + at + blen, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 36 - at);
+			n = 36 + blen;
+			lede_buf_reset(&out);
+			lede_buf_reset(&ref);
+			if (lede_clean_utf8_text(&out, s, n, NULL, &text, &n, &err) != 0 ||
+			    lede_clean_to_utf8(&ref, s, 36 + blen, NULL, &err) != 0) {
+				wrong++;
+				continue;
+			}
+			copied += text == out.data;
+			wrong += n != ref.len || memcmp(text, ref.data, n) != 0;
+		}
+	}
+	ok(copied == b * 33 && wrong == 0, "a NUL or bad byte anywhere in a stretch of ASCII is "
+	    "converted, as the converter would (%zu copied, %zu wrong)", copied, wrong);
+	lede_buf_free(&out);
+	lede_buf_free(&ref);
 }
 
 static void
@@ -415,6 +464,7 @@ int
 main(void)
 {
 	test_charsets();
+	test_utf8_view();
 	test_structure();
 	test_furniture();
 	test_depth();

@@ -27,4 +27,12 @@ bool lede_clean_meta_charset(const char *data, size_t len, char *out, size_t out
 int lede_clean_to_utf8(struct lede_buf *out, const char *data, size_t len,
     const char *charset, struct lede_err *err);
 
+/* The same text, without the copy when there is nothing to change: when
+ * data is read as UTF-8 and is valid UTF-8 without NULs (most pages), *text
+ * points into data and out is left alone; else out receives what
+ * lede_clean_to_utf8 gives and *text points at it. Returns 0, or -1 when
+ * memory runs out. */
+int lede_clean_utf8_text(struct lede_buf *out, const char *data, size_t len,
+    const char *charset, const char **text, size_t *textlen, struct lede_err *err);
+
 #endif
