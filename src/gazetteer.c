@@ -124,12 +124,12 @@ lede_gaz_tag(const struct lede_gaz *g, const char *text, const struct lede_toks 
 	lede_gaz_phrases(g, t, keys, phrase);
 }
 
-void
+size_t
 lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *keys,
     uint16_t *phrase)
 {
 	const struct lede_tok *v = t->v;
-	size_t i, j, best, n = t->n;
+	size_t i, j, best, n = t->n, found = 0;
 	uint64_t k;
 	uint32_t c, bestc;
 
@@ -153,12 +153,14 @@ lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint
 		}
 		if (best == 0)
 			continue;
+		found++;
 		if (phrase[i] == 0)
 			phrase[i] = (uint16_t)(bestc | LEDE_GAZ_PHRASE_B);
 		for (j = i + 1; j <= best; j++)
 			if (phrase[j] == 0)
 				phrase[j] = (uint16_t)bestc;
 	}
+	return found;
 }
 
 static int

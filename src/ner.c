@@ -198,26 +198,37 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
 /* What the tagger knows of a word by itself: its gazetteer key and classes
  * and its token_info, by the word's bytes. Running text repeats a few
  * thousand words, so each is folded, shaped and looked up once per
- * document. Bounded like the tagger's memo: a full table starts again. */
-#define WORD_MIN 256                 /* slots at first; the table doubles */
-#define WORD_MAX 4096                /* then starts again empty */
-#define WORD_MAXLEN 24               /* longer words are not kept */
+ * document. The entries sit in one array in the order they came, found
+ * through a hash index of their numbers, so that a token can be given its
+ * word's number and the tagger read the word through it (no copy per
+ * token). Bounded like the tagger's memo: a full table starts again, but
+ * only between paragraphs, so the numbers handed out stay good. */
+#define WORD_MIN 256                 /* index slots at first; the index doubles */
+#define WORD_SLOTS 4096              /* at most */
+#define WORD_MAX (WORD_SLOTS / 4 * 3) /* entries at most, then it starts again */
+#define WORD_MAXLEN 24               /* longer words are not indexed */
 
 struct word_ent {
-	uint64_t k[3];               /* the word's bytes, zero-padded (word_bytes) */
-	uint64_t serial;             /* numbers entries, never twice; 0: spare */
-	uint8_t n;                   /* 0: an empty slot */
-	uint8_t digit;
-	bool has_ti;                 /* ti is filled (word_info) */
-	uint16_t gw;
-	uint64_t key;
+	uint64_t serial;             /* numbers entries, never twice */
+	uint64_t key;                /* the gazetteer's */
+	/* token_info, with gword (the gazetteer classes) set and the
+	 * per-token fields 0 */
 	struct lede_ner_tokinfo ti;
+};
+
+/* A slot of the index holds the word's bytes, so a probe reads one place. */
+struct word_slot {
+	uint64_t k[3];               /* the word's bytes, length, digit (word_bytes) */
+	uint32_t x;                  /* its entry's number + 1; 0: empty */
+	uint32_t h;                  /* word_hash */
 };
 
 struct lede_ner_words {
 	const struct lede_gaz *gaz;  /* whose classes gw are */
-	size_t n, cap;
-	struct word_ent *e;
+	struct word_ent *e;          /* n entries in the order they came */
+	size_t n, cape;
+	struct word_slot *slot;      /* the index */
+	size_t cap;                  /* slots, a power of two */
 	uint64_t serial;             /* the next entry's */
 	/* Per token of the last paragraph prepared, what makes its
 	 * token_info: its word's serial << 19, whether it is near a capital,
@@ -225,6 +236,9 @@ struct lede_ner_words {
 	 * it: a number, cheaper to hash and compare than the token_info. */
 	uint64_t *tkey;
 	size_t ntkey, captkey;
+	/* Per token, when ctx->lean: its entry's number (else NULL). */
+	uint32_t *wi;
+	size_t capwi;
 };
 
 /* A tkey's bits below the serial; gphrase takes the 16 lowest. */
@@ -232,45 +246,33 @@ struct lede_ner_words {
 #define KEY_SENTFIRST (1ull << 17)
 #define KEY_CAPSENT (1ull << 16)
 
-static void
-word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n)
-{
-	e->key = lede_gaz_word_key(s, n);
-	e->gw = (uint16_t)lede_gaz_get(g, e->key);
-	e->has_ti = false;
-}
-
-/* The word's token_info, worked out the first time it is asked for. */
-static const struct lede_ner_tokinfo *
-word_info(struct word_ent *e, const char *s, size_t n, uint32_t flags)
-{
-	if (!e->has_ti) {
-		memset(&e->ti, 0, sizeof e->ti);
-		token_info(&e->ti, s, n, flags, e->key);
-		e->has_ti = true;
-	}
-	return &e->ti;
-}
-
-/* The first bytes of a word as integers, zero-padded (n < 24): then a
- * word is hashed and compared in three steps, not byte by byte. Reads 8
- * bytes at a time as long as avail (the bytes readable from s) allows,
- * masking off those past the word. */
+/* The first bytes of a word as integers, zero-padded (n < 24), and in
+ * the last byte (never one of the word's) its length and whether it has a
+ * digit: then a word is hashed and compared in three steps, not byte by
+ * byte. Reads 8 bytes at a time as long as avail (the bytes readable from
+ * s) allows, masking off those past the word. */
 static inline void
-word_bytes(const char *s, size_t n, size_t avail, uint64_t k[3])
+word_bytes(const char *s, size_t n, size_t avail, unsigned digit, uint64_t k[3])
 {
+	/* the first n bytes of 8, in memory order */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	static const uint64_t keep[9] = { 0, 0xFFull << 56, 0xFFFFull << 48, 0xFFFFFFull << 40,
+	    0xFFFFFFFFull << 32, 0xFFFFFFFFFFull << 24, 0xFFFFFFFFFFFFull << 16,
+	    0xFFFFFFFFFFFFFFull << 8, ~0ull };
+	const uint64_t last = n | digit << 7;
+#else
+	static const uint64_t keep[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF,
+	    0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ~0ull };
+	const uint64_t last = (uint64_t)(n | digit << 7) << 56;
+#endif
 	size_t j, off, left;
 
 	if (n <= 8 && avail >= 8) {
 		/* most words */
 		memcpy(&k[0], s, 8);
-		if (n < 8)
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-			k[0] &= ~0ull << (64 - 8 * n);
-#else
-			k[0] &= (1ull << (8 * n)) - 1;
-#endif
-		k[1] = k[2] = 0;
+		k[0] &= keep[n];
+		k[1] = 0;
+		k[2] = last;
 		return;
 	}
 	for (j = 0; j < 3; j++) {
@@ -284,98 +286,124 @@ word_bytes(const char *s, size_t n, size_t avail, uint64_t k[3])
 			continue;
 		}
 		memcpy(&k[j], s + off, 8);
-		if (left < 8) {
-			/* keep the first left bytes in memory order */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-			k[j] &= ~0ull << (64 - 8 * left);
-#else
-			k[j] &= (1ull << (8 * left)) - 1;
-#endif
-		}
+		if (left < 8)
+			k[j] &= keep[left];
 	}
+	k[2] |= last;
 }
 
-/* The word table's own hash (not a feature: any good hash does). */
-static size_t
-word_hash(const uint64_t k[3], size_t n)
+/* The word table's own hash (not a feature: any fair hash does; the index
+ * takes its low bits, which the fold below fills from the high ones). */
+static inline uint32_t
+word_hash(const uint64_t k[3])
 {
-	return (size_t)mix(k[0] * 0x9E3779B97F4A7C15ull + k[1] * 0xC2B2AE3D27D4EB4Full + k[2] + n);
+	uint64_t h = k[0] * 0x9E3779B97F4A7C15ull + k[1] * 0xC2B2AE3D27D4EB4Full +
+	    k[2] * 0x165667B19E3779F9ull;
+
+	return (uint32_t)(h >> 32 ^ h >> 17);
 }
 
-/* Makes room for one more word: the table doubles while it is small, and
- * past WORD_MAX (or without memory) it starts again empty. */
 static void
+word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n, uint32_t flags)
+{
+	e->key = lede_gaz_word_key(s, n);
+	memset(&e->ti, 0, sizeof e->ti);
+	token_info(&e->ti, s, n, flags, e->key);
+	e->ti.gword = (uint16_t)lede_gaz_get(g, e->key);
+}
+
+/* Empties the table; the serials go on, so the memo never mistakes a
+ * word for one from before. */
+static void
+words_clear(struct lede_ner_words *w)
+{
+	memset(w->slot, 0, w->cap * sizeof *w->slot);
+	w->n = 0;
+}
+
+/* Makes room for one more entry: the index doubles while it is small,
+ * and the array grows; false when the table is full (or memory short). */
+static bool
 words_room(struct lede_ner_words *w)
 {
-	struct word_ent *bigger;
+	struct word_slot *bigger;
 	size_t i, j, cap = w->cap * 2;
 
+	if (w->n >= WORD_MAX)
+		return false;
+	if (w->n == w->cape && !lede_grow(&w->e, &w->cape, w->n + 1, sizeof *w->e))
+		return false;
 	if (w->n + 1 <= w->cap / 4 * 3)
-		return;
-	if (cap > WORD_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
-		memset(w->e, 0, w->cap * sizeof *w->e);
-		w->n = 0;
-		return;
-	}
+		return true;
+	if ((bigger = calloc(cap, sizeof *bigger)) == NULL)
+		return false;
 	for (i = 0; i < w->cap; i++) {
-		if (w->e[i].n == 0)
+		if (w->slot[i].x == 0)
 			continue;
-		for (j = word_hash(w->e[i].k, w->e[i].n) & (cap - 1); bigger[j].n != 0; j = (j + 1) & (cap - 1))
+		for (j = w->slot[i].h & (cap - 1); bigger[j].x != 0; j = (j + 1) & (cap - 1))
 			;
-		bigger[j] = w->e[i];
+		bigger[j] = w->slot[i];
 	}
-	free(w->e);
-	w->e = bigger;
+	free(w->slot);
+	w->slot = bigger;
 	w->cap = cap;
+	return true;
 }
 
-/* A new entry for the word s (n bytes, its bytes k, hash h). */
-static struct word_ent *
+#define WORD_NONE UINT32_MAX         /* no entry: the table is full */
+
+/* A new entry for the word s (n bytes, flags its token's), indexed unless
+ * it is too long (then only numbered); returns its number. Out of line:
+ * a page's new words are few. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t
 word_add(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
-    const uint64_t k[3], size_t h, uint8_t digit)
+    size_t avail, uint32_t flags)
 {
 	struct word_ent *e;
+	struct word_slot *sl;
+	uint64_t k[3];
+	uint32_t h;
 	size_t i;
 
-	words_room(w);
-	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1))
-		;
-	e = &w->e[i];
-	memcpy(e->k, k, sizeof e->k);
+	if (!words_room(w))
+		return WORD_NONE;
+	e = &w->e[w->n];
+	if (n < WORD_MAXLEN) {
+		word_bytes(s, n, avail, (flags & LEDE_TOK_DIGIT) != 0, k);
+		h = word_hash(k);
+		for (i = h & (w->cap - 1); w->slot[i].x != 0; i = (i + 1) & (w->cap - 1))
+			;
+		sl = &w->slot[i];
+		memcpy(sl->k, k, sizeof k);
+		sl->h = h;
+		sl->x = (uint32_t)w->n + 1;
+	}
 	e->serial = w->serial++;
-	e->n = (uint8_t)n;
-	e->digit = digit;
-	word_fill(e, g, s, n);
-	w->n++;
-	return e;
+	word_fill(e, g, s, n, flags);
+	return (uint32_t)w->n++;
 }
 
-/* The entry of the word s (n bytes, avail of them readable), made if it
- * is new; spare when it cannot be kept. Inlined: it runs for every token. */
-static inline struct word_ent *
+/* The number of the entry of the word s (n bytes, avail of them
+ * readable), made if it is new; WORD_NONE when the table is full. Inlined:
+ * it runs for every token. */
+static inline uint32_t
 word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
-    size_t avail, uint32_t flags, struct word_ent *spare)
+    size_t avail, uint32_t flags)
 {
-	struct word_ent *e;
-	uint8_t digit = (flags & LEDE_TOK_DIGIT) != 0;
+	const struct word_slot *sl;
 	uint64_t k[3];
-	size_t h, i;
+	size_t i;
 
-	if (w == NULL || n >= WORD_MAXLEN) {
-		word_fill(spare, g, s, n);
-		/* a number of its own: the memo never finds it again */
-		spare->serial = w != NULL ? w->serial++ : 0;
-		return spare;
-	}
-	word_bytes(s, n, avail, k);
-	h = word_hash(k, n);
-	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1)) {
-		e = &w->e[i];
-		if (e->k[0] == k[0] && e->k[1] == k[1] && e->k[2] == k[2] && e->n == n &&
-		    e->digit == digit)
-			return e;
-	}
-	return word_add(w, g, s, n, k, h, digit);
+	if (n >= WORD_MAXLEN)
+		return word_add(w, g, s, n, avail, flags);
+	word_bytes(s, n, avail, (flags & LEDE_TOK_DIGIT) != 0, k);
+	for (i = word_hash(k) & (w->cap - 1); (sl = &w->slot[i])->x != 0; i = (i + 1) & (w->cap - 1))
+		if (sl->k[0] == k[0] && sl->k[1] == k[1] && sl->k[2] == k[2])
+			return sl->x - 1;
+	return word_add(w, g, s, n, avail, flags);
 }
 
 /* The word table for gazetteer g, emptied if it held another's classes;
@@ -388,7 +416,7 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 	if (w == NULL) {
 		if ((w = calloc(1, sizeof *w)) == NULL)
 			return NULL;
-		if ((w->e = calloc(WORD_MIN, sizeof *w->e)) == NULL) {
+		if ((w->slot = calloc(WORD_MIN, sizeof *w->slot)) == NULL) {
 			free(w);
 			return NULL;
 		}
@@ -398,8 +426,7 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 		c->words = w;
 	}
 	if (w->gaz != g) {
-		memset(w->e, 0, w->cap * sizeof *w->e);
-		w->n = 0;
+		words_clear(w);
 		w->gaz = g;
 	}
 	return w;
@@ -408,13 +435,13 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 /* Marks the tokens s..e of a sentence as set in capitals when most of its
  * words (caps of nwords) are. */
 static void
-capitals(struct lede_ner_ctx *c, size_t s, size_t e, size_t caps, size_t nwords)
+capitals(struct lede_ner_ctx *c, uint64_t *tkey, bool fill, size_t s, size_t e, size_t caps,
+    size_t nwords)
 {
-	uint64_t *tkey = c->words != NULL && c->words->ntkey > 0 ? c->words->tkey : NULL;
-
 	if (nwords >= 3 && caps * 5 >= nwords * 4)
 		for (; s < e; s++) {
-			c->info[s].capsent = 1;
+			if (fill)
+				c->info[s].capsent = 1;
 			if (tkey != NULL)
 				tkey[s] |= KEY_CAPSENT;
 		}
@@ -441,90 +468,188 @@ words_tkeys(struct lede_ner_words *w, size_t n)
 	return w->tkey;
 }
 
-int
-lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *text,
-    const struct lede_toks *t, struct lede_err *err)
+/* Room for n tokens' entry numbers, or NULL (then info is filled). */
+static uint32_t *
+words_wi(struct lede_ner_words *w, size_t n)
+{
+	if (n > w->capwi) {
+		size_t cap = n + n / 2 + 16;
+		free(w->wi);
+		if ((w->wi = malloc(cap * sizeof *w->wi)) == NULL) {
+			w->capwi = 0;
+			return NULL;
+		}
+		w->capwi = cap;
+	}
+	return w->wi;
+}
+
+static int
+ctx_room(struct lede_ner_ctx *c, size_t n, struct lede_err *err)
+{
+	size_t cap = n + n / 2 + 16;
+	void *a;
+
+	if (n <= c->cap)
+		return 0;
+	if ((a = realloc(c->info, cap * sizeof *c->info)) == NULL)
+		return lede_err_oom(err);
+	c->info = a;
+	if ((a = realloc(c->keys, cap * sizeof *c->keys)) == NULL)
+		return lede_err_oom(err);
+	c->keys = a;
+	if ((a = realloc(c->gw, cap * sizeof *c->gw)) == NULL)
+		return lede_err_oom(err);
+	c->gw = a;
+	if ((a = realloc(c->gp, cap * sizeof *c->gp)) == NULL)
+		return lede_err_oom(err);
+	c->gp = a;
+	if ((a = realloc(c->margin, cap * sizeof *c->margin)) == NULL)
+		return lede_err_oom(err);
+	c->margin = a;
+	c->cap = cap;
+	return 0;
+}
+
+/* info as the features read it: the tokens far from any capital blanked
+ * (only tokens near a capital can be scored, lede_ner_gate, and features
+ * look two tokens either way; the trainer counts words on info, so the
+ * blanks are kept as they were), and each token's gphrase. */
+static void
+fill_near(struct lede_ner_ctx *c, const struct lede_toks *t, uint64_t *tkey)
 {
 	const struct lede_tok *v = t->v;
-	struct lede_ner_words *words;
-	struct word_ent spare;
-	uint64_t *tkey;
-	size_t i, k, s, n = t->n, last, caps = 0, nwords = 0, near;
-	bool first = true;
+	size_t i, k, n = t->n, near;
 
-	if (t->n > c->cap) {
-		size_t cap = t->n + t->n / 2 + 16;
-		void *a = realloc(c->info, cap * sizeof *c->info);
-		if (a == NULL)
-			return lede_err_oom(err);
-		c->info = a;
-		if ((a = realloc(c->keys, cap * sizeof *c->keys)) == NULL)
-			return lede_err_oom(err);
-		c->keys = a;
-		if ((a = realloc(c->gw, cap * sizeof *c->gw)) == NULL)
-			return lede_err_oom(err);
-		c->gw = a;
-		if ((a = realloc(c->gp, cap * sizeof *c->gp)) == NULL)
-			return lede_err_oom(err);
-		c->gp = a;
-		if ((a = realloc(c->margin, cap * sizeof *c->margin)) == NULL)
-			return lede_err_oom(err);
-		c->margin = a;
-		c->cap = cap;
-	}
-	words = words_for(c, g);
-	tkey = words_tkeys(words, n);
-	/* words are read 8 bytes at a time up to the last token's end */
-	last = n > 0 ? v[n - 1].end : 0;
-	/* every token's word alone; the pass below blanks the tokens far
-	 * from any capital, which a test here would not save */
-	for (i = 0; i < n; i++) {
-		const char *w = text + v[i].start;
-		size_t len = v[i].end - v[i].start;
-		struct word_ent *we = word_get(words, g, w, len, last - v[i].start, v[i].flags, &spare);
-		c->keys[i] = we->key;
-		c->gw[i] = we->gw;
-		c->info[i] = *word_info(we, w, len, v[i].flags);
-		if (tkey != NULL)
-			tkey[i] = we->serial << 19 | KEY_NEAR;
-	}
-	lede_gaz_phrases(g, t, c->keys, c->gp);
-	/* Only tokens near a capital can be scored (lede_ner_gate), and features
-	 * look two tokens either way; the rest keep a cheap placeholder. The
-	 * tokens before near are within 3 of a capital or phrase token. Per
-	 * sentence (s its first token): its first word, and whether it is set
-	 * in capitals. */
+	/* the tokens before near are within 3 of a capital or phrase token */
 	for (k = 0, near = 0; k < n && k < 3; k++)
 		if ((v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0)
 			near = k + 4;
-	for (i = 0, s = 0; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		struct lede_ner_tokinfo *ti = &c->info[i];
-		uint32_t f = v[i].flags;
-		uint16_t gp = c->gp[i];
 		if (i + 3 < n && ((v[i + 3].flags & LEDE_TOK_UPPER) || c->gp[i + 3] != 0))
 			near = i + 7;
 		if (i >= near) {
-			memset(ti, 0, sizeof *ti);
+			ti->word = ti->shape = ti->pre3 = ti->suf2 = ti->suf3 = ti->suf4 = 0;
+			ti->len = 0;
 			if (tkey != NULL)
 				tkey[i] &= ~KEY_NEAR;
 		}
-		ti->gword = c->gw[i];
-		ti->gphrase = gp;
-		ti->sentfirst = 0;
-		ti->capsent = 0;
-		if (i == 0 || (f & LEDE_TOK_SENT)) {
-			capitals(c, s, i, caps, nwords);
+		ti->gphrase = c->gp[i];
+	}
+}
+
+/* The info of token j of the last paragraph prepared lean: its word's,
+ * with the token's own fields. */
+static void
+lean_info(const struct lede_ner_ctx *c, size_t j, struct lede_ner_tokinfo *out)
+{
+	const struct lede_ner_words *w = c->words;
+	uint64_t key = w->tkey[j];
+
+	*out = w->e[w->wi[j]].ti;
+	out->gphrase = (uint16_t)(key & 0xFFFF);
+	out->sentfirst = (key & KEY_SENTFIRST) != 0;
+	out->capsent = (key & KEY_CAPSENT) != 0;
+}
+
+/* The per-token pass when info need not be filled (ctx->lean): each token
+ * gets its word's number, gazetteer key and classes, and its tkey with
+ * sentfirst and capsent. Returns false, having done nothing the fill pass
+ * would not redo, when memory runs short. */
+static bool
+prepare_lean(struct lede_ner_ctx *c, struct lede_ner_words *w, const struct lede_gaz *g,
+    const char *text, const struct lede_toks *t, uint64_t *tkey, uint32_t *wi)
+{
+	const struct lede_tok *v = t->v;
+	size_t i, s = 0, n = t->n, last = n > 0 ? v[n - 1].end : 0, caps = 0, nwords = 0;
+	uint64_t *keys = c->keys;
+	uint16_t *gw = c->gw;
+	bool first = true;
+
+	for (i = 0; i < n; i++) {
+		uint32_t f = v[i].flags, start = v[i].start, x;
+		const struct word_ent *e;
+		uint64_t key;
+
+		/* words are read 8 bytes at a time up to the last token's end */
+		x = word_get(w, g, text + start, v[i].end - start, last - start, f);
+		if (x == WORD_NONE)
+			return false;
+		e = &w->e[x];
+		wi[i] = x;
+		keys[i] = e->key;
+		gw[i] = e->ti.gword;
+		key = e->serial << 19 | KEY_NEAR;
+		/* per sentence (s its first token): its first word, and
+		 * whether it is set in capitals */
+		if (f & LEDE_TOK_SENT) {
+			capitals(c, tkey, false, s, i, caps, nwords);
 			s = i;
 			first = true;
 			caps = nwords = 0;
 		}
+		if (first && (f & LEDE_TOK_WORD)) {
+			first = false;
+			key |= KEY_SENTFIRST;
+		}
+		tkey[i] = key;
+		/* a letter makes UPPER or LOWER, and ALLCAP comes with UPPER */
+		nwords += (f & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) != 0;
+		caps += (f & LEDE_TOK_ALLCAP) != 0;
+	}
+	capitals(c, tkey, false, s, n, caps, nwords);
+	return true;
+}
+
+/* The per-token pass that fills info (and tkey, when there is one). */
+static void
+prepare_fill(struct lede_ner_ctx *c, struct lede_ner_words *words, const struct lede_gaz *g,
+    const char *text, const struct lede_toks *t, uint64_t *tkey)
+{
+	const struct lede_tok *v = t->v;
+	struct word_ent spare;
+	const struct word_ent *we;
+	size_t i, s = 0, n = t->n, last = n > 0 ? v[n - 1].end : 0, caps = 0, nwords = 0;
+	uint32_t x;
+	bool first = true;
+
+	for (i = 0; i < n; i++) {
+		const char *w = text + v[i].start;
+		size_t len = v[i].end - v[i].start;
+		uint32_t f = v[i].flags;
+
+		x = words != NULL ? word_get(words, g, w, len, last - v[i].start, f) : WORD_NONE;
+		if (x == WORD_NONE && words != NULL) {
+			/* full: no number is in use, it may start again */
+			words_clear(words);
+			x = word_get(words, g, w, len, last - v[i].start, f);
+		}
+		if (x != WORD_NONE) {
+			we = &words->e[x];
+		} else {
+			/* no memory: a number of its own, the memo never finds
+			 * it again */
+			word_fill(&spare, g, w, len, f);
+			spare.serial = words != NULL ? words->serial++ : 0;
+			we = &spare;
+		}
+		c->keys[i] = we->key;
+		c->gw[i] = we->ti.gword;
+		c->info[i] = we->ti;
 		if (tkey != NULL)
-			tkey[i] |= gp;
+			tkey[i] = we->serial << 19 | KEY_NEAR;
+		if (i == 0 || (f & LEDE_TOK_SENT)) {
+			capitals(c, tkey, true, s, i, caps, nwords);
+			s = i;
+			first = true;
+			caps = nwords = 0;
+		}
 		if (!(f & LEDE_TOK_WORD))
 			continue;
 		if (first) {
-			ti->sentfirst = 1;
 			first = false;
+			c->info[i].sentfirst = 1;
 			if (tkey != NULL)
 				tkey[i] |= KEY_SENTFIRST;
 		}
@@ -534,7 +659,40 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 				caps++;
 		}
 	}
-	capitals(c, s, n, caps, nwords);
+	capitals(c, tkey, true, s, n, caps, nwords);
+}
+
+int
+lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *text,
+    const struct lede_toks *t, struct lede_err *err)
+{
+	struct lede_ner_words *words;
+	uint64_t *tkey;
+	uint32_t *wi = NULL;
+	size_t i, n = t->n;
+	bool fill = true;
+
+	if (ctx_room(c, n, err) != 0)
+		return -1;
+	words = words_for(c, g);
+	tkey = words_tkeys(words, n);
+	/* Numbers handed out stay good only if the table does not start
+	 * again within the paragraph: it starts again before, if need be,
+	 * and a paragraph too long for it has its info filled instead. */
+	if (c->lean && tkey != NULL && n <= WORD_MAX) {
+		if (words->n + n > WORD_MAX)
+			words_clear(words);
+		if ((wi = words_wi(words, n)) != NULL)
+			fill = !prepare_lean(c, words, g, text, t, tkey, wi);
+	}
+	if (fill)
+		prepare_fill(c, words, g, text, t, tkey);
+	if (lede_gaz_phrases(g, t, c->keys, c->gp) > 0 && tkey != NULL)
+		for (i = 0; i < n; i++)
+			tkey[i] |= c->gp[i];
+	if (fill)
+		fill_near(c, t, tkey);
+	c->info_filled = fill;
 	return 0;
 }
 
@@ -615,14 +773,13 @@ word_features(const struct lede_ner_tokinfo *x, int pos, uint64_t *out)
 	return n;
 }
 
-/* The features that join two tokens, or a token and the previous tags. */
+/* The features that join two tokens (w, the one before p1 and the one
+ * after n1), or a token and the previous tags. */
 static size_t
-pair_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
-    int prev, int prev2, uint64_t *out)
+pair_features(const struct lede_toks *t, size_t i, const struct lede_ner_tokinfo *p1,
+    const struct lede_ner_tokinfo *w, const struct lede_ner_tokinfo *n1, int prev, int prev2,
+    uint64_t *out)
 {
-	const struct lede_ner_tokinfo *w = &c->info[i];
-	const struct lede_ner_tokinfo *p1 = i > 0 ? &c->info[i - 1] : &none;
-	const struct lede_ner_tokinfo *n1 = i + 1 < t->n ? &c->info[i + 1] : &none;
 	size_t n = 0;
 
 	F(8, p1->shape * 31 + w->shape);
@@ -645,25 +802,35 @@ pair_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
 	return n;
 }
 
-/* The token at offset pos from i, or the stand-in past either end. */
+/* The info of token j, or of the stand-in past either end; buf holds it
+ * when info was not filled. */
 static const struct lede_ner_tokinfo *
-at(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, int pos)
+info_at(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t j,
+    struct lede_ner_tokinfo *buf)
 {
-	if ((pos < 0 && i < (size_t)-pos) || i + (size_t)(pos > 0 ? pos : 0) >= t->n)
+	/* j wraps past SIZE_MAX before the first token */
+	if (j >= t->n)
 		return &none;
-	return &c->info[(size_t)((ptrdiff_t)i + pos)];
+	if (c->info_filled)
+		return &c->info[j];
+	lean_info(c, j, buf);
+	return buf;
 }
 
 size_t
 lede_ner_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
     int prev, int prev2, uint64_t *out)
 {
+	struct lede_ner_tokinfo buf[5];
+	const struct lede_ner_tokinfo *x[5];
 	size_t n = 0;
 	int pos;
 
-	for (pos = -2; pos <= 2; pos++)
-		n += word_features(at(c, t, i, pos), pos, out + n);
-	return n + pair_features(c, t, i, prev, prev2, out + n);
+	for (pos = -2; pos <= 2; pos++) {
+		x[pos + 2] = info_at(c, t, i + (size_t)(ptrdiff_t)pos, &buf[pos + 2]);
+		n += word_features(x[pos + 2], pos, out + n);
+	}
+	return n + pair_features(t, i, x[1], x[2], x[3], prev, prev2, out + n);
 }
 
 /* The tags allowed after prev, a bit each (as lede_ner_allowed): O and
@@ -894,19 +1061,17 @@ static inline struct memo_ent *
 memo_at(struct lede_ner_memo *memo, const struct lede_ner_ctx *c, const struct lede_toks *t,
     size_t i, int pos)
 {
-	const struct lede_ner_tokinfo *x = &none;
+	struct lede_ner_tokinfo buf;
 	uint64_t key = NONE_KEY, k;
 	size_t h, j = i + (size_t)(ptrdiff_t)pos;
 
 	/* j wraps past SIZE_MAX before the first token */
-	if (j < t->n) {
+	if (j < t->n)
 		key = c->words->tkey[j];
-		x = &c->info[j];
-	}
 	for (h = memo_hash(key) & (memo->cap - 1); (k = memo->e[h].key) != 0; h = (h + 1) & (memo->cap - 1))
 		if (k == key)
 			return &memo->e[h];
-	return memo_add(memo, key, x);
+	return memo_add(memo, key, info_at(c, t, j, &buf));
 }
 
 /* e's summed word_features weights at position pos. */
@@ -996,6 +1161,18 @@ memo_for(struct lede_ner_ctx *c, const struct lede_ner *m)
 	return memo;
 }
 
+/* The info of token j's word (gword and all but the per-token fields), or
+ * the stand-in past either end. */
+static inline const struct lede_ner_tokinfo *
+word_at(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t j)
+{
+	if (j >= t->n)
+		return &none;
+	if (c->info_filled)
+		return &c->info[j];
+	return &c->words->e[c->words->wi[j]].ti;
+}
+
 /* The offsets of the weight rows of the features that join token i to its
  * neighbours, which the previous tags do not change: pair_features but 16,
  * 17 (memo->trans) and 18, 19, 32 (memo_cur). Returns how many. */
@@ -1003,9 +1180,11 @@ static size_t
 pair_rows(const struct lede_ner *m, const struct lede_ner_memo *memo,
     const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, uint32_t *rows)
 {
-	const struct lede_ner_tokinfo *w = &c->info[i];
-	const struct lede_ner_tokinfo *p1 = i > 0 ? &c->info[i - 1] : &none;
-	const struct lede_ner_tokinfo *n1 = i + 1 < t->n ? &c->info[i + 1] : &none;
+	/* the words' own info, read in place; gphrase is per token (gp) */
+	const struct lede_ner_tokinfo *w = word_at(c, t, i);
+	const struct lede_ner_tokinfo *p1 = word_at(c, t, i - 1);
+	const struct lede_ner_tokinfo *n1 = word_at(c, t, i + 1);
+	uint64_t gp1 = i > 0 ? c->gp[i - 1] : 0, gp = c->gp[i];
 	size_t n = 0;
 
 	/* F, but straight to the row, fetched early: the rows are scattered
@@ -1018,10 +1197,10 @@ pair_rows(const struct lede_ner *m, const struct lede_ner_memo *memo,
 	R(25, w->word * 31 + n1->word);
 	R(28, p1->word * 31 + w->shape);
 	R(29, w->shape * 31 + n1->word);
-	if (p1->gphrase == 0 && w->gphrase == 0)
+	if (gp1 == 0 && gp == 0)
 		rows[n++] = memo->nophrase;  /* most tokens, outside any phrase */
 	else
-		R(33, (uint64_t)p1->gphrase * 65536 + w->gphrase);
+		R(33, gp1 * 65536 + gp);
 	R(36, p1->shape * 31 + n1->shape);
 	R(37, w->gword * 65536ull + n1->word);
 	R(38, p1->word * 65536ull + w->gword);
