@@ -129,9 +129,10 @@ lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint
     uint16_t *phrase)
 {
 	const struct lede_tok *v = t->v;
-	size_t i, j, best, n = t->n, found = 0;
+	const uint32_t *fp = g->fp, mask = g->mask;
+	size_t i, j, end, best, n = t->n, found = 0;
 	uint64_t k;
-	uint32_t c, bestc;
+	uint32_t f, s, bestc;
 
 	memset(phrase, 0, n * sizeof *phrase);
 	/* Longest match from each start; a phrase never crosses a sentence. */
@@ -142,14 +143,19 @@ lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint
 		k = keys[i];
 		best = 0;
 		bestc = 0;
-		for (j = i + 1; j < n && j < i + LEDE_GAZ_MAXWORDS; j++) {
-			if (v[j].flags & LEDE_TOK_SENT)
-				break;
+		end = n - i > LEDE_GAZ_MAXWORDS ? i + LEDE_GAZ_MAXWORDS : n;
+		for (j = i + 1; j < end && !(v[j].flags & LEDE_TOK_SENT); j++) {
+			/* get(), with the table's fields kept at hand */
 			k = extend(k, keys[j]);
-			if ((c = get(g, k)) != 0) {
-				best = j;
-				bestc = c;
-			}
+			f = fingerprint(k);
+			for (s = (uint32_t)k & mask; fp[s] != 0; s = (s + 1) & mask)
+				if (fp[s] == f) {
+					if (g->cls[s] != 0) {
+						best = j;
+						bestc = g->cls[s];
+					}
+					break;
+				}
 		}
 		if (best == 0)
 			continue;

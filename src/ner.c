@@ -204,23 +204,30 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
  * token). Bounded like the tagger's memo: a full table starts again, but
  * only between paragraphs, so the numbers handed out stay good. */
 #define WORD_MIN 256                 /* index slots at first; the index doubles */
-#define WORD_SLOTS 4096              /* at most */
+#define WORD_SLOTS 8192              /* at most */
 #define WORD_MAX (WORD_SLOTS / 4 * 3) /* entries at most, then it starts again */
 #define WORD_MAXLEN 24               /* longer words are not indexed */
 
-struct word_ent {
-	uint64_t serial;             /* numbers entries, never twice */
+/* What a token takes from its word. */
+struct word_ref {
 	uint64_t key;                /* the gazetteer's */
-	/* token_info, with gword (the gazetteer classes) set and the
-	 * per-token fields 0 */
+	uint64_t serial;             /* numbers entries, never twice */
+	uint32_t x;                  /* the entry's number */
+	uint16_t gw;                 /* the gazetteer classes */
+};
+
+struct word_ent {
+	struct word_ref r;
+	/* token_info, with gword set and the per-token fields 0 */
 	struct lede_ner_tokinfo ti;
 };
 
-/* A slot of the index holds the word's bytes, so a probe reads one place. */
+/* A slot of the index holds the word's bytes and a copy of its ref, so
+ * that a token's lookup reads one place. */
 struct word_slot {
-	uint64_t k[3];               /* the word's bytes, length, digit (word_bytes) */
-	uint32_t x;                  /* its entry's number + 1; 0: empty */
-	uint32_t h;                  /* word_hash */
+	uint64_t k[3];               /* the word's bytes, length, digit (word_bytes);
+	                              * k[2] is 0 only in an empty slot */
+	struct word_ref r;
 };
 
 struct lede_ner_words {
@@ -297,8 +304,7 @@ word_bytes(const char *s, size_t n, size_t avail, unsigned digit, uint64_t k[3])
 static inline uint32_t
 word_hash(const uint64_t k[3])
 {
-	uint64_t h = k[0] * 0x9E3779B97F4A7C15ull + k[1] * 0xC2B2AE3D27D4EB4Full +
-	    k[2] * 0x165667B19E3779F9ull;
+	uint64_t h = ((k[1] * 0xC2B2AE3D27D4EB4Full ^ k[0]) + k[2]) * 0x9E3779B97F4A7C15ull;
 
 	return (uint32_t)(h >> 32 ^ h >> 17);
 }
@@ -306,10 +312,11 @@ word_hash(const uint64_t k[3])
 static void
 word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n, uint32_t flags)
 {
-	e->key = lede_gaz_word_key(s, n);
+	e->r.key = lede_gaz_word_key(s, n);
+	e->r.gw = (uint16_t)lede_gaz_get(g, e->r.key);
 	memset(&e->ti, 0, sizeof e->ti);
-	token_info(&e->ti, s, n, flags, e->key);
-	e->ti.gword = (uint16_t)lede_gaz_get(g, e->key);
+	token_info(&e->ti, s, n, flags, e->r.key);
+	e->ti.gword = e->r.gw;
 }
 
 /* Empties the table; the serials go on, so the memo never mistakes a
@@ -331,16 +338,17 @@ words_room(struct lede_ner_words *w)
 
 	if (w->n >= WORD_MAX)
 		return false;
-	if (w->n == w->cape && !lede_grow(&w->e, &w->cape, w->n + 1, sizeof *w->e))
+	/* all the room at once: growing would copy the entries */
+	if (w->cape == 0 && !lede_grow(&w->e, &w->cape, WORD_MAX, sizeof *w->e))
 		return false;
 	if (w->n + 1 <= w->cap / 4 * 3)
 		return true;
 	if ((bigger = calloc(cap, sizeof *bigger)) == NULL)
 		return false;
 	for (i = 0; i < w->cap; i++) {
-		if (w->slot[i].x == 0)
+		if (w->slot[i].k[2] == 0)
 			continue;
-		for (j = w->slot[i].h & (cap - 1); bigger[j].x != 0; j = (j + 1) & (cap - 1))
+		for (j = word_hash(w->slot[i].k) & (cap - 1); bigger[j].k[2] != 0; j = (j + 1) & (cap - 1))
 			;
 		bigger[j] = w->slot[i];
 	}
@@ -350,46 +358,42 @@ words_room(struct lede_ner_words *w)
 	return true;
 }
 
-#define WORD_NONE UINT32_MAX         /* no entry: the table is full */
-
 /* A new entry for the word s (n bytes, flags its token's), indexed unless
- * it is too long (then only numbered); returns its number. Out of line:
- * a page's new words are few. */
+ * it is too long (then only numbered); returns its ref, NULL when the
+ * table is full. Out of line: a page's new words are few. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static uint32_t
+static const struct word_ref *
 word_add(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
     size_t avail, uint32_t flags)
 {
 	struct word_ent *e;
 	struct word_slot *sl;
 	uint64_t k[3];
-	uint32_t h;
 	size_t i;
 
 	if (!words_room(w))
-		return WORD_NONE;
+		return NULL;
 	e = &w->e[w->n];
-	if (n < WORD_MAXLEN) {
-		word_bytes(s, n, avail, (flags & LEDE_TOK_DIGIT) != 0, k);
-		h = word_hash(k);
-		for (i = h & (w->cap - 1); w->slot[i].x != 0; i = (i + 1) & (w->cap - 1))
-			;
-		sl = &w->slot[i];
-		memcpy(sl->k, k, sizeof k);
-		sl->h = h;
-		sl->x = (uint32_t)w->n + 1;
-	}
-	e->serial = w->serial++;
+	e->r.serial = w->serial++;
+	e->r.x = (uint32_t)w->n++;
 	word_fill(e, g, s, n, flags);
-	return (uint32_t)w->n++;
+	if (n >= WORD_MAXLEN)
+		return &e->r;
+	word_bytes(s, n, avail, (flags & LEDE_TOK_DIGIT) != 0, k);
+	for (i = word_hash(k) & (w->cap - 1); w->slot[i].k[2] != 0; i = (i + 1) & (w->cap - 1))
+		;
+	sl = &w->slot[i];
+	memcpy(sl->k, k, sizeof k);
+	sl->r = e->r;
+	return &sl->r;
 }
 
-/* The number of the entry of the word s (n bytes, avail of them
- * readable), made if it is new; WORD_NONE when the table is full. Inlined:
- * it runs for every token. */
-static inline uint32_t
+/* The ref of the word s (n bytes, avail of them readable), its entry made
+ * if it is new; NULL when the table is full. Inlined: it runs for every
+ * token. */
+static inline const struct word_ref *
 word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
     size_t avail, uint32_t flags)
 {
@@ -400,9 +404,15 @@ word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size
 	if (n >= WORD_MAXLEN)
 		return word_add(w, g, s, n, avail, flags);
 	word_bytes(s, n, avail, (flags & LEDE_TOK_DIGIT) != 0, k);
-	for (i = word_hash(k) & (w->cap - 1); (sl = &w->slot[i])->x != 0; i = (i + 1) & (w->cap - 1))
-		if (sl->k[0] == k[0] && sl->k[1] == k[1] && sl->k[2] == k[2])
-			return sl->x - 1;
+	/* an empty slot never matches (k[2] holds the length), so it is
+	 * only tested for after a miss */
+	for (i = word_hash(k) & (w->cap - 1);; i = (i + 1) & (w->cap - 1)) {
+		sl = &w->slot[i];
+		if (sl->k[2] == k[2] && sl->k[0] == k[0] && sl->k[1] == k[1])
+			return &sl->r;
+		if (sl->k[2] == 0)
+			break;
+	}
 	return word_add(w, g, s, n, avail, flags);
 }
 
@@ -568,19 +578,18 @@ prepare_lean(struct lede_ner_ctx *c, struct lede_ner_words *w, const struct lede
 	bool first = true;
 
 	for (i = 0; i < n; i++) {
-		uint32_t f = v[i].flags, start = v[i].start, x;
-		const struct word_ent *e;
+		uint32_t f = v[i].flags, start = v[i].start;
+		const struct word_ref *r;
 		uint64_t key;
 
 		/* words are read 8 bytes at a time up to the last token's end */
-		x = word_get(w, g, text + start, v[i].end - start, last - start, f);
-		if (x == WORD_NONE)
+		r = word_get(w, g, text + start, v[i].end - start, last - start, f);
+		if (r == NULL)
 			return false;
-		e = &w->e[x];
-		wi[i] = x;
-		keys[i] = e->key;
-		gw[i] = e->ti.gword;
-		key = e->serial << 19 | KEY_NEAR;
+		wi[i] = r->x;
+		keys[i] = r->key;
+		gw[i] = r->gw;
+		key = r->serial << 19 | KEY_NEAR;
 		/* per sentence (s its first token): its first word, and
 		 * whether it is set in capitals */
 		if (f & LEDE_TOK_SENT) {
@@ -609,9 +618,9 @@ prepare_fill(struct lede_ner_ctx *c, struct lede_ner_words *words, const struct 
 {
 	const struct lede_tok *v = t->v;
 	struct word_ent spare;
+	const struct word_ref *r;
 	const struct word_ent *we;
 	size_t i, s = 0, n = t->n, last = n > 0 ? v[n - 1].end : 0, caps = 0, nwords = 0;
-	uint32_t x;
 	bool first = true;
 
 	for (i = 0; i < n; i++) {
@@ -619,26 +628,26 @@ prepare_fill(struct lede_ner_ctx *c, struct lede_ner_words *words, const struct 
 		size_t len = v[i].end - v[i].start;
 		uint32_t f = v[i].flags;
 
-		x = words != NULL ? word_get(words, g, w, len, last - v[i].start, f) : WORD_NONE;
-		if (x == WORD_NONE && words != NULL) {
+		r = words != NULL ? word_get(words, g, w, len, last - v[i].start, f) : NULL;
+		if (r == NULL && words != NULL) {
 			/* full: no number is in use, it may start again */
 			words_clear(words);
-			x = word_get(words, g, w, len, last - v[i].start, f);
+			r = word_get(words, g, w, len, last - v[i].start, f);
 		}
-		if (x != WORD_NONE) {
-			we = &words->e[x];
+		if (r != NULL) {
+			we = &words->e[r->x];
 		} else {
 			/* no memory: a number of its own, the memo never finds
 			 * it again */
 			word_fill(&spare, g, w, len, f);
-			spare.serial = words != NULL ? words->serial++ : 0;
+			spare.r.serial = words != NULL ? words->serial++ : 0;
 			we = &spare;
 		}
-		c->keys[i] = we->key;
-		c->gw[i] = we->ti.gword;
+		c->keys[i] = we->r.key;
+		c->gw[i] = we->r.gw;
 		c->info[i] = we->ti;
 		if (tkey != NULL)
-			tkey[i] = we->serial << 19 | KEY_NEAR;
+			tkey[i] = we->r.serial << 19 | KEY_NEAR;
 		if (i == 0 || (f & LEDE_TOK_SENT)) {
 			capitals(c, tkey, true, s, i, caps, nwords);
 			s = i;
@@ -886,7 +895,6 @@ lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
 #define NCAP3 216                    /* values of cap3 */
 
 struct memo_ent {
-	uint64_t key;                /* the token's tkey; 0: an empty slot */
 	struct lede_ner_tokinfo ti;
 	uint8_t have;                /* bit pos+2: sum[pos+2] is filled */
 	uint16_t have_prev;          /* bit p: cur[p] is filled */
@@ -896,10 +904,18 @@ struct memo_ent {
 	int32_t cur[LEDE_NER_NTAGS][LEDE_NER_NTAGS];
 };
 
+/* The index holds the keys, so that only they need clearing: the entries
+ * are big, and zeroing them cost more than filling them. */
+struct memo_slot {
+	uint64_t key;                /* the token's tkey; 0: an empty slot */
+	uint32_t x;                  /* its entry's number */
+};
+
 struct lede_ner_memo {
 	const struct lede_ner *model;    /* whose weights the sums are */
-	size_t n, cap;
-	struct memo_ent *e;
+	size_t n, cap, cape;             /* entries, slots, room for entries */
+	struct memo_slot *slot;
+	struct memo_ent *e;              /* in the order they came */
 	/* what depends on the previous tags alone (pair_features 16, 17) */
 	int32_t trans[LEDE_NER_NTAGS][LEDE_NER_NTAGS][LEDE_NER_NTAGS];
 	uint32_t cap3row[NCAP3];         /* the weight row of pair_features 35 */
@@ -1012,51 +1028,64 @@ memo_hash(uint64_t key)
 	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
-/* Makes room for one more word, as words_room does. */
 static void
-memo_room(struct lede_ner_memo *memo)
+memo_clear(struct lede_ner_memo *memo)
 {
-	struct memo_ent *bigger;
-	size_t i, j, cap = memo->cap * 2;
-
-	if (memo->n + 1 <= memo->cap / 4 * 3)
-		return;
-	if (cap > MEMO_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
-		memset(memo->e, 0, memo->cap * sizeof *memo->e);
-		memo->n = 0;
-		return;
-	}
-	for (i = 0; i < memo->cap; i++) {
-		if (memo->e[i].key == 0)
-			continue;
-		for (j = memo_hash(memo->e[i].key) & (cap - 1); bigger[j].key != 0; j = (j + 1) & (cap - 1))
-			;
-		bigger[j] = memo->e[i];
-	}
-	free(memo->e);
-	memo->e = bigger;
-	memo->cap = cap;
+	memset(memo->slot, 0, memo->cap * sizeof *memo->slot);
+	memo->n = 0;
 }
 
-/* A new entry for key, whose token_info is x. */
+/* Makes room for one more word, as words_room does; false when memory is
+ * short. */
+static bool
+memo_room(struct lede_ner_memo *memo)
+{
+	struct memo_slot *bigger;
+	size_t i, j, cap = memo->cap * 2;
+
+	if (memo->n + 1 > memo->cap / 4 * 3) {
+		if (cap > MEMO_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
+			memo_clear(memo);
+		} else {
+			for (i = 0; i < memo->cap; i++) {
+				if (memo->slot[i].key == 0)
+					continue;
+				for (j = memo_hash(memo->slot[i].key) & (cap - 1); bigger[j].key != 0;
+				    j = (j + 1) & (cap - 1))
+					;
+				bigger[j] = memo->slot[i];
+			}
+			free(memo->slot);
+			memo->slot = bigger;
+			memo->cap = cap;
+		}
+	}
+	return memo->n < memo->cape || lede_grow(&memo->e, &memo->cape, memo->n + 1, sizeof *memo->e);
+}
+
+/* A new entry for key, whose token_info is x; NULL when memory is short. */
 static struct memo_ent *
 memo_add(struct lede_ner_memo *memo, uint64_t key, const struct lede_ner_tokinfo *x)
 {
+	struct memo_ent *e;
 	size_t i;
 
-	memo_room(memo);
-	for (i = memo_hash(key) & (memo->cap - 1); memo->e[i].key != 0; i = (i + 1) & (memo->cap - 1))
+	if (!memo_room(memo))
+		return NULL;
+	for (i = memo_hash(key) & (memo->cap - 1); memo->slot[i].key != 0; i = (i + 1) & (memo->cap - 1))
 		;
-	memo->e[i].key = key;
-	memo->e[i].have = 0;
-	memo->e[i].have_prev = 0;
-	memo->e[i].ti = *x;
-	memo->n++;
-	return &memo->e[i];
+	memo->slot[i].key = key;
+	memo->slot[i].x = (uint32_t)memo->n;
+	e = &memo->e[memo->n++];
+	e->have = 0;
+	e->have_prev = 0;
+	e->ti = *x;
+	return e;
 }
 
 /* The entry of the token at offset pos from i (or of the stand-in past
- * either end), made if new. Valid until the next call. */
+ * either end), made if new; NULL when memory is short. Valid until the
+ * next call. */
 static inline struct memo_ent *
 memo_at(struct lede_ner_memo *memo, const struct lede_ner_ctx *c, const struct lede_toks *t,
     size_t i, int pos)
@@ -1068,9 +1097,9 @@ memo_at(struct lede_ner_memo *memo, const struct lede_ner_ctx *c, const struct l
 	/* j wraps past SIZE_MAX before the first token */
 	if (j < t->n)
 		key = c->words->tkey[j];
-	for (h = memo_hash(key) & (memo->cap - 1); (k = memo->e[h].key) != 0; h = (h + 1) & (memo->cap - 1))
+	for (h = memo_hash(key) & (memo->cap - 1); (k = memo->slot[h].key) != 0; h = (h + 1) & (memo->cap - 1))
 		if (k == key)
-			return &memo->e[h];
+			return &memo->e[memo->slot[h].x];
 	return memo_add(memo, key, info_at(c, t, j, &buf));
 }
 
@@ -1145,7 +1174,7 @@ memo_for(struct lede_ner_ctx *c, const struct lede_ner *m)
 	if (memo == NULL) {
 		if ((memo = calloc(1, sizeof *memo)) == NULL)
 			return NULL;
-		if ((memo->e = calloc(MEMO_MIN, sizeof *memo->e)) == NULL) {
+		if ((memo->slot = calloc(MEMO_MIN, sizeof *memo->slot)) == NULL) {
 			free(memo);
 			return NULL;
 		}
@@ -1154,8 +1183,7 @@ memo_for(struct lede_ner_ctx *c, const struct lede_ner *m)
 		c->memo = memo;
 	}
 	if (memo->model != m) {
-		memset(memo->e, 0, memo->cap * sizeof *memo->e);
-		memo->n = 0;
+		memo_clear(memo);
 		memo_model(memo, m);
 	}
 	return memo;
@@ -1222,22 +1250,31 @@ score_plain(const struct lede_ner *m, const struct lede_ner_ctx *c, const struct
 }
 
 /* The scores of token i's tags from the memo: the five words' sums, the
- * previous tags' row and the rows that join i to its neighbours. */
-static void
+ * previous tags' row and the rows that join i to its neighbours. False
+ * when memory is short. */
+static bool
 score_memo(const struct lede_ner *m, struct lede_ner_memo *memo, const struct lede_ner_ctx *c,
     const struct lede_toks *t, size_t i, int prev, int prev2, int32_t *score)
 {
 	int32_t s[LEDE_NER_NTAGS];
 	uint32_t rows[12];
+	struct memo_ent *e;
 	int pos;
 
-	memcpy(s, memo_cur(m, memo_at(memo, c, t, i, 0), prev), sizeof s);
-	for (pos = -2; pos <= 2; pos++)
-		if (pos != 0)
-			add_sum(s, memo_sum(m, memo_at(memo, c, t, i, pos), pos));
+	if ((e = memo_at(memo, c, t, i, 0)) == NULL)
+		return false;
+	memcpy(s, memo_cur(m, e, prev), sizeof s);
+	for (pos = -2; pos <= 2; pos++) {
+		if (pos == 0)
+			continue;
+		if ((e = memo_at(memo, c, t, i, pos)) == NULL)
+			return false;
+		add_sum(s, memo_sum(m, e, pos));
+	}
 	add_sum(s, memo->trans[prev][prev2]);
 	add_rows(m->w, rows, pair_rows(m, memo, c, t, i, rows), s);
 	memcpy(score, s, sizeof s);
+	return true;
 }
 
 void
@@ -1271,9 +1308,7 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 		lead = INT32_MAX;
 		if (gate(c, t, i, prev)) {
 			unsigned ok = allowed_after(prev);
-			if (memo != NULL)
-				score_memo(m, memo, c, t, i, prev, prev2, score);
-			else
+			if (memo == NULL || !score_memo(m, memo, c, t, i, prev, prev2, score))
 				score_plain(m, c, t, i, prev, prev2, score);
 			/* the best allowed tag (the first of equals) and its lead
 			 * over the next best, in one pass; O is always allowed */
@@ -1307,8 +1342,10 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	free(c->gw);
 	free(c->gp);
 	free(c->margin);
-	if (c->memo != NULL)
+	if (c->memo != NULL) {
 		free(c->memo->e);
+		free(c->memo->slot);
+	}
 	free(c->memo);
 	if (c->words != NULL) {
 		free(c->words->e);
