@@ -181,7 +181,12 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
 	ti->word = key;
 	/* short shape: runs of one class collapse ("Xx", "X.X.", "d.d") */
 	for (i = 0; i < n && k < sizeof shp; i += a) {
-		cp = lede_utf8_next(s + i, n - i, &a);
+		if ((unsigned char)s[i] < 0x80) {
+			cp = (unsigned char)s[i];
+			a = 1;
+		} else {
+			cp = lede_utf8_next(s + i, n - i, &a);
+		}
 		c = shape_class(cp);
 		if (c != prev)
 			shp[k++] = c;
@@ -203,15 +208,14 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
  * word's number and the tagger read the word through it (no copy per
  * token). Bounded like the tagger's memo: a full table starts again, but
  * only between paragraphs, so the numbers handed out stay good. */
-#define WORD_MIN 256                 /* index slots at first; the index doubles */
-#define WORD_SLOTS 8192              /* at most */
+#define WORD_SLOTS 8192              /* index slots */
 #define WORD_MAX (WORD_SLOTS / 4 * 3) /* entries at most, then it starts again */
 #define WORD_MAXLEN 24               /* longer words are not indexed */
 
 /* What a token takes from its word. */
 struct word_ref {
 	uint64_t key;                /* the gazetteer's */
-	uint64_t serial;             /* numbers entries, never twice */
+	uint64_t tkey;               /* a token's tkey (below): serial << 19 | KEY_NEAR */
 	uint32_t x;                  /* the entry's number */
 	uint16_t gw;                 /* the gazetteer classes */
 };
@@ -234,8 +238,7 @@ struct lede_ner_words {
 	const struct lede_gaz *gaz;  /* whose classes gw are */
 	struct word_ent *e;          /* n entries in the order they came */
 	size_t n, cape;
-	struct word_slot *slot;      /* the index */
-	size_t cap;                  /* slots, a power of two */
+	struct word_slot *slot;      /* the index, WORD_SLOTS of them */
 	uint64_t serial;             /* the next entry's */
 	/* Per token of the last paragraph prepared, what makes its
 	 * token_info: its word's serial << 19, whether it is near a capital,
@@ -243,9 +246,10 @@ struct lede_ner_words {
 	 * it: a number, cheaper to hash and compare than the token_info. */
 	uint64_t *tkey;
 	size_t ntkey, captkey;
-	/* Per token, when ctx->lean: its entry's number (else NULL). */
-	uint32_t *wi;
-	size_t capwi;
+	/* Per token, when ctx->lean: its entry's number (else NULL); and
+	 * the capitalised tokens, nup of them. */
+	uint32_t *wi, *up;
+	size_t capwi, nup;
 };
 
 /* A tkey's bits below the serial; gphrase takes the 16 lowest. */
@@ -324,38 +328,18 @@ word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n,
 static void
 words_clear(struct lede_ner_words *w)
 {
-	memset(w->slot, 0, w->cap * sizeof *w->slot);
+	memset(w->slot, 0, WORD_SLOTS * sizeof *w->slot);
 	w->n = 0;
 }
 
-/* Makes room for one more entry: the index doubles while it is small,
- * and the array grows; false when the table is full (or memory short). */
+/* Makes room for one more entry; false when the table is full (or memory
+ * short). All the room is taken at once: growing would copy. */
 static bool
 words_room(struct lede_ner_words *w)
 {
-	struct word_slot *bigger;
-	size_t i, j, cap = w->cap * 2;
-
 	if (w->n >= WORD_MAX)
 		return false;
-	/* all the room at once: growing would copy the entries */
-	if (w->cape == 0 && !lede_grow(&w->e, &w->cape, WORD_MAX, sizeof *w->e))
-		return false;
-	if (w->n + 1 <= w->cap / 4 * 3)
-		return true;
-	if ((bigger = calloc(cap, sizeof *bigger)) == NULL)
-		return false;
-	for (i = 0; i < w->cap; i++) {
-		if (w->slot[i].k[2] == 0)
-			continue;
-		for (j = word_hash(w->slot[i].k) & (cap - 1); bigger[j].k[2] != 0; j = (j + 1) & (cap - 1))
-			;
-		bigger[j] = w->slot[i];
-	}
-	free(w->slot);
-	w->slot = bigger;
-	w->cap = cap;
-	return true;
+	return w->cape > 0 || lede_grow(&w->e, &w->cape, WORD_MAX, sizeof *w->e);
 }
 
 /* A new entry for the word s (n bytes, flags its token's), indexed unless
@@ -376,13 +360,13 @@ word_add(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size
 	if (!words_room(w))
 		return NULL;
 	e = &w->e[w->n];
-	e->r.serial = w->serial++;
+	e->r.tkey = w->serial++ << 19 | KEY_NEAR;
 	e->r.x = (uint32_t)w->n++;
 	word_fill(e, g, s, n, flags);
 	if (n >= WORD_MAXLEN)
 		return &e->r;
 	word_bytes(s, n, avail, (flags & LEDE_TOK_DIGIT) != 0, k);
-	for (i = word_hash(k) & (w->cap - 1); w->slot[i].k[2] != 0; i = (i + 1) & (w->cap - 1))
+	for (i = word_hash(k) & (WORD_SLOTS - 1); w->slot[i].k[2] != 0; i = (i + 1) & (WORD_SLOTS - 1))
 		;
 	sl = &w->slot[i];
 	memcpy(sl->k, k, sizeof k);
@@ -406,7 +390,7 @@ word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size
 	word_bytes(s, n, avail, (flags & LEDE_TOK_DIGIT) != 0, k);
 	/* an empty slot never matches (k[2] holds the length), so it is
 	 * only tested for after a miss */
-	for (i = word_hash(k) & (w->cap - 1);; i = (i + 1) & (w->cap - 1)) {
+	for (i = word_hash(k) & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
 		sl = &w->slot[i];
 		if (sl->k[2] == k[2] && sl->k[0] == k[0] && sl->k[1] == k[1])
 			return &sl->r;
@@ -426,11 +410,10 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 	if (w == NULL) {
 		if ((w = calloc(1, sizeof *w)) == NULL)
 			return NULL;
-		if ((w->slot = calloc(WORD_MIN, sizeof *w->slot)) == NULL) {
+		if ((w->slot = calloc(WORD_SLOTS, sizeof *w->slot)) == NULL) {
 			free(w);
 			return NULL;
 		}
-		w->cap = WORD_MIN;
 		w->gaz = g;
 		w->serial = 1;
 		c->words = w;
@@ -485,7 +468,12 @@ words_wi(struct lede_ner_words *w, size_t n)
 	if (n > w->capwi) {
 		size_t cap = n + n / 2 + 16;
 		free(w->wi);
-		if ((w->wi = malloc(cap * sizeof *w->wi)) == NULL) {
+		free(w->up);
+		w->up = NULL;
+		if ((w->wi = malloc(cap * sizeof *w->wi)) == NULL ||
+		    (w->up = malloc(cap * sizeof *w->up)) == NULL) {
+			free(w->wi);
+			w->wi = NULL;
 			w->capwi = 0;
 			return NULL;
 		}
@@ -563,6 +551,16 @@ lean_info(const struct lede_ner_ctx *c, size_t j, struct lede_ner_tokinfo *out)
 	out->capsent = (key & KEY_CAPSENT) != 0;
 }
 
+/* What a token adds to its sentence's count (prepare_lean), by its
+ * flags' low byte: a word with letters 1 (a letter makes UPPER or LOWER),
+ * and one in capitals 1 << 32. */
+#define WC1(f) ((uint64_t)(((f) & LEDE_TOK_ALLCAP) != 0) << 32 | \
+	(((f) & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) != 0))
+#define WC4(f) WC1(f), WC1((f) + 1), WC1((f) + 2), WC1((f) + 3)
+#define WC16(f) WC4(f), WC4((f) + 4), WC4((f) + 8), WC4((f) + 12)
+#define WC64(f) WC16(f), WC16((f) + 16), WC16((f) + 32), WC16((f) + 48)
+static const uint64_t word_count[256] = { WC64(0), WC64(64), WC64(128), WC64(192) };
+
 /* The per-token pass when info need not be filled (ctx->lean): each token
  * gets its word's number, gazetteer key and classes, and its tkey with
  * sentfirst and capsent. Returns false, having done nothing the fill pass
@@ -572,9 +570,12 @@ prepare_lean(struct lede_ner_ctx *c, struct lede_ner_words *w, const struct lede
     const char *text, const struct lede_toks *t, uint64_t *tkey, uint32_t *wi)
 {
 	const struct lede_tok *v = t->v;
-	size_t i, s = 0, n = t->n, last = n > 0 ? v[n - 1].end : 0, caps = 0, nwords = 0;
+	size_t i, s = 0, n = t->n, last = n > 0 ? v[n - 1].end : 0;
 	uint64_t *keys = c->keys;
 	uint16_t *gw = c->gw;
+	uint32_t *up = w->up;
+	size_t nup = 0;
+	uint64_t count = 0;              /* capitals << 32 | words, of the sentence */
 	bool first = true;
 
 	for (i = 0; i < n; i++) {
@@ -589,25 +590,27 @@ prepare_lean(struct lede_ner_ctx *c, struct lede_ner_words *w, const struct lede
 		wi[i] = r->x;
 		keys[i] = r->key;
 		gw[i] = r->gw;
-		key = r->serial << 19 | KEY_NEAR;
+		key = r->tkey;
 		/* per sentence (s its first token): its first word, and
 		 * whether it is set in capitals */
 		if (f & LEDE_TOK_SENT) {
-			capitals(c, tkey, false, s, i, caps, nwords);
+			capitals(c, tkey, false, s, i, count >> 32, count & 0xFFFFFFFF);
 			s = i;
 			first = true;
-			caps = nwords = 0;
+			count = 0;
 		}
 		if (first && (f & LEDE_TOK_WORD)) {
 			first = false;
 			key |= KEY_SENTFIRST;
 		}
 		tkey[i] = key;
-		/* a letter makes UPPER or LOWER, and ALLCAP comes with UPPER */
-		nwords += (f & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) != 0;
-		caps += (f & LEDE_TOK_ALLCAP) != 0;
+		count += word_count[f & 0xFF];
+		/* the list of capitals, for the phrases */
+		up[nup] = (uint32_t)i;
+		nup += (f & LEDE_TOK_UPPER) != 0;
 	}
-	capitals(c, tkey, false, s, n, caps, nwords);
+	capitals(c, tkey, false, s, n, count >> 32, count & 0xFFFFFFFF);
+	w->nup = nup;
 	return true;
 }
 
@@ -640,14 +643,14 @@ prepare_fill(struct lede_ner_ctx *c, struct lede_ner_words *words, const struct 
 			/* no memory: a number of its own, the memo never finds
 			 * it again */
 			word_fill(&spare, g, w, len, f);
-			spare.r.serial = words != NULL ? words->serial++ : 0;
+			spare.r.tkey = (words != NULL ? words->serial++ : 0) << 19 | KEY_NEAR;
 			we = &spare;
 		}
 		c->keys[i] = we->r.key;
 		c->gw[i] = we->r.gw;
 		c->info[i] = we->ti;
 		if (tkey != NULL)
-			tkey[i] = we->r.serial << 19 | KEY_NEAR;
+			tkey[i] = we->r.tkey;
 		if (i == 0 || (f & LEDE_TOK_SENT)) {
 			capitals(c, tkey, true, s, i, caps, nwords);
 			s = i;
@@ -669,6 +672,22 @@ prepare_fill(struct lede_ner_ctx *c, struct lede_ner_words *words, const struct 
 		}
 	}
 	capitals(c, tkey, true, s, n, caps, nwords);
+}
+
+/* Adds each token's gphrase to its tkey. A phrase token is in the run
+ * of phrase tokens from the capital that starts its phrase, so only the
+ * runs from the capitals (up, nup of them) are walked, each up to the
+ * next capital. */
+static void
+phrase_keys(const uint16_t *gp, size_t n, const uint32_t *up, size_t nup, uint64_t *tkey)
+{
+	size_t k, j, end;
+
+	for (k = 0; k < nup; k++) {
+		end = k + 1 < nup ? up[k + 1] : n;
+		for (j = up[k]; j < end && gp[j] != 0; j++)
+			tkey[j] |= gp[j];
+	}
 }
 
 int
@@ -696,9 +715,13 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 	}
 	if (fill)
 		prepare_fill(c, words, g, text, t, tkey);
-	if (lede_gaz_phrases(g, t, c->keys, c->gp) > 0 && tkey != NULL)
-		for (i = 0; i < n; i++)
-			tkey[i] |= c->gp[i];
+	if (fill) {
+		if (lede_gaz_phrases(g, t, c->keys, c->gp) > 0 && tkey != NULL)
+			for (i = 0; i < n; i++)
+				tkey[i] |= c->gp[i];
+	} else if (lede_gaz_phrases_from(g, t, c->keys, words->up, words->nup, c->gp) > 0) {
+		phrase_keys(c->gp, n, words->up, words->nup, tkey);
+	}
 	if (fill)
 		fill_near(c, t, tkey);
 	c->info_filled = fill;
@@ -1350,6 +1373,8 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	if (c->words != NULL) {
 		free(c->words->e);
 		free(c->words->tkey);
+		free(c->words->wi);
+		free(c->words->up);
 	}
 	free(c->words);
 	memset(c, 0, sizeof *c);

@@ -46,6 +46,10 @@ void lede_gaz_tag(const struct lede_gaz *g, const char *text, const struct lede_
  * returns how many phrases it found (0: phrase is all 0). */
 size_t lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *keys,
     uint16_t *phrase);
+/* The same, for callers that have listed the capitalised tokens (starts,
+ * in order): only they can start a phrase. */
+size_t lede_gaz_phrases_from(const struct lede_gaz *g, const struct lede_toks *t,
+    const uint64_t *keys, const uint32_t *starts, size_t nstarts, uint16_t *phrase);
 
 /* Compiles a text list ("CLASSES<TAB>phrase" lines, classes as letters
  * FLCKRDWTPB in bit order) into the binary table. Used by tools/train-ner. */
