@@ -208,14 +208,15 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
  * word's number and the tagger read the word through it (no copy per
  * token). Bounded like the tagger's memo: a full table starts again, but
  * only between paragraphs, so the numbers handed out stay good. */
-#define WORD_SLOTS 8192              /* index slots */
+#define WORD_SLOT_BITS 13
+#define WORD_SLOTS (1u << WORD_SLOT_BITS) /* index slots */
 #define WORD_MAX (WORD_SLOTS / 4 * 3) /* entries at most, then it starts again */
 #define WORD_MAXLEN 24               /* longer words are not indexed */
 
 /* What a token takes from its word. */
 struct word_ref {
 	uint64_t key;                /* the gazetteer's */
-	uint64_t tkey;               /* a token's tkey (below): serial << 19 | KEY_NEAR */
+	uint64_t tkey;               /* a token's tkey (below) with KEY_NEAR */
 	uint32_t x;                  /* the entry's number */
 	uint16_t gw;                 /* the gazetteer classes */
 };
@@ -232,6 +233,7 @@ struct word_slot {
 	uint64_t k[3];               /* the word's bytes, length, digit (word_bytes);
 	                              * k[2] is 0 only in an empty slot */
 	struct word_ref r;
+	uint64_t pad[2];             /* to 64 bytes, a slot's address a shift away */
 };
 
 struct lede_ner_words {
@@ -239,23 +241,36 @@ struct lede_ner_words {
 	struct word_ent *e;          /* n entries in the order they came */
 	size_t n, cape;
 	struct word_slot *slot;      /* the index, WORD_SLOTS of them */
-	uint64_t serial;             /* the next entry's */
+	uint64_t gen;                /* how many times it started again */
 	/* Per token of the last paragraph prepared, what makes its
 	 * token_info: its word's serial << 19, whether it is near a capital,
 	 * sentfirst, capsent and its gphrase. The tagger's memo is keyed on
-	 * it: a number, cheaper to hash and compare than the token_info. */
+	 * it: a number, cheaper to hash and compare than the token_info. A
+	 * word's serial is gen << WORD_XBITS | its entry's number, so that it
+	 * numbers a word once ever and still gives the entry. */
 	uint64_t *tkey;
 	size_t ntkey, captkey;
-	/* Per token, when ctx->lean: its entry's number (else NULL); and
-	 * the capitalised tokens, nup of them. */
-	uint32_t *wi, *up;
-	size_t capwi, nup;
+	/* The capitalised tokens, nup of them, when ctx->lean. */
+	uint32_t *up;
+	size_t capup, nup;
 };
 
 /* A tkey's bits below the serial; gphrase takes the 16 lowest. */
 #define KEY_NEAR (1ull << 18)
 #define KEY_SENTFIRST (1ull << 17)
 #define KEY_CAPSENT (1ull << 16)
+#define KEY_SERIAL 19                /* where the serial starts */
+#define WORD_XBITS 13                /* a serial's bits for the entry's number */
+#define WORD_SPARE ((1u << WORD_XBITS) - 1) /* the number of no entry */
+
+_Static_assert(WORD_MAX < WORD_SPARE, "an entry's number fits in a serial");
+
+/* The entry of the word of a token whose tkey is key. */
+static inline uint32_t
+key_entry(uint64_t key)
+{
+	return (uint32_t)(key >> KEY_SERIAL) & WORD_SPARE;
+}
 
 /* The first bytes of a word as integers, zero-padded (n < 24), and in
  * the last byte (never one of the word's) its length and whether it has a
@@ -303,14 +318,13 @@ word_bytes(const char *s, size_t n, size_t avail, unsigned digit, uint64_t k[3])
 	k[2] |= last;
 }
 
-/* The word table's own hash (not a feature: any fair hash does; the index
- * takes its low bits, which the fold below fills from the high ones). */
+/* The word table's own hash, a slot's number (not a feature: any fair
+ * hash does; a product's top bits are its best mixed). */
 static inline uint32_t
 word_hash(const uint64_t k[3])
 {
-	uint64_t h = ((k[1] * 0xC2B2AE3D27D4EB4Full ^ k[0]) + k[2]) * 0x9E3779B97F4A7C15ull;
-
-	return (uint32_t)(h >> 32 ^ h >> 17);
+	return (uint32_t)(((k[1] * 0xC2B2AE3D27D4EB4Full ^ k[0]) + k[2]) * 0x9E3779B97F4A7C15ull >>
+	    (64 - WORD_SLOT_BITS));
 }
 
 static void
@@ -328,6 +342,7 @@ word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n,
 static void
 words_clear(struct lede_ner_words *w)
 {
+	w->gen++;
 	memset(w->slot, 0, WORD_SLOTS * sizeof *w->slot);
 	w->n = 0;
 }
@@ -360,8 +375,8 @@ word_add(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size
 	if (!words_room(w))
 		return NULL;
 	e = &w->e[w->n];
-	e->r.tkey = w->serial++ << 19 | KEY_NEAR;
 	e->r.x = (uint32_t)w->n++;
+	e->r.tkey = (w->gen << WORD_XBITS | e->r.x) << KEY_SERIAL | KEY_NEAR;
 	word_fill(e, g, s, n, flags);
 	if (n >= WORD_MAXLEN)
 		return &e->r;
@@ -415,7 +430,7 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 			return NULL;
 		}
 		w->gaz = g;
-		w->serial = 1;
+		w->gen = 1;
 		c->words = w;
 	}
 	if (w->gaz != g) {
@@ -461,25 +476,20 @@ words_tkeys(struct lede_ner_words *w, size_t n)
 	return w->tkey;
 }
 
-/* Room for n tokens' entry numbers, or NULL (then info is filled). */
+/* Room for n tokens' in w->up, or NULL (then info is filled). */
 static uint32_t *
-words_wi(struct lede_ner_words *w, size_t n)
+words_up(struct lede_ner_words *w, size_t n)
 {
-	if (n > w->capwi) {
+	if (n > w->capup) {
 		size_t cap = n + n / 2 + 16;
-		free(w->wi);
 		free(w->up);
-		w->up = NULL;
-		if ((w->wi = malloc(cap * sizeof *w->wi)) == NULL ||
-		    (w->up = malloc(cap * sizeof *w->up)) == NULL) {
-			free(w->wi);
-			w->wi = NULL;
-			w->capwi = 0;
+		if ((w->up = malloc(cap * sizeof *w->up)) == NULL) {
+			w->capup = 0;
 			return NULL;
 		}
-		w->capwi = cap;
+		w->capup = cap;
 	}
-	return w->wi;
+	return w->up;
 }
 
 static int
@@ -545,7 +555,7 @@ lean_info(const struct lede_ner_ctx *c, size_t j, struct lede_ner_tokinfo *out)
 	const struct lede_ner_words *w = c->words;
 	uint64_t key = w->tkey[j];
 
-	*out = w->e[w->wi[j]].ti;
+	*out = w->e[key_entry(key)].ti;
 	out->gphrase = (uint16_t)(key & 0xFFFF);
 	out->sentfirst = (key & KEY_SENTFIRST) != 0;
 	out->capsent = (key & KEY_CAPSENT) != 0;
@@ -567,7 +577,7 @@ static const uint64_t word_count[256] = { WC64(0), WC64(64), WC64(128), WC64(192
  * would not redo, when memory runs short. */
 static bool
 prepare_lean(struct lede_ner_ctx *c, struct lede_ner_words *w, const struct lede_gaz *g,
-    const char *text, const struct lede_toks *t, uint64_t *tkey, uint32_t *wi)
+    const char *text, const struct lede_toks *t, uint64_t *tkey)
 {
 	const struct lede_tok *v = t->v;
 	size_t i, s = 0, n = t->n, last = n > 0 ? v[n - 1].end : 0;
@@ -587,7 +597,6 @@ prepare_lean(struct lede_ner_ctx *c, struct lede_ner_words *w, const struct lede
 		r = word_get(w, g, text + start, v[i].end - start, last - start, f);
 		if (r == NULL)
 			return false;
-		wi[i] = r->x;
 		keys[i] = r->key;
 		gw[i] = r->gw;
 		key = r->tkey;
@@ -643,7 +652,12 @@ prepare_fill(struct lede_ner_ctx *c, struct lede_ner_words *words, const struct 
 			/* no memory: a number of its own, the memo never finds
 			 * it again */
 			word_fill(&spare, g, w, len, f);
-			spare.r.tkey = (words != NULL ? words->serial++ : 0) << 19 | KEY_NEAR;
+			spare.r.tkey = KEY_NEAR;
+			if (words != NULL) {
+				/* a generation of its own */
+				words->gen++;
+				spare.r.tkey |= (words->gen++ << WORD_XBITS | WORD_SPARE) << KEY_SERIAL;
+			}
 			we = &spare;
 		}
 		c->keys[i] = we->r.key;
@@ -696,7 +710,6 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 {
 	struct lede_ner_words *words;
 	uint64_t *tkey;
-	uint32_t *wi = NULL;
 	size_t i, n = t->n;
 	bool fill = true;
 
@@ -710,8 +723,8 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 	if (c->lean && tkey != NULL && n <= WORD_MAX) {
 		if (words->n + n > WORD_MAX)
 			words_clear(words);
-		if ((wi = words_wi(words, n)) != NULL)
-			fill = !prepare_lean(c, words, g, text, t, tkey, wi);
+		if (words_up(words, n) != NULL)
+			fill = !prepare_lean(c, words, g, text, t, tkey);
 	}
 	if (fill)
 		prepare_fill(c, words, g, text, t, tkey);
@@ -1221,7 +1234,7 @@ word_at(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t j)
 		return &none;
 	if (c->info_filled)
 		return &c->info[j];
-	return &c->words->e[c->words->wi[j]].ti;
+	return &c->words->e[key_entry(c->words->tkey[j])].ti;
 }
 
 /* The offsets of the weight rows of the features that join token i to its
@@ -1373,7 +1386,6 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	if (c->words != NULL) {
 		free(c->words->e);
 		free(c->words->tkey);
-		free(c->words->wi);
 		free(c->words->up);
 	}
 	free(c->words);
