@@ -41,6 +41,17 @@ static const char *const enders[26] = {
 	['l' - 'a'] = "ltd llc ",
 	['p' - 'a'] = "plc ",
 };
+/* By first letter, bit n set when a listed word has n letters: most words
+ * before a period are turned away by it without reading the lists (it
+ * runs for every one). test_tok checks every listed word is found. */
+static const uint8_t title_lens[26] = {
+	0x5c, 0x10, 0x1c, 0x1c, 0x08, 0x0c, 0x28, 0x08, 0x18, 0x0c, 0x00, 0x04, 0x5c,
+	0x08, 0x08, 0x18, 0x00, 0x0c, 0x1c, 0x00, 0x10, 0x0c, 0x00, 0x00, 0x00, 0x00,
+};
+static const uint8_t abbrev_lens[26] = {   /* titles and enders */
+	0x5c, 0x10, 0x1c, 0x1c, 0x08, 0x0c, 0x28, 0x08, 0x18, 0x0c, 0x00, 0x0c, 0x5c,
+	0x08, 0x08, 0x18, 0x00, 0x0c, 0x1c, 0x00, 0x10, 0x0c, 0x00, 0x00, 0x00, 0x00,
+};
 static const char *const starters[] = {
 	"The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This",
 	"That", "There", "His", "Her", "Their", "Its", "On", "At", "As", "After", "Mr", "Mrs",
@@ -130,15 +141,26 @@ fold_short(const char *s, size_t n, char low[8])
 	return low[0] >= 'a' && low[0] <= 'z' ? low[0] - 'a' : -1;
 }
 
+/* The list index of the first letter of s (n < 8 bytes), or -1 when no
+ * listed word (lens) starts with it and has n letters. */
+static inline int
+list_index(const char *s, size_t n, const uint8_t lens[26])
+{
+	unsigned c = (unsigned char)s[0] | 0x20;
+
+	if (n == 0 || n >= 8 || c < 'a' || c > 'z' || !(lens[c - 'a'] >> n & 1))
+		return -1;
+	return (int)(c - 'a');
+}
+
 static bool
 is_title(const char *s, size_t n)
 {
 	char low[8];
-	int k;
 
-	if (n == 0 || n >= 8 || (k = fold_short(s, n, low)) < 0)
+	if (list_index(s, n, title_lens) < 0)
 		return false;
-	return in_words(titles[k], low, n);
+	return in_words(titles[fold_short(s, n, low)], low, n);
 }
 
 bool
@@ -149,8 +171,9 @@ lede_tok_is_abbrev(const char *s, size_t n)
 
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	if (n == 0 || n >= 8 || (k = fold_short(s, n, low)) < 0)
+	if (list_index(s, n, abbrev_lens) < 0)
 		return false;
+	k = fold_short(s, n, low);
 	return in_words(titles[k], low, n) || in_words(enders[k], low, n);
 }
 

@@ -81,7 +81,7 @@ main(void)
 			"rev", "hon", "fr", "supt", "insp", "det", "amb", "atty", "jan", "feb", "mar",
 			"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "approx",
 			"dept", "univ", "ave", "blvd", "rd", "gov't", "vol", "cf", "ca", "al", "inc",
-			"corp", "ltd", "co", "bros", "etc", "plc", "llc", NULL };
+			"corp", "ltd", "co", "bros", "etc", "plc", "llc", "e.g", "i.e", NULL };
 		static const char *const not_abbr[] = { "m", "mx", "mrss", "go", "govt", "gov'", "x",
 			"vss", "corps", "approxi", "e", "i", "mr s", "ms mrs", "", NULL };
 		char buf[32];
