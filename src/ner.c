@@ -1096,7 +1096,8 @@ memo_room(struct lede_ner_memo *memo)
 			memo->cap = cap;
 		}
 	}
-	return memo->n < memo->cape || lede_grow(&memo->e, &memo->cape, memo->n + 1, sizeof *memo->e);
+	/* all the room at once (not zeroed): growing would copy */
+	return memo->cape > 0 || lede_grow(&memo->e, &memo->cape, MEMO_MAX / 4 * 3, sizeof *memo->e);
 }
 
 /* A new entry for key, whose token_info is x; NULL when memory is short. */
@@ -1319,20 +1320,35 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 {
 	int32_t score[LEDE_NER_NTAGS];
 	struct lede_ner_memo *memo = memo_for(c, m);
-	size_t i;
+	const uint32_t *up = NULL;
+	size_t i, u = 0, nup = 0, to;
 	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best;
 	int32_t lead, top, next;
 
 	/* the memo is keyed on what lede_ner_prepare numbered */
 	if (c->words == NULL || c->words->ntkey != t->n || t->n == 0)
 		memo = NULL;
+	/* a lean prepare listed the capitals */
+	if (memo != NULL && !c->info_filled) {
+		up = c->words->up;
+		nup = c->words->nup;
+	}
 	for (i = 0; i < t->n; i++) {
 		if (prev == LEDE_NER_O) {
 			/* after O only a capitalised word passes the gate: the
 			 * words up to the next one are O, without asking */
-			for (; i < t->n && !(t->v[i].flags & LEDE_TOK_UPPER); i++) {
-				c->margin[i] = INT32_MAX;
-				tags[i] = LEDE_NER_O;
+			if (up != NULL) {
+				while (u < nup && up[u] < i)
+					u++;
+				to = u < nup ? up[u] : t->n;
+			} else {
+				for (to = i; to < t->n && !(t->v[to].flags & LEDE_TOK_UPPER); to++)
+					;
+			}
+			if (to > i) {
+				memset(tags + i, LEDE_NER_O, to - i);
+				for (; i < to; i++)
+					c->margin[i] = INT32_MAX;
 				prev2 = LEDE_NER_O;
 			}
 			if (i == t->n)
