@@ -1401,6 +1401,7 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	free(c->memo);
 	if (c->words != NULL) {
 		free(c->words->e);
+		free(c->words->slot);
 		free(c->words->tkey);
 		free(c->words->up);
 	}
