@@ -121,6 +121,8 @@ find_entities(const struct lede_annotator *a, struct lede_doc *doc, struct lede_
 	int rc = -1;
 
 	memset(&r, 0, sizeof r);
+	/* only the tagger and lede_ents_collect (gw, gp, margin) read ctx */
+	r.ctx.lean = true;
 	if (lede_ents_new(&ents, err) != 0)
 		return -1;
 	if (doc->title != NULL &&

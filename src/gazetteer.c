@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,41 +125,68 @@ lede_gaz_tag(const struct lede_gaz *g, const char *text, const struct lede_toks 
 	lede_gaz_phrases(g, t, keys, phrase);
 }
 
-void
-lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *keys,
+/* The longest phrase from token i, if any, marked in phrase; returns
+ * whether there was one. */
+static inline bool
+phrase_at(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *keys, size_t i,
     uint16_t *phrase)
 {
 	const struct lede_tok *v = t->v;
-	size_t i, j, best, n = t->n;
-	uint64_t k;
-	uint32_t c, bestc;
+	const uint32_t *fp = g->fp, mask = g->mask;
+	size_t j, end, best = 0, n = t->n;
+	uint64_t k = keys[i];
+	uint32_t f, s, bestc = 0;
 
-	memset(phrase, 0, n * sizeof *phrase);
-	/* Longest match from each start; a phrase never crosses a sentence. */
-	for (i = 0; i < n; i++) {
-		/* every listed phrase is a name, so it starts with a capital */
-		if (!(v[i].flags & LEDE_TOK_UPPER))
-			continue;
-		k = keys[i];
-		best = 0;
-		bestc = 0;
-		for (j = i + 1; j < n && j < i + LEDE_GAZ_MAXWORDS; j++) {
-			if (v[j].flags & LEDE_TOK_SENT)
+	/* a phrase never crosses a sentence */
+	end = n - i > LEDE_GAZ_MAXWORDS ? i + LEDE_GAZ_MAXWORDS : n;
+	for (j = i + 1; j < end && !(v[j].flags & LEDE_TOK_SENT); j++) {
+		/* get(), with the table's fields kept at hand */
+		k = extend(k, keys[j]);
+		f = fingerprint(k);
+		for (s = (uint32_t)k & mask; fp[s] != 0; s = (s + 1) & mask)
+			if (fp[s] == f) {
+				if (g->cls[s] != 0) {
+					best = j;
+					bestc = g->cls[s];
+				}
 				break;
-			k = extend(k, keys[j]);
-			if ((c = get(g, k)) != 0) {
-				best = j;
-				bestc = c;
 			}
-		}
-		if (best == 0)
-			continue;
-		if (phrase[i] == 0)
-			phrase[i] = (uint16_t)(bestc | LEDE_GAZ_PHRASE_B);
-		for (j = i + 1; j <= best; j++)
-			if (phrase[j] == 0)
-				phrase[j] = (uint16_t)bestc;
 	}
+	if (best == 0)
+		return false;
+	if (phrase[i] == 0)
+		phrase[i] = (uint16_t)(bestc | LEDE_GAZ_PHRASE_B);
+	for (j = i + 1; j <= best; j++)
+		if (phrase[j] == 0)
+			phrase[j] = (uint16_t)bestc;
+	return true;
+}
+
+size_t
+lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *keys,
+    uint16_t *phrase)
+{
+	size_t i, found = 0;
+
+	memset(phrase, 0, t->n * sizeof *phrase);
+	/* Longest match from each start; every listed phrase is a name, so
+	 * it starts with a capital. */
+	for (i = 0; i < t->n; i++)
+		if (t->v[i].flags & LEDE_TOK_UPPER)
+			found += phrase_at(g, t, keys, i, phrase);
+	return found;
+}
+
+size_t
+lede_gaz_phrases_from(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *keys,
+    const uint32_t *starts, size_t nstarts, uint16_t *phrase)
+{
+	size_t k, found = 0;
+
+	memset(phrase, 0, t->n * sizeof *phrase);
+	for (k = 0; k < nstarts; k++)
+		found += phrase_at(g, t, keys, starts[k], phrase);
+	return found;
 }
 
 static int

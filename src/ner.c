@@ -181,7 +181,12 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
 	ti->word = key;
 	/* short shape: runs of one class collapse ("Xx", "X.X.", "d.d") */
 	for (i = 0; i < n && k < sizeof shp; i += a) {
-		cp = lede_utf8_next(s + i, n - i, &a);
+		if ((unsigned char)s[i] < 0x80) {
+			cp = (unsigned char)s[i];
+			a = 1;
+		} else {
+			cp = lede_utf8_next(s + i, n - i, &a);
+		}
 		c = shape_class(cp);
 		if (c != prev)
 			shp[k++] = c;
@@ -198,79 +203,102 @@ token_info(struct lede_ner_tokinfo *ti, const char *s, size_t n, uint32_t flags,
 /* What the tagger knows of a word by itself: its gazetteer key and classes
  * and its token_info, by the word's bytes. Running text repeats a few
  * thousand words, so each is folded, shaped and looked up once per
- * document. Bounded like the tagger's memo: a full table starts again. */
-#define WORD_MIN 256                 /* slots at first; the table doubles */
-#define WORD_MAX 4096                /* then starts again empty */
-#define WORD_MAXLEN 24               /* longer words are not kept */
+ * document. The entries sit in one array in the order they came, found
+ * through a hash index of their numbers, so that a token can be given its
+ * word's number and the tagger read the word through it (no copy per
+ * token). Bounded like the tagger's memo: a full table starts again, but
+ * only between paragraphs, so the numbers handed out stay good. */
+#define WORD_SLOT_BITS 13
+#define WORD_SLOTS (1u << WORD_SLOT_BITS) /* index slots */
+#define WORD_MAX (WORD_SLOTS / 4 * 3) /* entries at most, then it starts again */
+#define WORD_MAXLEN 24               /* longer words are not indexed */
+
+/* What a token takes from its word. */
+struct word_ref {
+	uint64_t key;                /* the gazetteer's */
+	uint64_t tkey;               /* a token's tkey (below) with KEY_NEAR */
+	uint32_t x;                  /* the entry's number */
+	uint16_t gw;                 /* the gazetteer classes */
+};
 
 struct word_ent {
-	uint64_t k[3];               /* the word's bytes, zero-padded (word_bytes) */
-	uint64_t serial;             /* numbers entries, never twice; 0: spare */
-	uint8_t n;                   /* 0: an empty slot */
-	uint8_t digit;
-	bool has_ti;                 /* ti is filled (word_info) */
-	uint16_t gw;
-	uint64_t key;
+	struct word_ref r;
+	/* token_info, with gword set and the per-token fields 0 */
 	struct lede_ner_tokinfo ti;
+};
+
+/* A slot of the index holds the word's bytes and a copy of its ref, so
+ * that a token's lookup reads one place. */
+struct word_slot {
+	uint64_t k[3];               /* the word's bytes, length, digit (word_bytes);
+	                              * k[2] is 0 only in an empty slot */
+	struct word_ref r;
+	uint64_t pad[2];             /* to 64 bytes, a slot's address a shift away */
 };
 
 struct lede_ner_words {
 	const struct lede_gaz *gaz;  /* whose classes gw are */
-	size_t n, cap;
-	struct word_ent *e;
-	uint64_t serial;             /* the next entry's */
+	struct word_ent *e;          /* n entries in the order they came */
+	size_t n, cape;
+	struct word_slot *slot;      /* the index, WORD_SLOTS of them */
+	uint64_t gen;                /* how many times it started again */
 	/* Per token of the last paragraph prepared, what makes its
 	 * token_info: its word's serial << 19, whether it is near a capital,
 	 * sentfirst, capsent and its gphrase. The tagger's memo is keyed on
-	 * it: a number, cheaper to hash and compare than the token_info. */
+	 * it: a number, cheaper to hash and compare than the token_info. A
+	 * word's serial is gen << WORD_XBITS | its entry's number, so that it
+	 * numbers a word once ever and still gives the entry. */
 	uint64_t *tkey;
 	size_t ntkey, captkey;
+	/* The capitalised tokens, nup of them, when ctx->lean. */
+	uint32_t *up;
+	size_t capup, nup;
 };
 
 /* A tkey's bits below the serial; gphrase takes the 16 lowest. */
 #define KEY_NEAR (1ull << 18)
 #define KEY_SENTFIRST (1ull << 17)
 #define KEY_CAPSENT (1ull << 16)
+#define KEY_SERIAL 19                /* where the serial starts */
+#define WORD_XBITS 13                /* a serial's bits for the entry's number */
+#define WORD_SPARE ((1u << WORD_XBITS) - 1) /* the number of no entry */
 
-static void
-word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n)
+_Static_assert(WORD_MAX < WORD_SPARE, "an entry's number fits in a serial");
+
+/* The entry of the word of a token whose tkey is key. */
+static inline uint32_t
+key_entry(uint64_t key)
 {
-	e->key = lede_gaz_word_key(s, n);
-	e->gw = (uint16_t)lede_gaz_get(g, e->key);
-	e->has_ti = false;
+	return (uint32_t)(key >> KEY_SERIAL) & WORD_SPARE;
 }
 
-/* The word's token_info, worked out the first time it is asked for. */
-static const struct lede_ner_tokinfo *
-word_info(struct word_ent *e, const char *s, size_t n, uint32_t flags)
-{
-	if (!e->has_ti) {
-		memset(&e->ti, 0, sizeof e->ti);
-		token_info(&e->ti, s, n, flags, e->key);
-		e->has_ti = true;
-	}
-	return &e->ti;
-}
-
-/* The first bytes of a word as integers, zero-padded (n < 24): then a
- * word is hashed and compared in three steps, not byte by byte. Reads 8
- * bytes at a time as long as avail (the bytes readable from s) allows,
- * masking off those past the word. */
+/* The first bytes of a word as integers, zero-padded (n < 24), and in
+ * the last byte (never one of the word's) its length and whether it has a
+ * digit: then a word is hashed and compared in three steps, not byte by
+ * byte. Reads 8 bytes at a time as long as avail (the bytes readable from
+ * s) allows, masking off those past the word. */
 static inline void
-word_bytes(const char *s, size_t n, size_t avail, uint64_t k[3])
+word_bytes(const char *s, size_t n, size_t avail, unsigned digit, uint64_t k[3])
 {
+	/* the first n bytes of 8, in memory order */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	static const uint64_t keep[9] = { 0, 0xFFull << 56, 0xFFFFull << 48, 0xFFFFFFull << 40,
+	    0xFFFFFFFFull << 32, 0xFFFFFFFFFFull << 24, 0xFFFFFFFFFFFFull << 16,
+	    0xFFFFFFFFFFFFFFull << 8, ~0ull };
+	const uint64_t last = n | digit << 7;
+#else
+	static const uint64_t keep[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF,
+	    0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ~0ull };
+	const uint64_t last = (uint64_t)(n | digit << 7) << 56;
+#endif
 	size_t j, off, left;
 
 	if (n <= 8 && avail >= 8) {
 		/* most words */
 		memcpy(&k[0], s, 8);
-		if (n < 8)
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-			k[0] &= ~0ull << (64 - 8 * n);
-#else
-			k[0] &= (1ull << (8 * n)) - 1;
-#endif
-		k[1] = k[2] = 0;
+		k[0] &= keep[n];
+		k[1] = 0;
+		k[2] = last;
 		return;
 	}
 	for (j = 0; j < 3; j++) {
@@ -284,98 +312,107 @@ word_bytes(const char *s, size_t n, size_t avail, uint64_t k[3])
 			continue;
 		}
 		memcpy(&k[j], s + off, 8);
-		if (left < 8) {
-			/* keep the first left bytes in memory order */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-			k[j] &= ~0ull << (64 - 8 * left);
-#else
-			k[j] &= (1ull << (8 * left)) - 1;
-#endif
-		}
+		if (left < 8)
+			k[j] &= keep[left];
 	}
+	k[2] |= last;
 }
 
-/* The word table's own hash (not a feature: any good hash does). */
-static size_t
-word_hash(const uint64_t k[3], size_t n)
+/* The word table's own hash, a slot's number (not a feature: any fair
+ * hash does; a product's top bits are its best mixed). */
+static inline uint32_t
+word_hash(const uint64_t k[3])
 {
-	return (size_t)mix(k[0] * 0x9E3779B97F4A7C15ull + k[1] * 0xC2B2AE3D27D4EB4Full + k[2] + n);
+	return (uint32_t)(((k[1] * 0xC2B2AE3D27D4EB4Full ^ k[0]) + k[2]) * 0x9E3779B97F4A7C15ull >>
+	    (64 - WORD_SLOT_BITS));
 }
 
-/* Makes room for one more word: the table doubles while it is small, and
- * past WORD_MAX (or without memory) it starts again empty. */
 static void
+word_fill(struct word_ent *e, const struct lede_gaz *g, const char *s, size_t n, uint32_t flags)
+{
+	e->r.key = lede_gaz_word_key(s, n);
+	e->r.gw = (uint16_t)lede_gaz_get(g, e->r.key);
+	memset(&e->ti, 0, sizeof e->ti);
+	token_info(&e->ti, s, n, flags, e->r.key);
+	e->ti.gword = e->r.gw;
+}
+
+/* Empties the table; the serials go on, so the memo never mistakes a
+ * word for one from before. */
+static void
+words_clear(struct lede_ner_words *w)
+{
+	w->gen++;
+	memset(w->slot, 0, WORD_SLOTS * sizeof *w->slot);
+	w->n = 0;
+}
+
+/* Makes room for one more entry; false when the table is full (or memory
+ * short). All the room is taken at once: growing would copy. */
+static bool
 words_room(struct lede_ner_words *w)
 {
-	struct word_ent *bigger;
-	size_t i, j, cap = w->cap * 2;
-
-	if (w->n + 1 <= w->cap / 4 * 3)
-		return;
-	if (cap > WORD_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
-		memset(w->e, 0, w->cap * sizeof *w->e);
-		w->n = 0;
-		return;
-	}
-	for (i = 0; i < w->cap; i++) {
-		if (w->e[i].n == 0)
-			continue;
-		for (j = word_hash(w->e[i].k, w->e[i].n) & (cap - 1); bigger[j].n != 0; j = (j + 1) & (cap - 1))
-			;
-		bigger[j] = w->e[i];
-	}
-	free(w->e);
-	w->e = bigger;
-	w->cap = cap;
+	if (w->n >= WORD_MAX)
+		return false;
+	return w->cape > 0 || lede_grow(&w->e, &w->cape, WORD_MAX, sizeof *w->e);
 }
 
-/* A new entry for the word s (n bytes, its bytes k, hash h). */
-static struct word_ent *
+/* A new entry for the word s (n bytes, flags its token's), indexed unless
+ * it is too long (then only numbered); returns its ref, NULL when the
+ * table is full. Out of line: a page's new words are few. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const struct word_ref *
 word_add(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
-    const uint64_t k[3], size_t h, uint8_t digit)
+    size_t avail, uint32_t flags)
 {
 	struct word_ent *e;
+	struct word_slot *sl;
+	uint64_t k[3];
 	size_t i;
 
-	words_room(w);
-	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1))
+	if (!words_room(w))
+		return NULL;
+	e = &w->e[w->n];
+	e->r.x = (uint32_t)w->n++;
+	e->r.tkey = (w->gen << WORD_XBITS | e->r.x) << KEY_SERIAL | KEY_NEAR;
+	word_fill(e, g, s, n, flags);
+	if (n >= WORD_MAXLEN)
+		return &e->r;
+	word_bytes(s, n, avail, (flags & LEDE_TOK_DIGIT) != 0, k);
+	for (i = word_hash(k) & (WORD_SLOTS - 1); w->slot[i].k[2] != 0; i = (i + 1) & (WORD_SLOTS - 1))
 		;
-	e = &w->e[i];
-	memcpy(e->k, k, sizeof e->k);
-	e->serial = w->serial++;
-	e->n = (uint8_t)n;
-	e->digit = digit;
-	word_fill(e, g, s, n);
-	w->n++;
-	return e;
+	sl = &w->slot[i];
+	memcpy(sl->k, k, sizeof k);
+	sl->r = e->r;
+	return &sl->r;
 }
 
-/* The entry of the word s (n bytes, avail of them readable), made if it
- * is new; spare when it cannot be kept. Inlined: it runs for every token. */
-static inline struct word_ent *
+/* The ref of the word s (n bytes, avail of them readable), its entry made
+ * if it is new; NULL when the table is full. Inlined: it runs for every
+ * token. */
+static inline const struct word_ref *
 word_get(struct lede_ner_words *w, const struct lede_gaz *g, const char *s, size_t n,
-    size_t avail, uint32_t flags, struct word_ent *spare)
+    size_t avail, uint32_t flags)
 {
-	struct word_ent *e;
-	uint8_t digit = (flags & LEDE_TOK_DIGIT) != 0;
+	const struct word_slot *sl;
 	uint64_t k[3];
-	size_t h, i;
+	size_t i;
 
-	if (w == NULL || n >= WORD_MAXLEN) {
-		word_fill(spare, g, s, n);
-		/* a number of its own: the memo never finds it again */
-		spare->serial = w != NULL ? w->serial++ : 0;
-		return spare;
+	if (n >= WORD_MAXLEN)
+		return word_add(w, g, s, n, avail, flags);
+	word_bytes(s, n, avail, (flags & LEDE_TOK_DIGIT) != 0, k);
+	/* an empty slot never matches (k[2] holds the length), so it is
+	 * only tested for after a miss */
+	for (i = word_hash(k) & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
+		sl = &w->slot[i];
+		if (sl->k[2] == k[2] && sl->k[0] == k[0] && sl->k[1] == k[1])
+			return &sl->r;
+		if (sl->k[2] == 0)
+			break;
 	}
-	word_bytes(s, n, avail, k);
-	h = word_hash(k, n);
-	for (i = h & (w->cap - 1); w->e[i].n != 0; i = (i + 1) & (w->cap - 1)) {
-		e = &w->e[i];
-		if (e->k[0] == k[0] && e->k[1] == k[1] && e->k[2] == k[2] && e->n == n &&
-		    e->digit == digit)
-			return e;
-	}
-	return word_add(w, g, s, n, k, h, digit);
+	return word_add(w, g, s, n, avail, flags);
 }
 
 /* The word table for gazetteer g, emptied if it held another's classes;
@@ -388,18 +425,16 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 	if (w == NULL) {
 		if ((w = calloc(1, sizeof *w)) == NULL)
 			return NULL;
-		if ((w->e = calloc(WORD_MIN, sizeof *w->e)) == NULL) {
+		if ((w->slot = calloc(WORD_SLOTS, sizeof *w->slot)) == NULL) {
 			free(w);
 			return NULL;
 		}
-		w->cap = WORD_MIN;
 		w->gaz = g;
-		w->serial = 1;
+		w->gen = 1;
 		c->words = w;
 	}
 	if (w->gaz != g) {
-		memset(w->e, 0, w->cap * sizeof *w->e);
-		w->n = 0;
+		words_clear(w);
 		w->gaz = g;
 	}
 	return w;
@@ -408,13 +443,13 @@ words_for(struct lede_ner_ctx *c, const struct lede_gaz *g)
 /* Marks the tokens s..e of a sentence as set in capitals when most of its
  * words (caps of nwords) are. */
 static void
-capitals(struct lede_ner_ctx *c, size_t s, size_t e, size_t caps, size_t nwords)
+capitals(struct lede_ner_ctx *c, uint64_t *tkey, bool fill, size_t s, size_t e, size_t caps,
+    size_t nwords)
 {
-	uint64_t *tkey = c->words != NULL && c->words->ntkey > 0 ? c->words->tkey : NULL;
-
 	if (nwords >= 3 && caps * 5 >= nwords * 4)
 		for (; s < e; s++) {
-			c->info[s].capsent = 1;
+			if (fill)
+				c->info[s].capsent = 1;
 			if (tkey != NULL)
 				tkey[s] |= KEY_CAPSENT;
 		}
@@ -441,90 +476,206 @@ words_tkeys(struct lede_ner_words *w, size_t n)
 	return w->tkey;
 }
 
-int
-lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *text,
-    const struct lede_toks *t, struct lede_err *err)
+/* Room for n tokens' in w->up, or NULL (then info is filled). */
+static uint32_t *
+words_up(struct lede_ner_words *w, size_t n)
+{
+	if (n > w->capup) {
+		size_t cap = n + n / 2 + 16;
+		free(w->up);
+		if ((w->up = malloc(cap * sizeof *w->up)) == NULL) {
+			w->capup = 0;
+			return NULL;
+		}
+		w->capup = cap;
+	}
+	return w->up;
+}
+
+static int
+ctx_room(struct lede_ner_ctx *c, size_t n, struct lede_err *err)
+{
+	size_t cap = n + n / 2 + 16;
+	void *a;
+
+	if (n <= c->cap)
+		return 0;
+	if ((a = realloc(c->info, cap * sizeof *c->info)) == NULL)
+		return lede_err_oom(err);
+	c->info = a;
+	if ((a = realloc(c->keys, cap * sizeof *c->keys)) == NULL)
+		return lede_err_oom(err);
+	c->keys = a;
+	if ((a = realloc(c->gw, cap * sizeof *c->gw)) == NULL)
+		return lede_err_oom(err);
+	c->gw = a;
+	if ((a = realloc(c->gp, cap * sizeof *c->gp)) == NULL)
+		return lede_err_oom(err);
+	c->gp = a;
+	if ((a = realloc(c->margin, cap * sizeof *c->margin)) == NULL)
+		return lede_err_oom(err);
+	c->margin = a;
+	c->cap = cap;
+	return 0;
+}
+
+/* info as the features read it: the tokens far from any capital blanked
+ * (only tokens near a capital can be scored, lede_ner_gate, and features
+ * look two tokens either way; the trainer counts words on info, so the
+ * blanks are kept as they were), and each token's gphrase. */
+static void
+fill_near(struct lede_ner_ctx *c, const struct lede_toks *t, uint64_t *tkey)
 {
 	const struct lede_tok *v = t->v;
-	struct lede_ner_words *words;
-	struct word_ent spare;
-	uint64_t *tkey;
-	size_t i, k, s, n = t->n, last, caps = 0, nwords = 0, near;
-	bool first = true;
+	size_t i, k, n = t->n, near;
 
-	if (t->n > c->cap) {
-		size_t cap = t->n + t->n / 2 + 16;
-		void *a = realloc(c->info, cap * sizeof *c->info);
-		if (a == NULL)
-			return lede_err_oom(err);
-		c->info = a;
-		if ((a = realloc(c->keys, cap * sizeof *c->keys)) == NULL)
-			return lede_err_oom(err);
-		c->keys = a;
-		if ((a = realloc(c->gw, cap * sizeof *c->gw)) == NULL)
-			return lede_err_oom(err);
-		c->gw = a;
-		if ((a = realloc(c->gp, cap * sizeof *c->gp)) == NULL)
-			return lede_err_oom(err);
-		c->gp = a;
-		if ((a = realloc(c->margin, cap * sizeof *c->margin)) == NULL)
-			return lede_err_oom(err);
-		c->margin = a;
-		c->cap = cap;
-	}
-	words = words_for(c, g);
-	tkey = words_tkeys(words, n);
-	/* words are read 8 bytes at a time up to the last token's end */
-	last = n > 0 ? v[n - 1].end : 0;
-	/* every token's word alone; the pass below blanks the tokens far
-	 * from any capital, which a test here would not save */
-	for (i = 0; i < n; i++) {
-		const char *w = text + v[i].start;
-		size_t len = v[i].end - v[i].start;
-		struct word_ent *we = word_get(words, g, w, len, last - v[i].start, v[i].flags, &spare);
-		c->keys[i] = we->key;
-		c->gw[i] = we->gw;
-		c->info[i] = *word_info(we, w, len, v[i].flags);
-		if (tkey != NULL)
-			tkey[i] = we->serial << 19 | KEY_NEAR;
-	}
-	lede_gaz_phrases(g, t, c->keys, c->gp);
-	/* Only tokens near a capital can be scored (lede_ner_gate), and features
-	 * look two tokens either way; the rest keep a cheap placeholder. The
-	 * tokens before near are within 3 of a capital or phrase token. Per
-	 * sentence (s its first token): its first word, and whether it is set
-	 * in capitals. */
+	/* the tokens before near are within 3 of a capital or phrase token */
 	for (k = 0, near = 0; k < n && k < 3; k++)
 		if ((v[k].flags & LEDE_TOK_UPPER) || c->gp[k] != 0)
 			near = k + 4;
-	for (i = 0, s = 0; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		struct lede_ner_tokinfo *ti = &c->info[i];
-		uint32_t f = v[i].flags;
-		uint16_t gp = c->gp[i];
 		if (i + 3 < n && ((v[i + 3].flags & LEDE_TOK_UPPER) || c->gp[i + 3] != 0))
 			near = i + 7;
 		if (i >= near) {
-			memset(ti, 0, sizeof *ti);
+			ti->word = ti->shape = ti->pre3 = ti->suf2 = ti->suf3 = ti->suf4 = 0;
+			ti->len = 0;
 			if (tkey != NULL)
 				tkey[i] &= ~KEY_NEAR;
 		}
-		ti->gword = c->gw[i];
-		ti->gphrase = gp;
-		ti->sentfirst = 0;
-		ti->capsent = 0;
+		ti->gphrase = c->gp[i];
+	}
+}
+
+/* The info of token j of the last paragraph prepared lean: its word's,
+ * with the token's own fields. */
+static void
+lean_info(const struct lede_ner_ctx *c, size_t j, struct lede_ner_tokinfo *out)
+{
+	const struct lede_ner_words *w = c->words;
+	uint64_t key = w->tkey[j];
+
+	*out = w->e[key_entry(key)].ti;
+	out->gphrase = (uint16_t)(key & 0xFFFF);
+	out->sentfirst = (key & KEY_SENTFIRST) != 0;
+	out->capsent = (key & KEY_CAPSENT) != 0;
+}
+
+/* What a token adds to its sentence's count (prepare_lean), by its
+ * flags' low byte: a word with letters 1 (a letter makes UPPER or LOWER),
+ * and one in capitals 1 << 32. */
+#define WC1(f) ((uint64_t)(((f) & LEDE_TOK_ALLCAP) != 0) << 32 | \
+	(((f) & (LEDE_TOK_UPPER | LEDE_TOK_LOWER)) != 0))
+#define WC4(f) WC1(f), WC1((f) + 1), WC1((f) + 2), WC1((f) + 3)
+#define WC16(f) WC4(f), WC4((f) + 4), WC4((f) + 8), WC4((f) + 12)
+#define WC64(f) WC16(f), WC16((f) + 16), WC16((f) + 32), WC16((f) + 48)
+static const uint64_t word_count[256] = { WC64(0), WC64(64), WC64(128), WC64(192) };
+
+/* The per-token pass when info need not be filled (ctx->lean): each token
+ * gets its word's number, gazetteer key and classes, and its tkey with
+ * sentfirst and capsent. Returns false, having done nothing the fill pass
+ * would not redo, when memory runs short. */
+static bool
+prepare_lean(struct lede_ner_ctx *c, struct lede_ner_words *w, const struct lede_gaz *g,
+    const char *text, const struct lede_toks *t, uint64_t *tkey)
+{
+	const struct lede_tok *v = t->v;
+	size_t i, s = 0, n = t->n, last = n > 0 ? v[n - 1].end : 0;
+	uint64_t *keys = c->keys;
+	uint16_t *gw = c->gw;
+	uint32_t *up = w->up;
+	size_t nup = 0;
+	uint64_t count = 0;              /* capitals << 32 | words, of the sentence */
+	bool first = true;
+
+	for (i = 0; i < n; i++) {
+		uint32_t f = v[i].flags, start = v[i].start;
+		const struct word_ref *r;
+		uint64_t key;
+
+		/* words are read 8 bytes at a time up to the last token's end */
+		r = word_get(w, g, text + start, v[i].end - start, last - start, f);
+		if (r == NULL)
+			return false;
+		keys[i] = r->key;
+		gw[i] = r->gw;
+		key = r->tkey;
+		/* per sentence (s its first token): its first word, and
+		 * whether it is set in capitals */
+		if (f & LEDE_TOK_SENT) {
+			capitals(c, tkey, false, s, i, count >> 32, count & 0xFFFFFFFF);
+			s = i;
+			first = true;
+			count = 0;
+		}
+		if (first && (f & LEDE_TOK_WORD)) {
+			first = false;
+			key |= KEY_SENTFIRST;
+		}
+		tkey[i] = key;
+		count += word_count[f & 0xFF];
+		/* the list of capitals, for the phrases */
+		up[nup] = (uint32_t)i;
+		nup += (f & LEDE_TOK_UPPER) != 0;
+	}
+	capitals(c, tkey, false, s, n, count >> 32, count & 0xFFFFFFFF);
+	w->nup = nup;
+	return true;
+}
+
+/* The per-token pass that fills info (and tkey, when there is one). */
+static void
+prepare_fill(struct lede_ner_ctx *c, struct lede_ner_words *words, const struct lede_gaz *g,
+    const char *text, const struct lede_toks *t, uint64_t *tkey)
+{
+	const struct lede_tok *v = t->v;
+	struct word_ent spare;
+	const struct word_ref *r;
+	const struct word_ent *we;
+	size_t i, s = 0, n = t->n, last = n > 0 ? v[n - 1].end : 0, caps = 0, nwords = 0;
+	bool first = true;
+
+	for (i = 0; i < n; i++) {
+		const char *w = text + v[i].start;
+		size_t len = v[i].end - v[i].start;
+		uint32_t f = v[i].flags;
+
+		r = words != NULL ? word_get(words, g, w, len, last - v[i].start, f) : NULL;
+		if (r == NULL && words != NULL) {
+			/* full: no number is in use, it may start again */
+			words_clear(words);
+			r = word_get(words, g, w, len, last - v[i].start, f);
+		}
+		if (r != NULL) {
+			we = &words->e[r->x];
+		} else {
+			/* no memory: a number of its own, the memo never finds
+			 * it again */
+			word_fill(&spare, g, w, len, f);
+			spare.r.tkey = KEY_NEAR;
+			if (words != NULL) {
+				/* a generation of its own */
+				words->gen++;
+				spare.r.tkey |= (words->gen++ << WORD_XBITS | WORD_SPARE) << KEY_SERIAL;
+			}
+			we = &spare;
+		}
+		c->keys[i] = we->r.key;
+		c->gw[i] = we->r.gw;
+		c->info[i] = we->ti;
+		if (tkey != NULL)
+			tkey[i] = we->r.tkey;
 		if (i == 0 || (f & LEDE_TOK_SENT)) {
-			capitals(c, s, i, caps, nwords);
+			capitals(c, tkey, true, s, i, caps, nwords);
 			s = i;
 			first = true;
 			caps = nwords = 0;
 		}
-		if (tkey != NULL)
-			tkey[i] |= gp;
 		if (!(f & LEDE_TOK_WORD))
 			continue;
 		if (first) {
-			ti->sentfirst = 1;
 			first = false;
+			c->info[i].sentfirst = 1;
 			if (tkey != NULL)
 				tkey[i] |= KEY_SENTFIRST;
 		}
@@ -534,7 +685,59 @@ lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *t
 				caps++;
 		}
 	}
-	capitals(c, s, n, caps, nwords);
+	capitals(c, tkey, true, s, n, caps, nwords);
+}
+
+/* Adds each token's gphrase to its tkey. A phrase token is in the run
+ * of phrase tokens from the capital that starts its phrase, so only the
+ * runs from the capitals (up, nup of them) are walked, each up to the
+ * next capital. */
+static void
+phrase_keys(const uint16_t *gp, size_t n, const uint32_t *up, size_t nup, uint64_t *tkey)
+{
+	size_t k, j, end;
+
+	for (k = 0; k < nup; k++) {
+		end = k + 1 < nup ? up[k + 1] : n;
+		for (j = up[k]; j < end && gp[j] != 0; j++)
+			tkey[j] |= gp[j];
+	}
+}
+
+int
+lede_ner_prepare(struct lede_ner_ctx *c, const struct lede_gaz *g, const char *text,
+    const struct lede_toks *t, struct lede_err *err)
+{
+	struct lede_ner_words *words;
+	uint64_t *tkey;
+	size_t i, n = t->n;
+	bool fill = true;
+
+	if (ctx_room(c, n, err) != 0)
+		return -1;
+	words = words_for(c, g);
+	tkey = words_tkeys(words, n);
+	/* Numbers handed out stay good only if the table does not start
+	 * again within the paragraph: it starts again before, if need be,
+	 * and a paragraph too long for it has its info filled instead. */
+	if (c->lean && tkey != NULL && n <= WORD_MAX) {
+		if (words->n + n > WORD_MAX)
+			words_clear(words);
+		if (words_up(words, n) != NULL)
+			fill = !prepare_lean(c, words, g, text, t, tkey);
+	}
+	if (fill)
+		prepare_fill(c, words, g, text, t, tkey);
+	if (fill) {
+		if (lede_gaz_phrases(g, t, c->keys, c->gp) > 0 && tkey != NULL)
+			for (i = 0; i < n; i++)
+				tkey[i] |= c->gp[i];
+	} else if (lede_gaz_phrases_from(g, t, c->keys, words->up, words->nup, c->gp) > 0) {
+		phrase_keys(c->gp, n, words->up, words->nup, tkey);
+	}
+	if (fill)
+		fill_near(c, t, tkey);
+	c->info_filled = fill;
 	return 0;
 }
 
@@ -615,14 +818,13 @@ word_features(const struct lede_ner_tokinfo *x, int pos, uint64_t *out)
 	return n;
 }
 
-/* The features that join two tokens, or a token and the previous tags. */
+/* The features that join two tokens (w, the one before p1 and the one
+ * after n1), or a token and the previous tags. */
 static size_t
-pair_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
-    int prev, int prev2, uint64_t *out)
+pair_features(const struct lede_toks *t, size_t i, const struct lede_ner_tokinfo *p1,
+    const struct lede_ner_tokinfo *w, const struct lede_ner_tokinfo *n1, int prev, int prev2,
+    uint64_t *out)
 {
-	const struct lede_ner_tokinfo *w = &c->info[i];
-	const struct lede_ner_tokinfo *p1 = i > 0 ? &c->info[i - 1] : &none;
-	const struct lede_ner_tokinfo *n1 = i + 1 < t->n ? &c->info[i + 1] : &none;
 	size_t n = 0;
 
 	F(8, p1->shape * 31 + w->shape);
@@ -645,25 +847,35 @@ pair_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
 	return n;
 }
 
-/* The token at offset pos from i, or the stand-in past either end. */
+/* The info of token j, or of the stand-in past either end; buf holds it
+ * when info was not filled. */
 static const struct lede_ner_tokinfo *
-at(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, int pos)
+info_at(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t j,
+    struct lede_ner_tokinfo *buf)
 {
-	if ((pos < 0 && i < (size_t)-pos) || i + (size_t)(pos > 0 ? pos : 0) >= t->n)
+	/* j wraps past SIZE_MAX before the first token */
+	if (j >= t->n)
 		return &none;
-	return &c->info[(size_t)((ptrdiff_t)i + pos)];
+	if (c->info_filled)
+		return &c->info[j];
+	lean_info(c, j, buf);
+	return buf;
 }
 
 size_t
 lede_ner_features(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
     int prev, int prev2, uint64_t *out)
 {
+	struct lede_ner_tokinfo buf[5];
+	const struct lede_ner_tokinfo *x[5];
 	size_t n = 0;
 	int pos;
 
-	for (pos = -2; pos <= 2; pos++)
-		n += word_features(at(c, t, i, pos), pos, out + n);
-	return n + pair_features(c, t, i, prev, prev2, out + n);
+	for (pos = -2; pos <= 2; pos++) {
+		x[pos + 2] = info_at(c, t, i + (size_t)(ptrdiff_t)pos, &buf[pos + 2]);
+		n += word_features(x[pos + 2], pos, out + n);
+	}
+	return n + pair_features(t, i, x[1], x[2], x[3], prev, prev2, out + n);
 }
 
 /* The tags allowed after prev, a bit each (as lede_ner_allowed): O and
@@ -719,7 +931,6 @@ lede_ner_gate(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i,
 #define NCAP3 216                    /* values of cap3 */
 
 struct memo_ent {
-	uint64_t key;                /* the token's tkey; 0: an empty slot */
 	struct lede_ner_tokinfo ti;
 	uint8_t have;                /* bit pos+2: sum[pos+2] is filled */
 	uint16_t have_prev;          /* bit p: cur[p] is filled */
@@ -729,10 +940,18 @@ struct memo_ent {
 	int32_t cur[LEDE_NER_NTAGS][LEDE_NER_NTAGS];
 };
 
+/* The index holds the keys, so that only they need clearing: the entries
+ * are big, and zeroing them cost more than filling them. */
+struct memo_slot {
+	uint64_t key;                /* the token's tkey; 0: an empty slot */
+	uint32_t x;                  /* its entry's number */
+};
+
 struct lede_ner_memo {
 	const struct lede_ner *model;    /* whose weights the sums are */
-	size_t n, cap;
-	struct memo_ent *e;
+	size_t n, cap, cape;             /* entries, slots, room for entries */
+	struct memo_slot *slot;
+	struct memo_ent *e;              /* in the order they came */
 	/* what depends on the previous tags alone (pair_features 16, 17) */
 	int32_t trans[LEDE_NER_NTAGS][LEDE_NER_NTAGS][LEDE_NER_NTAGS];
 	uint32_t cap3row[NCAP3];         /* the weight row of pair_features 35 */
@@ -845,68 +1064,80 @@ memo_hash(uint64_t key)
 	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
-/* Makes room for one more word, as words_room does. */
 static void
-memo_room(struct lede_ner_memo *memo)
+memo_clear(struct lede_ner_memo *memo)
 {
-	struct memo_ent *bigger;
-	size_t i, j, cap = memo->cap * 2;
-
-	if (memo->n + 1 <= memo->cap / 4 * 3)
-		return;
-	if (cap > MEMO_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
-		memset(memo->e, 0, memo->cap * sizeof *memo->e);
-		memo->n = 0;
-		return;
-	}
-	for (i = 0; i < memo->cap; i++) {
-		if (memo->e[i].key == 0)
-			continue;
-		for (j = memo_hash(memo->e[i].key) & (cap - 1); bigger[j].key != 0; j = (j + 1) & (cap - 1))
-			;
-		bigger[j] = memo->e[i];
-	}
-	free(memo->e);
-	memo->e = bigger;
-	memo->cap = cap;
+	memset(memo->slot, 0, memo->cap * sizeof *memo->slot);
+	memo->n = 0;
 }
 
-/* A new entry for key, whose token_info is x. */
+/* Makes room for one more word, as words_room does; false when memory is
+ * short. */
+static bool
+memo_room(struct lede_ner_memo *memo)
+{
+	struct memo_slot *bigger;
+	size_t i, j, cap = memo->cap * 2;
+
+	if (memo->n + 1 > memo->cap / 4 * 3) {
+		if (cap > MEMO_MAX || (bigger = calloc(cap, sizeof *bigger)) == NULL) {
+			memo_clear(memo);
+		} else {
+			for (i = 0; i < memo->cap; i++) {
+				if (memo->slot[i].key == 0)
+					continue;
+				for (j = memo_hash(memo->slot[i].key) & (cap - 1); bigger[j].key != 0;
+				    j = (j + 1) & (cap - 1))
+					;
+				bigger[j] = memo->slot[i];
+			}
+			free(memo->slot);
+			memo->slot = bigger;
+			memo->cap = cap;
+		}
+	}
+	/* all the room at once (not zeroed): growing would copy */
+	return memo->cape > 0 || lede_grow(&memo->e, &memo->cape, MEMO_MAX / 4 * 3, sizeof *memo->e);
+}
+
+/* A new entry for key, whose token_info is x; NULL when memory is short. */
 static struct memo_ent *
 memo_add(struct lede_ner_memo *memo, uint64_t key, const struct lede_ner_tokinfo *x)
 {
+	struct memo_ent *e;
 	size_t i;
 
-	memo_room(memo);
-	for (i = memo_hash(key) & (memo->cap - 1); memo->e[i].key != 0; i = (i + 1) & (memo->cap - 1))
+	if (!memo_room(memo))
+		return NULL;
+	for (i = memo_hash(key) & (memo->cap - 1); memo->slot[i].key != 0; i = (i + 1) & (memo->cap - 1))
 		;
-	memo->e[i].key = key;
-	memo->e[i].have = 0;
-	memo->e[i].have_prev = 0;
-	memo->e[i].ti = *x;
-	memo->n++;
-	return &memo->e[i];
+	memo->slot[i].key = key;
+	memo->slot[i].x = (uint32_t)memo->n;
+	e = &memo->e[memo->n++];
+	e->have = 0;
+	e->have_prev = 0;
+	e->ti = *x;
+	return e;
 }
 
 /* The entry of the token at offset pos from i (or of the stand-in past
- * either end), made if new. Valid until the next call. */
+ * either end), made if new; NULL when memory is short. Valid until the
+ * next call. */
 static inline struct memo_ent *
 memo_at(struct lede_ner_memo *memo, const struct lede_ner_ctx *c, const struct lede_toks *t,
     size_t i, int pos)
 {
-	const struct lede_ner_tokinfo *x = &none;
+	struct lede_ner_tokinfo buf;
 	uint64_t key = NONE_KEY, k;
 	size_t h, j = i + (size_t)(ptrdiff_t)pos;
 
 	/* j wraps past SIZE_MAX before the first token */
-	if (j < t->n) {
+	if (j < t->n)
 		key = c->words->tkey[j];
-		x = &c->info[j];
-	}
-	for (h = memo_hash(key) & (memo->cap - 1); (k = memo->e[h].key) != 0; h = (h + 1) & (memo->cap - 1))
+	for (h = memo_hash(key) & (memo->cap - 1); (k = memo->slot[h].key) != 0; h = (h + 1) & (memo->cap - 1))
 		if (k == key)
-			return &memo->e[h];
-	return memo_add(memo, key, x);
+			return &memo->e[memo->slot[h].x];
+	return memo_add(memo, key, info_at(c, t, j, &buf));
 }
 
 /* e's summed word_features weights at position pos. */
@@ -980,7 +1211,7 @@ memo_for(struct lede_ner_ctx *c, const struct lede_ner *m)
 	if (memo == NULL) {
 		if ((memo = calloc(1, sizeof *memo)) == NULL)
 			return NULL;
-		if ((memo->e = calloc(MEMO_MIN, sizeof *memo->e)) == NULL) {
+		if ((memo->slot = calloc(MEMO_MIN, sizeof *memo->slot)) == NULL) {
 			free(memo);
 			return NULL;
 		}
@@ -989,11 +1220,22 @@ memo_for(struct lede_ner_ctx *c, const struct lede_ner *m)
 		c->memo = memo;
 	}
 	if (memo->model != m) {
-		memset(memo->e, 0, memo->cap * sizeof *memo->e);
-		memo->n = 0;
+		memo_clear(memo);
 		memo_model(memo, m);
 	}
 	return memo;
+}
+
+/* The info of token j's word (gword and all but the per-token fields), or
+ * the stand-in past either end. */
+static inline const struct lede_ner_tokinfo *
+word_at(const struct lede_ner_ctx *c, const struct lede_toks *t, size_t j)
+{
+	if (j >= t->n)
+		return &none;
+	if (c->info_filled)
+		return &c->info[j];
+	return &c->words->e[key_entry(c->words->tkey[j])].ti;
 }
 
 /* The offsets of the weight rows of the features that join token i to its
@@ -1003,9 +1245,11 @@ static size_t
 pair_rows(const struct lede_ner *m, const struct lede_ner_memo *memo,
     const struct lede_ner_ctx *c, const struct lede_toks *t, size_t i, uint32_t *rows)
 {
-	const struct lede_ner_tokinfo *w = &c->info[i];
-	const struct lede_ner_tokinfo *p1 = i > 0 ? &c->info[i - 1] : &none;
-	const struct lede_ner_tokinfo *n1 = i + 1 < t->n ? &c->info[i + 1] : &none;
+	/* the words' own info, read in place; gphrase is per token (gp) */
+	const struct lede_ner_tokinfo *w = word_at(c, t, i);
+	const struct lede_ner_tokinfo *p1 = word_at(c, t, i - 1);
+	const struct lede_ner_tokinfo *n1 = word_at(c, t, i + 1);
+	uint64_t gp1 = i > 0 ? c->gp[i - 1] : 0, gp = c->gp[i];
 	size_t n = 0;
 
 	/* F, but straight to the row, fetched early: the rows are scattered
@@ -1018,10 +1262,10 @@ pair_rows(const struct lede_ner *m, const struct lede_ner_memo *memo,
 	R(25, w->word * 31 + n1->word);
 	R(28, p1->word * 31 + w->shape);
 	R(29, w->shape * 31 + n1->word);
-	if (p1->gphrase == 0 && w->gphrase == 0)
+	if (gp1 == 0 && gp == 0)
 		rows[n++] = memo->nophrase;  /* most tokens, outside any phrase */
 	else
-		R(33, (uint64_t)p1->gphrase * 65536 + w->gphrase);
+		R(33, gp1 * 65536 + gp);
 	R(36, p1->shape * 31 + n1->shape);
 	R(37, w->gword * 65536ull + n1->word);
 	R(38, p1->word * 65536ull + w->gword);
@@ -1043,22 +1287,31 @@ score_plain(const struct lede_ner *m, const struct lede_ner_ctx *c, const struct
 }
 
 /* The scores of token i's tags from the memo: the five words' sums, the
- * previous tags' row and the rows that join i to its neighbours. */
-static void
+ * previous tags' row and the rows that join i to its neighbours. False
+ * when memory is short. */
+static bool
 score_memo(const struct lede_ner *m, struct lede_ner_memo *memo, const struct lede_ner_ctx *c,
     const struct lede_toks *t, size_t i, int prev, int prev2, int32_t *score)
 {
 	int32_t s[LEDE_NER_NTAGS];
 	uint32_t rows[12];
+	struct memo_ent *e;
 	int pos;
 
-	memcpy(s, memo_cur(m, memo_at(memo, c, t, i, 0), prev), sizeof s);
-	for (pos = -2; pos <= 2; pos++)
-		if (pos != 0)
-			add_sum(s, memo_sum(m, memo_at(memo, c, t, i, pos), pos));
+	if ((e = memo_at(memo, c, t, i, 0)) == NULL)
+		return false;
+	memcpy(s, memo_cur(m, e, prev), sizeof s);
+	for (pos = -2; pos <= 2; pos++) {
+		if (pos == 0)
+			continue;
+		if ((e = memo_at(memo, c, t, i, pos)) == NULL)
+			return false;
+		add_sum(s, memo_sum(m, e, pos));
+	}
 	add_sum(s, memo->trans[prev][prev2]);
 	add_rows(m->w, rows, pair_rows(m, memo, c, t, i, rows), s);
 	memcpy(score, s, sizeof s);
+	return true;
 }
 
 void
@@ -1067,20 +1320,35 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 {
 	int32_t score[LEDE_NER_NTAGS];
 	struct lede_ner_memo *memo = memo_for(c, m);
-	size_t i;
+	const uint32_t *up = NULL;
+	size_t i, u = 0, nup = 0, to;
 	int prev = LEDE_NER_O, prev2 = LEDE_NER_O, tag, best;
 	int32_t lead, top, next;
 
 	/* the memo is keyed on what lede_ner_prepare numbered */
 	if (c->words == NULL || c->words->ntkey != t->n || t->n == 0)
 		memo = NULL;
+	/* a lean prepare listed the capitals */
+	if (memo != NULL && !c->info_filled) {
+		up = c->words->up;
+		nup = c->words->nup;
+	}
 	for (i = 0; i < t->n; i++) {
 		if (prev == LEDE_NER_O) {
 			/* after O only a capitalised word passes the gate: the
 			 * words up to the next one are O, without asking */
-			for (; i < t->n && !(t->v[i].flags & LEDE_TOK_UPPER); i++) {
-				c->margin[i] = INT32_MAX;
-				tags[i] = LEDE_NER_O;
+			if (up != NULL) {
+				while (u < nup && up[u] < i)
+					u++;
+				to = u < nup ? up[u] : t->n;
+			} else {
+				for (to = i; to < t->n && !(t->v[to].flags & LEDE_TOK_UPPER); to++)
+					;
+			}
+			if (to > i) {
+				memset(tags + i, LEDE_NER_O, to - i);
+				for (; i < to; i++)
+					c->margin[i] = INT32_MAX;
 				prev2 = LEDE_NER_O;
 			}
 			if (i == t->n)
@@ -1092,9 +1360,7 @@ lede_ner_tag(const struct lede_ner *m, struct lede_ner_ctx *c, const struct lede
 		lead = INT32_MAX;
 		if (gate(c, t, i, prev)) {
 			unsigned ok = allowed_after(prev);
-			if (memo != NULL)
-				score_memo(m, memo, c, t, i, prev, prev2, score);
-			else
+			if (memo == NULL || !score_memo(m, memo, c, t, i, prev, prev2, score))
 				score_plain(m, c, t, i, prev, prev2, score);
 			/* the best allowed tag (the first of equals) and its lead
 			 * over the next best, in one pass; O is always allowed */
@@ -1128,12 +1394,16 @@ lede_ner_ctx_free(struct lede_ner_ctx *c)
 	free(c->gw);
 	free(c->gp);
 	free(c->margin);
-	if (c->memo != NULL)
+	if (c->memo != NULL) {
 		free(c->memo->e);
+		free(c->memo->slot);
+	}
 	free(c->memo);
 	if (c->words != NULL) {
 		free(c->words->e);
+		free(c->words->slot);
 		free(c->words->tkey);
+		free(c->words->up);
 	}
 	free(c->words);
 	memset(c, 0, sizeof *c);

@@ -41,6 +41,17 @@ static const char *const enders[26] = {
 	['l' - 'a'] = "ltd llc ",
 	['p' - 'a'] = "plc ",
 };
+/* By first letter, bit n set when a listed word has n letters: most words
+ * before a period are turned away by it without reading the lists (it
+ * runs for every one). test_tok checks every listed word is found. */
+static const uint8_t title_lens[26] = {
+	0x5c, 0x10, 0x1c, 0x1c, 0x08, 0x0c, 0x28, 0x08, 0x18, 0x0c, 0x00, 0x04, 0x5c,
+	0x08, 0x08, 0x18, 0x00, 0x0c, 0x1c, 0x00, 0x10, 0x0c, 0x00, 0x00, 0x00, 0x00,
+};
+static const uint8_t abbrev_lens[26] = {   /* titles and enders */
+	0x5c, 0x10, 0x1c, 0x1c, 0x08, 0x0c, 0x28, 0x08, 0x18, 0x0c, 0x00, 0x0c, 0x5c,
+	0x08, 0x08, 0x18, 0x00, 0x0c, 0x1c, 0x00, 0x10, 0x0c, 0x00, 0x00, 0x00, 0x00,
+};
 static const char *const starters[] = {
 	"The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This",
 	"That", "There", "His", "Her", "Their", "Its", "On", "At", "As", "After", "Mr", "Mrs",
@@ -130,15 +141,26 @@ fold_short(const char *s, size_t n, char low[8])
 	return low[0] >= 'a' && low[0] <= 'z' ? low[0] - 'a' : -1;
 }
 
+/* The list index of the first letter of s (n < 8 bytes), or -1 when no
+ * listed word (lens) starts with it and has n letters. */
+static inline int
+list_index(const char *s, size_t n, const uint8_t lens[26])
+{
+	unsigned c = (unsigned char)s[0] | 0x20;
+
+	if (n == 0 || n >= 8 || c < 'a' || c > 'z' || !(lens[c - 'a'] >> n & 1))
+		return -1;
+	return (int)(c - 'a');
+}
+
 static bool
 is_title(const char *s, size_t n)
 {
 	char low[8];
-	int k;
 
-	if (n == 0 || n >= 8 || (k = fold_short(s, n, low)) < 0)
+	if (list_index(s, n, title_lens) < 0)
 		return false;
-	return in_words(titles[k], low, n);
+	return in_words(titles[fold_short(s, n, low)], low, n);
 }
 
 bool
@@ -149,8 +171,9 @@ lede_tok_is_abbrev(const char *s, size_t n)
 
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	if (n == 0 || n >= 8 || (k = fold_short(s, n, low)) < 0)
+	if (list_index(s, n, abbrev_lens) < 0)
 		return false;
+	k = fold_short(s, n, low);
 	return in_words(titles[k], low, n) || in_words(enders[k], low, n);
 }
 
@@ -419,43 +442,84 @@ is_terminator(const struct cur *c, const struct lede_tok *t)
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
+/* The tokens that may end a sentence (all but plain words: marks and
+ * abbreviations), listed as the tokenizer makes them so that the sentence
+ * pass reads them alone; n past MARKS: too many, read every token. */
+#define MARKS 512
+
+struct marks {
+	size_t n;
+	uint32_t at[MARKS];
+};
+
+static inline void
+mark(struct marks *m, size_t i)
+{
+	if (m->n < MARKS)
+		m->at[m->n] = (uint32_t)i;
+	m->n++;
+}
+
+/* Marks the sentence start after token i, if it ends one; false when
+ * nothing follows it but closing marks. */
+static bool
+mark_after(const struct cur *c, struct lede_tok *v, size_t n, size_t i)
+{
+	const struct lede_tok *k = &v[i];
+	bool term, abbr = false;
+	size_t j;
+
+	term = is_terminator(c, k);
+	if (!term && (k->flags & LEDE_TOK_ABBR)) {
+		size_t len = k->end - k->start;
+		const char *s = c->s + k->start;
+		bool single = len == 2 && is_upper_cp((unsigned char)s[0]);
+		abbr = !single && !is_title(s, len - 1);
+	}
+	if (!term && !abbr)
+		return true;
+	j = i + 1;
+	while (j < n && is_closer(c, &v[j]) && !(v[j].flags & LEDE_TOK_WORD))
+		j++;
+	if (j >= n)
+		return false;
+	if (term && !(v[j].flags & LEDE_TOK_LOWER))
+		v[j].flags |= LEDE_TOK_SENT;
+	else if (abbr && (v[j].flags & LEDE_TOK_UPPER) &&
+	    in_list(starters, c->s + v[j].start, v[j].end - v[j].start))
+		v[j].flags |= LEDE_TOK_SENT;
+	return true;
+}
+
 /* Marks sentence starts: after . ! ? (and any closing marks) before a word
  * that is not small; after an abbreviation only before a word that usually
- * opens a sentence, since "U.S. officials" is one sentence. */
+ * opens a sentence, since "U.S. officials" is one sentence. m lists the
+ * tokens that are not plain words (which end nothing). */
 static void
-mark_sentences(const struct cur *c, struct lede_toks *t)
+mark_sentences(const struct cur *c, struct lede_toks *t, const struct marks *m)
 {
 	struct lede_tok *v = t->v;
-	size_t i, j, n = t->n;
+	size_t i, k, n = t->n;
+	unsigned char b;
 
 	if (n > 0)
 		v[0].flags |= LEDE_TOK_SENT;
-	for (i = 0; i + 1 < n; i++) {
-		const struct lede_tok *k = &v[i];
-		bool term, abbr = false;
-
-		/* most tokens are plain words, which end nothing */
-		if ((k->flags & (LEDE_TOK_WORD | LEDE_TOK_ABBR)) == LEDE_TOK_WORD)
-			continue;
-		term = is_terminator(c, k);
-		if (!term && (k->flags & LEDE_TOK_ABBR)) {
-			size_t len = k->end - k->start;
-			const char *s = c->s + k->start;
-			bool single = len == 2 && is_upper_cp((unsigned char)s[0]);
-			abbr = !single && !is_title(s, len - 1);
+	if (m->n <= MARKS) {
+		for (k = 0; k < m->n && (i = m->at[k]) + 1 < n; k++) {
+			/* most are commas, quotes, dashes: no end, no abbreviation */
+			b = (unsigned char)c->s[v[i].start];
+			if (b < 0x80 && b != '.' && b != '!' && b != '?' && !(v[i].flags & LEDE_TOK_ABBR))
+				continue;
+			if (!mark_after(c, v, n, i))
+				break;
 		}
-		if (!term && !abbr)
+		return;
+	}
+	for (i = 0; i + 1 < n; i++) {
+		if ((v[i].flags & (LEDE_TOK_WORD | LEDE_TOK_ABBR)) == LEDE_TOK_WORD)
 			continue;
-		j = i + 1;
-		while (j < n && is_closer(c, &v[j]) && !(v[j].flags & LEDE_TOK_WORD))
-			j++;
-		if (j >= n)
+		if (!mark_after(c, v, n, i))
 			break;
-		if (term && !(v[j].flags & LEDE_TOK_LOWER))
-			v[j].flags |= LEDE_TOK_SENT;
-		else if (abbr && (v[j].flags & LEDE_TOK_UPPER) &&
-		    in_list(starters, c->s + v[j].start, v[j].end - v[j].start))
-			v[j].flags |= LEDE_TOK_SENT;
 	}
 }
 
@@ -464,7 +528,8 @@ mark_sentences(const struct cur *c, struct lede_toks *t)
  * tokenizer's loop: most words are one run of ASCII letters ended by a
  * space, read here without a call. */
 static inline size_t
-add_word(const struct cur *c, struct lede_toks *t, size_t s, size_t from, struct lede_err *err)
+add_word(const struct cur *c, struct lede_toks *t, size_t s, size_t from, struct marks *m,
+    struct lede_err *err)
 {
 	const unsigned char *text = (const unsigned char *)c->s, *p = text + from;
 	const unsigned char *end = text + c->n;
@@ -506,6 +571,7 @@ add_word(const struct cur *c, struct lede_toks *t, size_t s, size_t from, struct
 		if (dotted || single || number || lede_tok_is_abbrev(c->s + s, e - s)) {
 			e++;
 			f |= LEDE_TOK_ABBR;
+			mark(m, t->n);
 		}
 	}
 	if (push(t, s, e, f, err) != 0)
@@ -519,7 +585,9 @@ lede_tokenize(const char *text, size_t len, struct lede_toks *t, struct lede_err
 	struct cur c = { text, len, len > 0 && !(byte_class[(unsigned char)text[len - 1]] & C_WORD) };
 	size_t i = 0, a, e;
 	uint32_t cp, next;
+	struct marks m;
 
+	m.n = 0;
 	t->n = 0;
 	if (len >= UINT32_MAX)
 		return lede_errf(err, "a paragraph of %zu bytes is too long to annotate", len);
@@ -538,6 +606,7 @@ lede_tokenize(const char *text, size_t len, struct lede_toks *t, struct lede_err
 			if (text[i] == '.' || text[i] == '-')
 				while (e < len && text[e] == text[i])
 					e++;
+			mark(&m, t->n);
 			if (push(t, i, e, 0, err) != 0)
 				return -1;
 			i = e;
@@ -557,12 +626,14 @@ lede_tokenize(const char *text, size_t len, struct lede_toks *t, struct lede_err
 				const struct lede_tok *p = &t->v[t->n - 1];
 				char last = text[p->end - 1];
 				if ((next == 's' || next == 'S') && !is_word_cp(cp_at(&c, i + a + 1, NULL))) {
+					mark(&m, t->n);
 					if (push(t, i, i + a + 1, LEDE_TOK_POSS, err) != 0)
 						return -1;
 					i += a + 1;
 					continue;
 				}
 				if ((last == 's' || last == 'S') && !is_word_cp(next) && p->end - p->start > 1) {
+					mark(&m, t->n);
 					if (push(t, i, i + a, LEDE_TOK_POSS, err) != 0)
 						return -1;
 					i += a;
@@ -571,6 +642,7 @@ lede_tokenize(const char *text, size_t len, struct lede_toks *t, struct lede_err
 			}
 			if (!is_word_cp(cp) && !(is_apos(cp) && is_digit_cp(next) &&
 			    (t->n == 0 || t->v[t->n - 1].end < i))) {
+				mark(&m, t->n);
 				if (push(t, i, i + a, 0, err) != 0)
 					return -1;
 				i += a;
@@ -580,13 +652,13 @@ lede_tokenize(const char *text, size_t len, struct lede_toks *t, struct lede_err
 				from = i + a;
 		}
 		/* the one place words are made, so that add_word is inlined */
-		if ((i = add_word(&c, t, i, from, err)) == 0)
+		if ((i = add_word(&c, t, i, from, &m, err)) == 0)
 			return -1;
 		/* the one space after a word, without another turn */
 		if (i < len && text[i] == ' ')
 			i++;
 	}
-	mark_sentences(&c, t);
+	mark_sentences(&c, t, &m);
 	return 0;
 }
 

@@ -127,6 +127,81 @@ same_after_others(void)
 	free(many);
 }
 
+/* A lean context (info not filled: the tagger reads the words through
+ * their numbers) tags and scores like a filled one, paragraph after
+ * paragraph, its word table starting again between them; and
+ * lede_ner_features gives the same features from it. */
+static void
+lean_same_as_filled(void)
+{
+	static const char *paras[] = {
+		"Officials said Marvek Tollandrin met Emily Warren in Geneva on 12 May 2024.",
+		"THE TALKS WENT WELL, SAID THE ENVOY. According to Reuters, Paris agreed.",
+		"Bosnia and Herzegovina, the United Kingdom and New York City's mayor, Mr. O'Neil, "
+		"spoke with Dr. Ana Lo\xcc\x81pez of the U.S. State Department \xe2\x80\x94 twice.",
+	};
+	struct lede_ner_ctx fill = { 0 }, lean = { 0 };
+	struct lede_toks t = { 0 };
+	uint8_t *t1, *t2;
+	int32_t *m1, *m2;
+	uint64_t f1[LEDE_NER_MAXFEAT], f2[LEDE_NER_MAXFEAT];
+	char *many;
+	size_t i, k, o = 0, cap = 300000, n1, n2;
+	bool same = true, feats = true;
+	int rc = 0;
+
+	lean.lean = true;
+	t1 = malloc(cap);
+	t2 = malloc(cap);
+	m1 = malloc(cap * sizeof *m1);
+	m2 = malloc(cap * sizeof *m2);
+	many = malloc(cap);
+	if (t1 == NULL || t2 == NULL || m1 == NULL || m2 == NULL || many == NULL)
+		goto done;
+	/* more made-up words than the word table holds, in paragraphs of a
+	 * few hundred tokens */
+	for (k = 0; k < 60 && rc == 0; k++) {
+		for (o = 0, i = 0; i < 40; i++) {
+			unsigned x = (unsigned)(k * 40 + i) * 2654435761u;
+			o += (size_t)snprintf(many + o, cap - o, "Mr %c%c%c%c met %c%c%c in Vel%c%c. ",
+			    'A' + (int)(x % 26), 'a' + (int)(x / 26 % 26), 'a' + (int)(x / 676 % 26),
+			    'a' + (int)(i % 26), 'B' + (int)(x / 17576 % 20), 'a' + (int)(k % 26),
+			    'a' + (int)(i / 26 % 26), 'a' + (int)(k % 26), 'a' + (int)(i % 26));
+		}
+		rc = tag_with(&fill, many, &t, t1, m1, cap) | tag_with(&lean, many, &t, t2, m2, cap);
+		if (rc == 0 && (memcmp(t1, t2, t.n) != 0 || memcmp(m1, m2, t.n * sizeof *m1) != 0))
+			same = false;
+		for (i = 0; i < sizeof paras / sizeof *paras && rc == 0; i++) {
+			rc = tag_with(&fill, paras[i], &t, t1, m1, cap) |
+			    tag_with(&lean, paras[i], &t, t2, m2, cap);
+			if (rc == 0 && (memcmp(t1, t2, t.n) != 0 || memcmp(m1, m2, t.n * sizeof *m1) != 0))
+				same = false;
+			for (o = 0; o < t.n && rc == 0; o++) {
+				/* the filled info blanks the words far from names,
+				 * which are never scored */
+				if (!lede_ner_gate(&fill, &t, o, LEDE_NER_B_PER))
+					continue;
+				n1 = lede_ner_features(&fill, &t, o, LEDE_NER_B_PER, LEDE_NER_O, f1);
+				n2 = lede_ner_features(&lean, &t, o, LEDE_NER_B_PER, LEDE_NER_O, f2);
+				if (n1 != n2 || memcmp(f1, f2, n1 * sizeof *f1) != 0)
+					feats = false;
+			}
+		}
+	}
+	ok(rc == 0 && same, "a lean context tags and scores as a filled one");
+	ok(rc == 0 && feats && !lean.info_filled && fill.info_filled,
+	    "and gives the same features (of tokens near names)");
+done:
+	free(t1);
+	free(t2);
+	free(m1);
+	free(m2);
+	free(many);
+	lede_ner_ctx_free(&fill);
+	lede_ner_ctx_free(&lean);
+	lede_toks_free(&t);
+}
+
 static void
 write_file(const char *path, const void *p, size_t n)
 {
@@ -205,6 +280,7 @@ main(void)
 	is_str(tagged("The talks in Geneva ended on Friday."), "Geneva/B-LOC", "a city after in");
 	is_str(tagged("PARIS, the capital, was quiet."), "PARIS/B-LOC", "a city in capitals");
 	same_after_others();
+	lean_same_as_filled();
 
 	/* damaged and missing data files give clear errors */
 	snprintf(tmp, sizeof tmp, "/tmp/lede-test-ner.XXXXXX");

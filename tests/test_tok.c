@@ -42,6 +42,7 @@ int
 main(void)
 {
 	char big[300000];
+	int many;
 	size_t i;
 
 	is_str(split("Mr. Smith met Dr. Jones."), "^Mr.|Smith|met|Dr.|Jones|.", "titles keep their period");
@@ -81,7 +82,7 @@ main(void)
 			"rev", "hon", "fr", "supt", "insp", "det", "amb", "atty", "jan", "feb", "mar",
 			"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "approx",
 			"dept", "univ", "ave", "blvd", "rd", "gov't", "vol", "cf", "ca", "al", "inc",
-			"corp", "ltd", "co", "bros", "etc", "plc", "llc", NULL };
+			"corp", "ltd", "co", "bros", "etc", "plc", "llc", "e.g", "i.e", NULL };
 		static const char *const not_abbr[] = { "m", "mx", "mrss", "go", "govt", "gov'", "x",
 			"vss", "corps", "approxi", "e", "i", "mr s", "ms mrs", "", NULL };
 		char buf[32];
@@ -119,6 +120,19 @@ main(void)
 		big[i] = "x.'-"[i % 4];
 	split(big);
 	ok(toks.n > 0, "punctuation soup tokenises");
+	/* sentences are found alike in paragraphs with few and with many
+	 * marks (the tokenizer lists a few hundred, then reads every token) */
+	for (many = 0; many < 2; many++) {
+		size_t o = 0, sents = 0, k;
+		for (k = 0; k < (many ? 400u : 20u) && o + 100 < sizeof big; k++)
+			o += (size_t)snprintf(big + o, sizeof big - o, "Mr. Lee, of Ohio, said no. He, too, left! "
+			    "U.S. officials (and others) agreed. ");
+		split(big);
+		for (i = 0; i < toks.n; i++)
+			sents += (toks.v[i].flags & LEDE_TOK_SENT) != 0;
+		is_int((long)sents, (long)(3 * k), many ? "sentences in a paragraph of many marks" :
+		    "sentences in a paragraph of few marks");
+	}
 	{
 		char low[64];
 		lede_tok_lower("\xc3\x89LYS\xc3\x89" "E\xe2\x80\x99S", 12, low, sizeof low);

@@ -4,6 +4,7 @@
 #ifndef LEDE_GAZETTEER_H
 #define LEDE_GAZETTEER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "lede/err.h"
@@ -41,9 +42,14 @@ uint32_t lede_gaz_get(const struct lede_gaz *g, uint64_t key);
 #define LEDE_GAZ_PHRASE_B (1u << 15)
 void lede_gaz_tag(const struct lede_gaz *g, const char *text, const struct lede_toks *t,
     uint64_t *keys, uint16_t *word, uint16_t *phrase);
-/* The phrase half of lede_gaz_tag, for callers that have the word keys. */
-void lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *keys,
+/* The phrase half of lede_gaz_tag, for callers that have the word keys;
+ * returns how many phrases it found (0: phrase is all 0). */
+size_t lede_gaz_phrases(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *keys,
     uint16_t *phrase);
+/* The same, for callers that have listed the capitalised tokens (starts,
+ * in order): only they can start a phrase. */
+size_t lede_gaz_phrases_from(const struct lede_gaz *g, const struct lede_toks *t,
+    const uint64_t *keys, const uint32_t *starts, size_t nstarts, uint16_t *phrase);
 
 /* Compiles a text list ("CLASSES<TAB>phrase" lines, classes as letters
  * FLCKRDWTPB in bit order) into the binary table. Used by tools/train-ner. */

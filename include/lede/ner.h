@@ -46,6 +46,11 @@ struct lede_ner_ctx {
 	size_t cap;
 	struct lede_ner_memo *memo;  /* the tagger's per-word sums (ner.c) */
 	struct lede_ner_words *words; /* what each word is alone (ner.c) */
+	/* Set by a caller that reads nothing of info itself (only
+	 * lede_ner_tag and lede_ner_features do): prepare may then leave
+	 * info unfilled and hand the tagger word numbers instead. */
+	bool lean;
+	bool info_filled;            /* info holds the last prepare's tokens */
 };
 
 void lede_ner_ctx_free(struct lede_ner_ctx *c);
