@@ -104,8 +104,10 @@ tag_para(const struct lede_annotator *a, struct run *r, struct lede_ents *ents, 
 		if (lede_ner_prepare(&r->ctx, a->gaz, text, &win, err) != 0)
 			return -1;
 		lede_ner_tag(a->ner, &r->ctx, &win, r->tags + w);
-		if (lede_ents_collect(ents, para, text, &win, r->ctx.gw, r->ctx.gp, r->ctx.margin,
-		    r->tags + w, err) != 0)
+		/* the tagger's keys are the gazetteer keys of the words, so the
+		 * entity rules need not hash names' words again */
+		if (lede_ents_collect_keyed(ents, para, text, &win, r->ctx.keys, r->ctx.gw,
+		    r->ctx.gp, r->ctx.margin, r->tags + w, err) != 0)
 			return -1;
 		w = end;
 	}
@@ -121,7 +123,7 @@ find_entities(const struct lede_annotator *a, struct lede_doc *doc, struct lede_
 	int rc = -1;
 
 	memset(&r, 0, sizeof r);
-	/* only the tagger and lede_ents_collect (gw, gp, margin) read ctx */
+	/* only the tagger and lede_ents_collect_keyed (keys, gw, gp, margin) read ctx */
 	r.ctx.lean = true;
 	if (lede_ents_new(&ents, err) != 0)
 		return -1;
