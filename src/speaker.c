@@ -1081,20 +1081,28 @@ static size_t
 next_start(const struct starts *st, const char *text, size_t i, size_t n)
 {
 	const unsigned char *t = (const unsigned char *)text;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
-	uint64_t x;
+	uint64_t x, m;
 	size_t k;
 
 	while (st->wide && i + 8 <= n) {
 		memcpy(&x, t + i, 8);
-		if (((x | ((x + (0x80 - 'A') * ones) & ~(x + (0x80 - 'Z' - 1) * ones))) & top) != 0) {
-			for (k = 0; k < 8; k++) {
-				if (st->byte[t[i + k]])
-					return i + k;
-			}
+		m = (x | ((x + (0x80 - 'A') * ones) & ~(x + (0x80 - 'Z' - 1) * ones))) & top;
+		if (m == 0) {
+			i += 8;
+			continue;
 		}
-		i += 8;
+		/* a byte from 0xC1 carries into the lane after it, so only the
+		 * first lane set is sure (lanes run up from the first byte on
+		 * a little-endian machine, hence the #if): try it, and read on
+		 * after it */
+		k = i + (size_t)(__builtin_ctzll(m) >> 3);
+		if (st->byte[t[k]])
+			return k;
+		i = k + 1;
 	}
+#endif
 	while (i < n && !st->byte[t[i]])
 		i++;
 	return i;
