@@ -232,6 +232,7 @@ static const char *const titles[] = {
 static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", "you" };
 static const char *const first_person[] = { "i", "we", "you", "it" };
 
+#define ABBREV_MAX 4    /* the longest of abbrevs */
 static const char *const abbrevs[] = {
 	"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr",
 	"sr", "prof", "rev", "pres", "capt", "adm", "maj", "supt", "insp", "atty", "amb",
@@ -876,13 +877,68 @@ ends_sentence(const char *s, size_t n, size_t i)
 		;
 	if (i - w == 1 && isupper((unsigned char)s[w]))
 		return false;
-	return !IN(s + w, i - w, abbrevs);
+	/* every abbreviation listed has two to four letters */
+	return i - w < 2 || i - w > ABBREV_MAX || !IN(s + w, i - w, abbrevs);
 }
 
 static bool
 sentence_punct(char c)
 {
 	return c == '.' || c == '!' || c == '?';
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define PUNCT_WORDS 1
+/* The top bit of each of the eight bytes in x that is '.', '!' or '?',
+ * exactly (no carry crosses a byte: each lane's sum stays under 0x100). */
+static uint64_t
+punct_lanes(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, low7 = ones * 0x7F;
+	uint64_t a = x ^ (ones * '.'), b = x ^ (ones * '!'), c = x ^ (ones * '?');
+
+	/* a lane of a, b or c is 0 where x has the mark */
+	return ~(((a & low7) + low7) | a | low7) | ~(((b & low7) + low7) | b | low7) |
+	    ~(((c & low7) + low7) | c | low7);
+}
+#endif
+
+/* The first of s[i..cap) that sentence_punct takes, or cap: eight bytes
+ * a step, most of a window having none. */
+static size_t
+punct_from(const char *s, size_t i, size_t cap)
+{
+#ifdef PUNCT_WORDS
+	uint64_t x, m;
+
+	for (; i + 8 <= cap; i += 8) {
+		memcpy(&x, s + i, 8);
+		if ((m = punct_lanes(x)) != 0)
+			return i + (size_t)(__builtin_ctzll(m) >> 3);
+	}
+#endif
+	while (i < cap && !sentence_punct(s[i]))
+		i++;
+	return i;
+}
+
+/* The largest i in (floor, e] with s[i - 1] one sentence_punct takes, or
+ * floor. */
+static size_t
+punct_before(const char *s, size_t floor, size_t e)
+{
+#ifdef PUNCT_WORDS
+	uint64_t x, m;
+
+	for (; e >= floor + 8; e -= 8) {
+		memcpy(&x, s + e - 8, 8);
+		if ((m = punct_lanes(x)) != 0)
+			return e - 8 + (size_t)((63 - __builtin_clzll(m)) >> 3) + 1;
+	}
+#endif
+	while (e > floor && !sentence_punct(s[e - 1]))
+		e--;
+	return e;
 }
 
 /* Both walk the window byte by byte, but look closer only at . ! ? */
@@ -893,8 +949,8 @@ sentence_start(const char *s, size_t lo, size_t pos)
 
 	if (floor < lo)
 		floor = lo;
-	while (i > floor) {
-		if (sentence_punct(s[i - 1]) && ends_sentence(s, pos, i - 1))
+	while ((i = punct_before(s, floor, i)) > floor) {
+		if (ends_sentence(s, pos, i - 1))
 			return i;
 		i--;
 	}
@@ -906,8 +962,8 @@ sentence_end(const char *s, size_t n, size_t pos)
 {
 	size_t i, cap = pos + WIN_BYTES < n ? pos + WIN_BYTES : n;
 
-	for (i = pos; i < cap; i++) {
-		if (sentence_punct(s[i]) && ends_sentence(s, n, i))
+	for (i = pos; (i = punct_from(s, i, cap)) < cap; i++) {
+		if (ends_sentence(s, n, i))
 			return i + 1;
 	}
 	return cap;
@@ -941,13 +997,18 @@ struct form {
 	const char *s;
 	size_t n;
 	int person;         /* -1 when two people share the form */
+	unsigned char last; /* s[n - 1] */
 };
 
 #define FORM_KEYS 4093
 
+#define FORM_SLOTS 1024   /* a power of two, over twice FORMS_MAX */
+
 struct forms {
 	struct form *v;
 	size_t n, cap;
+	int slot[FORM_SLOTS];   /* 1 + the index in v of a form, by its hash;
+				 * 0 empty (the forms in the order added) */
 	size_t by_key[FORM_KEYS + 1];   /* forms sorted by key: where each key starts */
 	bool short_ones;    /* some form is two bytes long */
 };
@@ -970,8 +1031,14 @@ static int
 cmp_form(const void *a, const void *b)
 {
 	const struct form *x = a, *y = b;
+	int d = (int)form_key(x->s) - (int)form_key(y->s);
 
-	return (int)form_key(x->s) - (int)form_key(y->s);
+	/* in a bucket, the longest first: the first that stands at a place
+	 * is the longest there (two of one length cannot both stand there,
+	 * add_form keeps one of each spelling) */
+	if (d != 0)
+		return d;
+	return x->n > y->n ? -1 : x->n < y->n;
 }
 
 static void
@@ -994,11 +1061,14 @@ static int
 add_form(struct forms *f, const char *s, size_t n, int person)
 {
 	size_t i;
+	unsigned h;
 
 	if (n < 2 || !(isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC0))
 		return 0;
-	for (i = 0; i < f->n; i++) {
-		if (f->v[i].n == n && f->v[i].s[0] == s[0] && memcmp(f->v[i].s, s, n) == 0) {
+	/* one entry per spelling, found by its hash */
+	for (h = lex_hash(s, n) & (FORM_SLOTS - 1); f->slot[h] != 0; h = (h + 1) & (FORM_SLOTS - 1)) {
+		i = (size_t)f->slot[h] - 1;
+		if (f->v[i].n == n && memcmp(f->v[i].s, s, n) == 0) {
 			if (f->v[i].person != person)
 				f->v[i].person = -1;
 			return 0;
@@ -1009,7 +1079,9 @@ add_form(struct forms *f, const char *s, size_t n, int person)
 	f->v[f->n].s = s;
 	f->v[f->n].n = n;
 	f->v[f->n].person = person;
+	f->v[f->n].last = (unsigned char)s[n - 1];
 	f->n++;
+	f->slot[h] = (int)f->n;
 	return 0;
 }
 
@@ -1116,14 +1188,18 @@ longest_form(const struct forms *f, unsigned key, const char *t, size_t len, siz
 {
 	size_t k;
 
+	/* longest first: the first found is the one, and none after one no
+	 * longer than best can be */
 	for (k = f->by_key[key]; k < f->by_key[key + 1]; k++) {
 		const struct form *fo = &f->v[k];
+		if (fo->n <= best)
+			break;
 		/* the last byte turns most forms away before memcmp */
-		if (fo->n > best && fo->n <= len - i && fo->s[fo->n - 1] == t[i + fo->n - 1] &&
+		if (fo->n <= len - i && fo->last == (unsigned char)t[i + fo->n - 1] &&
 		    fo->s[0] == t[i] && memcmp(fo->s, t + i, fo->n) == 0 &&
 		    (i + fo->n == len || !isalnum((unsigned char)t[i + fo->n]))) {
-			best = fo->n;
 			*bestk = k;
+			return fo->n;
 		}
 	}
 	return best;
