@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lede/buf.h"
 #include "lede/cue.h"
@@ -997,7 +1000,8 @@ struct form {
 	const char *s;
 	size_t n;
 	int person;         /* -1 when two people share the form */
-	unsigned char last; /* s[n - 1] */
+	uint64_t head, mask;    /* its first bytes (up to eight) as memcpy loads
+				 * them, and a mask of those bytes */
 };
 
 #define FORM_KEYS 4093
@@ -1079,7 +1083,10 @@ add_form(struct forms *f, const char *s, size_t n, int person)
 	f->v[f->n].s = s;
 	f->v[f->n].n = n;
 	f->v[f->n].person = person;
-	f->v[f->n].last = (unsigned char)s[n - 1];
+	f->v[f->n].head = 0;
+	f->v[f->n].mask = 0;
+	memcpy(&f->v[f->n].head, s, n < 8 ? n : 8);
+	memset(&f->v[f->n].mask, 0xFF, n < 8 ? n : 8);
 	f->n++;
 	f->slot[h] = (int)f->n;
 	return 0;
@@ -1144,15 +1151,39 @@ form_starts(const struct forms *f, struct starts *st)
 	}
 }
 
-/* The first byte at or after i that some form starts with, or n. Nearly
- * every byte is lower case or punctuation: eight bytes a step go by when
- * none is a capital A-Z or outside ASCII (then no byte adds a carry into
- * the next, and a byte's top bit after adding 0x80 - 'A' says b >= 'A',
- * after adding 0x80 - 'Z' - 1 that b > 'Z'). */
+/* The first byte at or after i that some form starts with, or n; where it
+ * can, it passes over one whose next byte no form has after it too, which
+ * the caller turns away. Nearly every byte is lower case or punctuation:
+ * sixteen or eight bytes a step go by when none is a capital A-Z or outside
+ * ASCII (for eight: then no byte adds a carry into the next, and a byte's
+ * top bit after adding 0x80 - 'A' says b >= 'A', after adding 0x80 - 'Z' - 1
+ * that b > 'Z'). */
 static size_t
 next_start(const struct starts *st, const char *text, size_t i, size_t n)
 {
 	const unsigned char *t = (const unsigned char *)text;
+#ifdef __SSE2__
+	/* sixteen bytes a step: a bit for each capital A-Z or byte from 0x80
+	 * (negative, signed), and of those, one some form starts with
+	 * together with the byte after it (the text's final NUL is none) */
+	if (st->wide) {
+		const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1),
+		    zero = _mm_setzero_si128();
+		unsigned bits, k;
+
+		for (; i + 16 <= n; i += 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+			__m128i cap = _mm_and_si128(_mm_cmpgt_epi8(x, before_a),
+			    _mm_cmplt_epi8(x, after_z));
+			bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap, _mm_cmplt_epi8(x, zero)));
+			for (; bits != 0; bits &= bits - 1) {
+				k = (unsigned)__builtin_ctz(bits);
+				if (pair_set(st, t[i + k], t[i + k + 1]))
+					return i + k;
+			}
+		}
+	}
+#endif
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
 	uint64_t x, m;
@@ -1182,7 +1213,7 @@ next_start(const struct starts *st, const char *text, size_t i, size_t n)
 
 /* The longest form in bucket key standing as words at t[i], if longer than
  * best (then *bestk is set to it); else best. */
-static size_t
+static inline size_t
 longest_form(const struct forms *f, unsigned key, const char *t, size_t len, size_t i,
     size_t best, size_t *bestk)
 {
@@ -1190,13 +1221,21 @@ longest_form(const struct forms *f, unsigned key, const char *t, size_t len, siz
 
 	/* longest first: the first found is the one, and none after one no
 	 * longer than best can be */
-	for (k = f->by_key[key]; k < f->by_key[key + 1]; k++) {
+	uint64_t x = 0;
+	size_t end = f->by_key[key + 1];
+
+	/* the text's next eight bytes (fewer at its end, and zeros), to hold
+	 * against each form's first eight at once */
+	if (len - i >= 8)
+		memcpy(&x, t + i, 8);
+	else
+		memcpy(&x, t + i, len - i);
+	for (k = f->by_key[key]; k < end; k++) {
 		const struct form *fo = &f->v[k];
 		if (fo->n <= best)
 			break;
-		/* the last byte turns most forms away before memcmp */
-		if (fo->n <= len - i && fo->last == (unsigned char)t[i + fo->n - 1] &&
-		    fo->s[0] == t[i] && memcmp(fo->s, t + i, fo->n) == 0 &&
+		if ((x & fo->mask) == fo->head && fo->n <= len - i &&
+		    (fo->n <= 8 || memcmp(fo->s + 8, t + i + 8, fo->n - 8) == 0) &&
 		    (i + fo->n == len || !isalnum((unsigned char)t[i + fo->n]))) {
 			*bestk = k;
 			return fo->n;
