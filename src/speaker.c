@@ -1264,7 +1264,9 @@ scan_forms(const struct lede_doc *doc, const struct forms *f, const struct start
 		 * common turn-away first */
 		if (i + 1 >= len || !pair_set(starts, (unsigned char)t[i], (unsigned char)t[i + 1]))
 			continue;
-		if (i > 0 && (isalnum((unsigned char)t[i - 1]) || ((unsigned char)t[i - 1] & 0x80)))
+		/* for ASCII, isalnum is ascii_alnum in C and UTF-8 locales;
+		 * a byte past ASCII turns the place away in any case */
+		if (i > 0 && (ascii_alnum[(unsigned char)t[i - 1]] || ((unsigned char)t[i - 1] & 0x80)))
 			continue;
 		best = 0;
 		c = i + 2 < len ? (unsigned char)t[i + 2] : 0;
