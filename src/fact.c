@@ -649,7 +649,8 @@ tokenize(struct fctx *c)
 			k->s = s;
 			k->e = e;
 			f = (uint64_t)c->first[b] << NLISTS;
-			if (maybe_word(c, 1, c->t + s, e - s)) {
+			/* maybe_word(c, 1, ...), its ends at hand */
+			if (e - s <= WORD_MAX + 1 && (c->ends[1][b & 31][z & 31] >> (e - s) & 1)) {
 				k->f = 0;
 				token_list(c, k);
 				f |= k->f;
