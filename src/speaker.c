@@ -241,14 +241,6 @@ static const char *const abbrevs[] = {
 	"sr", "prof", "rev", "pres", "capt", "adm", "maj", "supt", "insp", "atty", "amb",
 };
 
-static bool
-is_word_cp(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-	return lede_cue_is_letter(cp);
-}
-
 /* The ASCII bytes is_word_cp takes. */
 static const unsigned char ascii_alnum[256] = {
 	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
@@ -262,6 +254,14 @@ static const unsigned char ascii_alnum[256] = {
 	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
 	['y'] = 1, ['z'] = 1,
 };
+
+static bool
+is_word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ascii_alnum[cp] != 0;
+	return lede_cue_is_letter(cp);
+}
 
 /* lede_utf8_next, reading plain ASCII (nearly every byte) without a call. */
 static uint32_t
