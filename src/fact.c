@@ -20,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lede/buf.h"
 #include "lede/cue.h"
@@ -221,6 +224,9 @@ struct fctx {
 	unsigned char fold[256];    /* a letter folded, '.' or '%'; 0: no word has it */
 	unsigned char first[256];   /* the F_ class of a first byte, >> NLISTS */
 	unsigned char kind[256];    /* B_ bits */
+	unsigned char letter[256];  /* 1 a lower-case ASCII letter, 2 a capital */
+	unsigned char sign_after[256];  /* a capital, '$' or not ASCII: after a
+				     * capital, "US$5" may follow */
 };
 
 /* Digits with inner , and . ("1,000", "2.5"); returns how many bytes of s
@@ -314,6 +320,8 @@ ctx_build(struct fctx *c, uint64_t opens)
 		c->fold[j] = is_alpha(b) ? b | 0x20 : b == '.' || b == '%' ? b : 0;
 		c->first[j] = (unsigned char)((is_digit(b) ? F_DIGIT : is_upper(b) ? F_UPPER :
 		    is_lower(b) ? F_LOWER : b == '$' || b >= 0x80 ? F_SIGN : 0) >> NLISTS);
+		c->letter[j] = is_lower(b) ? 1 : is_upper(b) ? 2 : 0;
+		c->sign_after[j] = is_upper(b) || b == '$' || b >= 0x80;
 		c->kind[j] = (unsigned char)((b > ' ' && b < 0x80 && b != '-' ? B_PLAIN : 0) |
 		    (b >= 0x80 ? B_WIDE : 0) | (peel_front(b) && b < 0x80 ? B_FRONT : 0) |
 		    (peel_back(b) && b < 0x80 ? B_BACK : 0));
@@ -491,6 +499,64 @@ peel(const struct fctx *c, size_t *sp, size_t *ep)
 	*ep = e;
 }
 
+/* The number of zero bits below the lowest set one; m != 0. */
+static inline unsigned
+ctz64(uint64_t m)
+{
+#ifdef __GNUC__
+	return (unsigned)__builtin_ctzll(m);
+#else
+	unsigned k = 0;
+
+	while (!(m & 1)) {
+		m >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
+/* Which of the 64 bytes from t[base] are ASCII spaces (*space), and which
+ * are not B_PLAIN (*stop: spaces, the other bytes under 0x21, bytes from
+ * 0x80 and '-'), a bit each: the tokenizer finds where a token ends and the
+ * next begins by counting zero bits, not a byte at a time. Bytes past the
+ * text are read as NULs: stops, not spaces. */
+static inline void
+win_fill(const unsigned char *kind, const unsigned char *t, size_t n, size_t base,
+    uint64_t *space, uint64_t *stop)
+{
+	uint64_t sp = 0, st = 0;
+	size_t j;
+#ifdef __SSE2__
+	const __m128i blank = _mm_set1_epi8(' '), lo = _mm_set1_epi8(0x21),
+	    dash = _mm_set1_epi8('-');
+	unsigned char tail[64];
+	const unsigned char *p = t + base;
+
+	(void)kind;
+	if (n - base < 64) {
+		memset(tail, 0, sizeof tail);
+		memcpy(tail, p, n - base);
+		p = tail;
+	}
+	for (j = 0; j < 64; j += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+		/* a signed compare: under 0x21, or from 0x80 */
+		__m128i y = _mm_or_si128(_mm_cmplt_epi8(x, lo), _mm_cmpeq_epi8(x, dash));
+		sp |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, blank)) << j;
+		st |= (uint64_t)(unsigned)_mm_movemask_epi8(y) << j;
+	}
+#else
+	for (j = 0; j < 64; j++) {
+		unsigned char b = base + j < n ? t[base + j] : 0;
+		sp |= (uint64_t)(b == ' ') << j;
+		st |= (uint64_t)!(kind[b] & B_PLAIN) << j;
+	}
+#endif
+	*space = sp;
+	*stop = st;
+}
+
 /* Cuts the paragraph into tokens at its spaces, peels each token's
  * brackets and marks, and notes what it may be. */
 static int
@@ -498,19 +564,37 @@ tokenize(struct fctx *c)
 {
 	const unsigned char *t = (const unsigned char *)c->t, *kind = c->kind;
 	size_t n = c->n, i = 0, adv, s, e, hy;
-	unsigned char b;
+	unsigned char b, z;
 	struct ftok *k;
+	size_t base = 0;
+	uint64_t space, stop, m, f;
 
 	c->ntk = c->nopen = 0;
-	while (i < n) {
+	win_fill(kind, t, n, base, &space, &stop);
+	for (;;) {
 		b = t[i];
-		/* a token opens on printable ASCII, nearly always */
-		if (!(kind[b] & B_PLAIN)) {
-			if (b == ' ') {
-				i++;
-				continue;
+		/* a token opens on printable ASCII, nearly always right after
+		 * the one space that ended the last */
+		if (b == ' ' && (kind[t[i + 1]] & B_PLAIN)) {
+			i++;
+		} else if (!(kind[b] & B_PLAIN)) {
+			/* to the next byte that is not an ASCII space; past the
+			 * text every byte is one, so this stops by n */
+			while (b == ' ') {
+				if (i - base >= 64) {
+					base = i;
+					win_fill(kind, t, n, base, &space, &stop);
+				}
+				if ((m = ~space >> (i - base)) != 0) {
+					i += ctz64(m);
+					b = t[i];
+					break;
+				}
+				i = base + 64;
 			}
-			if ((adv = space_len(c->t, n, i)) > 0) {
+			if (i >= n)
+				break;
+			if (!(kind[b] & B_PLAIN) && (adv = space_len(c->t, n, i)) > 0) {
 				i += adv;
 				continue;
 			}
@@ -521,37 +605,29 @@ tokenize(struct fctx *c)
 		hy = SIZE_MAX;
 		/* to the next space; the text's final NUL stops the inner loop */
 		for (;;) {
-			/* four bytes a step, most of the work of the whole scan;
-			 * a byte is read only after a plain one, never past the
-			 * final NUL */
 			for (;;) {
-				if (!(kind[t[i]] & B_PLAIN))
-					break;
-				if (!(kind[t[i + 1]] & B_PLAIN)) {
-					i += 1;
+				if (i - base >= 64) {
+					base = i;
+					win_fill(kind, t, n, base, &space, &stop);
+				}
+				if ((m = stop >> (i - base)) != 0) {
+					i += ctz64(m);
 					break;
 				}
-				if (!(kind[t[i + 2]] & B_PLAIN)) {
-					i += 2;
-					break;
-				}
-				if (!(kind[t[i + 3]] & B_PLAIN)) {
-					i += 3;
-					break;
-				}
-				i += 4;
+				i = base + 64;
 			}
-			if (t[i] == ' ' || i >= n)
+			b = t[i];
+			if (b == ' ' || i >= n)
 				break;
-			if (t[i] == '-') {
+			if (b == '-') {
 				if (hy == SIZE_MAX)
 					hy = i;
 				i++;
-			} else if (t[i] >= 0x80) {
+			} else if (b >= 0x80) {
 				if (lede_cp_is_space(lede_utf8_next(c->t + i, n - i, &adv)))
 					break;
 				i += adv;
-			} else if (t[i] == '\t' || (t[i] >= '\n' && t[i] <= '\r')) {
+			} else if (b == '\t' || (b >= '\n' && b <= '\r')) {
 				break;
 			} else {
 				i++;
@@ -560,19 +636,42 @@ tokenize(struct fctx *c)
 		k = &c->tk[c->ntk++];
 		k->rs = s;
 		k->re = e = i;
+		k->nl = 0;
+		k->used = false;
+		b = t[s];
+		z = t[e - 1];
+		/* most tokens are a word of ASCII letters with nothing to peel,
+		 * no hyphen and no currency sign ("US$"): then all there is to
+		 * know is whether a finder opens on it (what token_features
+		 * does, for these) */
+		if (c->letter[b] && !(kind[z] & (B_BACK | B_WIDE)) && hy == SIZE_MAX &&
+		    !(c->letter[b] == 2 && c->sign_after[t[s + 1]])) {
+			k->s = s;
+			k->e = e;
+			f = (uint64_t)c->first[b] << NLISTS;
+			/* maybe_word(c, 1, ...), its ends at hand */
+			if (e - s <= WORD_MAX + 1 && (c->ends[1][b & 31][z & 31] >> (e - s) & 1)) {
+				k->f = 0;
+				token_list(c, k);
+				f |= k->f;
+			} else {
+				k->listed = false;
+			}
+			k->f = f;
+			goto opens;
+		}
 		/* most tokens have nothing to peel */
-		if ((kind[t[s]] & (B_FRONT | B_WIDE)) || (kind[t[e - 1]] & (B_BACK | B_WIDE)))
+		if ((kind[b] & (B_FRONT | B_WIDE)) || (kind[z] & (B_BACK | B_WIDE)))
 			peel(c, &s, &e);
 		k->s = s;
 		k->e = e;
-		k->nl = 0;
-		k->used = false;
 		if (e == s) {
 			k->f = F_EMPTY;
 			k->listed = true;
 		} else {
 			k->f = token_features(c, k, hy);
 		}
+opens:
 		if (k->f & c->opens) {
 			if (c->nopen == c->capopen &&
 			    !lede_grow(&c->open, &c->capopen, c->nopen + 1, sizeof *c->open))

@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lede/buf.h"
 #include "lede/cue.h"
@@ -232,18 +235,11 @@ static const char *const titles[] = {
 static const char *const pronouns[] = { "he", "she", "they", "i", "we", "it", "you" };
 static const char *const first_person[] = { "i", "we", "you", "it" };
 
+#define ABBREV_MAX 4    /* the longest of abbrevs */
 static const char *const abbrevs[] = {
 	"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr",
 	"sr", "prof", "rev", "pres", "capt", "adm", "maj", "supt", "insp", "atty", "amb",
 };
-
-static bool
-is_word_cp(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-	return lede_cue_is_letter(cp);
-}
 
 /* The ASCII bytes is_word_cp takes. */
 static const unsigned char ascii_alnum[256] = {
@@ -258,6 +254,14 @@ static const unsigned char ascii_alnum[256] = {
 	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
 	['y'] = 1, ['z'] = 1,
 };
+
+static bool
+is_word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ascii_alnum[cp] != 0;
+	return lede_cue_is_letter(cp);
+}
 
 /* lede_utf8_next, reading plain ASCII (nearly every byte) without a call. */
 static uint32_t
@@ -876,13 +880,68 @@ ends_sentence(const char *s, size_t n, size_t i)
 		;
 	if (i - w == 1 && isupper((unsigned char)s[w]))
 		return false;
-	return !IN(s + w, i - w, abbrevs);
+	/* every abbreviation listed has two to four letters */
+	return i - w < 2 || i - w > ABBREV_MAX || !IN(s + w, i - w, abbrevs);
 }
 
 static bool
 sentence_punct(char c)
 {
 	return c == '.' || c == '!' || c == '?';
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define PUNCT_WORDS 1
+/* The top bit of each of the eight bytes in x that is '.', '!' or '?',
+ * exactly (no carry crosses a byte: each lane's sum stays under 0x100). */
+static uint64_t
+punct_lanes(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, low7 = ones * 0x7F;
+	uint64_t a = x ^ (ones * '.'), b = x ^ (ones * '!'), c = x ^ (ones * '?');
+
+	/* a lane of a, b or c is 0 where x has the mark */
+	return ~(((a & low7) + low7) | a | low7) | ~(((b & low7) + low7) | b | low7) |
+	    ~(((c & low7) + low7) | c | low7);
+}
+#endif
+
+/* The first of s[i..cap) that sentence_punct takes, or cap: eight bytes
+ * a step, most of a window having none. */
+static size_t
+punct_from(const char *s, size_t i, size_t cap)
+{
+#ifdef PUNCT_WORDS
+	uint64_t x, m;
+
+	for (; i + 8 <= cap; i += 8) {
+		memcpy(&x, s + i, 8);
+		if ((m = punct_lanes(x)) != 0)
+			return i + (size_t)(__builtin_ctzll(m) >> 3);
+	}
+#endif
+	while (i < cap && !sentence_punct(s[i]))
+		i++;
+	return i;
+}
+
+/* The largest i in (floor, e] with s[i - 1] one sentence_punct takes, or
+ * floor. */
+static size_t
+punct_before(const char *s, size_t floor, size_t e)
+{
+#ifdef PUNCT_WORDS
+	uint64_t x, m;
+
+	for (; e >= floor + 8; e -= 8) {
+		memcpy(&x, s + e - 8, 8);
+		if ((m = punct_lanes(x)) != 0)
+			return e - 8 + (size_t)((63 - __builtin_clzll(m)) >> 3) + 1;
+	}
+#endif
+	while (e > floor && !sentence_punct(s[e - 1]))
+		e--;
+	return e;
 }
 
 /* Both walk the window byte by byte, but look closer only at . ! ? */
@@ -893,8 +952,8 @@ sentence_start(const char *s, size_t lo, size_t pos)
 
 	if (floor < lo)
 		floor = lo;
-	while (i > floor) {
-		if (sentence_punct(s[i - 1]) && ends_sentence(s, pos, i - 1))
+	while ((i = punct_before(s, floor, i)) > floor) {
+		if (ends_sentence(s, pos, i - 1))
 			return i;
 		i--;
 	}
@@ -906,8 +965,8 @@ sentence_end(const char *s, size_t n, size_t pos)
 {
 	size_t i, cap = pos + WIN_BYTES < n ? pos + WIN_BYTES : n;
 
-	for (i = pos; i < cap; i++) {
-		if (sentence_punct(s[i]) && ends_sentence(s, n, i))
+	for (i = pos; (i = punct_from(s, i, cap)) < cap; i++) {
+		if (ends_sentence(s, n, i))
 			return i + 1;
 	}
 	return cap;
@@ -941,13 +1000,19 @@ struct form {
 	const char *s;
 	size_t n;
 	int person;         /* -1 when two people share the form */
+	uint64_t head, mask;    /* its first bytes (up to eight) as memcpy loads
+				 * them, and a mask of those bytes */
 };
 
 #define FORM_KEYS 4093
 
+#define FORM_SLOTS 1024   /* a power of two, over twice FORMS_MAX */
+
 struct forms {
 	struct form *v;
 	size_t n, cap;
+	int slot[FORM_SLOTS];   /* 1 + the index in v of a form, by its hash;
+				 * 0 empty (the forms in the order added) */
 	size_t by_key[FORM_KEYS + 1];   /* forms sorted by key: where each key starts */
 	bool short_ones;    /* some form is two bytes long */
 };
@@ -970,8 +1035,14 @@ static int
 cmp_form(const void *a, const void *b)
 {
 	const struct form *x = a, *y = b;
+	int d = (int)form_key(x->s) - (int)form_key(y->s);
 
-	return (int)form_key(x->s) - (int)form_key(y->s);
+	/* in a bucket, the longest first: the first that stands at a place
+	 * is the longest there (two of one length cannot both stand there,
+	 * add_form keeps one of each spelling) */
+	if (d != 0)
+		return d;
+	return x->n > y->n ? -1 : x->n < y->n;
 }
 
 static void
@@ -994,11 +1065,14 @@ static int
 add_form(struct forms *f, const char *s, size_t n, int person)
 {
 	size_t i;
+	unsigned h;
 
 	if (n < 2 || !(isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC0))
 		return 0;
-	for (i = 0; i < f->n; i++) {
-		if (f->v[i].n == n && f->v[i].s[0] == s[0] && memcmp(f->v[i].s, s, n) == 0) {
+	/* one entry per spelling, found by its hash */
+	for (h = lex_hash(s, n) & (FORM_SLOTS - 1); f->slot[h] != 0; h = (h + 1) & (FORM_SLOTS - 1)) {
+		i = (size_t)f->slot[h] - 1;
+		if (f->v[i].n == n && memcmp(f->v[i].s, s, n) == 0) {
 			if (f->v[i].person != person)
 				f->v[i].person = -1;
 			return 0;
@@ -1009,7 +1083,12 @@ add_form(struct forms *f, const char *s, size_t n, int person)
 	f->v[f->n].s = s;
 	f->v[f->n].n = n;
 	f->v[f->n].person = person;
+	f->v[f->n].head = 0;
+	f->v[f->n].mask = 0;
+	memcpy(&f->v[f->n].head, s, n < 8 ? n : 8);
+	memset(&f->v[f->n].mask, 0xFF, n < 8 ? n : 8);
 	f->n++;
+	f->slot[h] = (int)f->n;
 	return 0;
 }
 
@@ -1072,29 +1151,61 @@ form_starts(const struct forms *f, struct starts *st)
 	}
 }
 
-/* The first byte at or after i that some form starts with, or n. Nearly
- * every byte is lower case or punctuation: eight bytes a step go by when
- * none is a capital A-Z or outside ASCII (then no byte adds a carry into
- * the next, and a byte's top bit after adding 0x80 - 'A' says b >= 'A',
- * after adding 0x80 - 'Z' - 1 that b > 'Z'). */
+/* The first byte at or after i that some form starts with, or n; where it
+ * can, it passes over one whose next byte no form has after it too, which
+ * the caller turns away. Nearly every byte is lower case or punctuation:
+ * sixteen or eight bytes a step go by when none is a capital A-Z or outside
+ * ASCII (for eight: then no byte adds a carry into the next, and a byte's
+ * top bit after adding 0x80 - 'A' says b >= 'A', after adding 0x80 - 'Z' - 1
+ * that b > 'Z'). */
 static size_t
 next_start(const struct starts *st, const char *text, size_t i, size_t n)
 {
 	const unsigned char *t = (const unsigned char *)text;
+#ifdef __SSE2__
+	/* sixteen bytes a step: a bit for each capital A-Z or byte from 0x80
+	 * (negative, signed), and of those, one some form starts with
+	 * together with the byte after it (the text's final NUL is none) */
+	if (st->wide) {
+		const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1),
+		    zero = _mm_setzero_si128();
+		unsigned bits, k;
+
+		for (; i + 16 <= n; i += 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+			__m128i cap = _mm_and_si128(_mm_cmpgt_epi8(x, before_a),
+			    _mm_cmplt_epi8(x, after_z));
+			bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap, _mm_cmplt_epi8(x, zero)));
+			for (; bits != 0; bits &= bits - 1) {
+				k = (unsigned)__builtin_ctz(bits);
+				if (pair_set(st, t[i + k], t[i + k + 1]))
+					return i + k;
+			}
+		}
+	}
+#endif
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
-	uint64_t x;
+	uint64_t x, m;
 	size_t k;
 
 	while (st->wide && i + 8 <= n) {
 		memcpy(&x, t + i, 8);
-		if (((x | ((x + (0x80 - 'A') * ones) & ~(x + (0x80 - 'Z' - 1) * ones))) & top) != 0) {
-			for (k = 0; k < 8; k++) {
-				if (st->byte[t[i + k]])
-					return i + k;
-			}
+		m = (x | ((x + (0x80 - 'A') * ones) & ~(x + (0x80 - 'Z' - 1) * ones))) & top;
+		if (m == 0) {
+			i += 8;
+			continue;
 		}
-		i += 8;
+		/* a byte from 0xC1 carries into the lane after it, so only the
+		 * first lane set is sure (lanes run up from the first byte on
+		 * a little-endian machine, hence the #if): try it, and read on
+		 * after it */
+		k = i + (size_t)(__builtin_ctzll(m) >> 3);
+		if (st->byte[t[k]])
+			return k;
+		i = k + 1;
 	}
+#endif
 	while (i < n && !st->byte[t[i]])
 		i++;
 	return i;
@@ -1102,20 +1213,32 @@ next_start(const struct starts *st, const char *text, size_t i, size_t n)
 
 /* The longest form in bucket key standing as words at t[i], if longer than
  * best (then *bestk is set to it); else best. */
-static size_t
+static inline size_t
 longest_form(const struct forms *f, unsigned key, const char *t, size_t len, size_t i,
     size_t best, size_t *bestk)
 {
 	size_t k;
 
-	for (k = f->by_key[key]; k < f->by_key[key + 1]; k++) {
+	/* longest first: the first found is the one, and none after one no
+	 * longer than best can be */
+	uint64_t x = 0;
+	size_t end = f->by_key[key + 1];
+
+	/* the text's next eight bytes (fewer at its end, and zeros), to hold
+	 * against each form's first eight at once */
+	if (len - i >= 8)
+		memcpy(&x, t + i, 8);
+	else
+		memcpy(&x, t + i, len - i);
+	for (k = f->by_key[key]; k < end; k++) {
 		const struct form *fo = &f->v[k];
-		/* the last byte turns most forms away before memcmp */
-		if (fo->n > best && fo->n <= len - i && fo->s[fo->n - 1] == t[i + fo->n - 1] &&
-		    fo->s[0] == t[i] && memcmp(fo->s, t + i, fo->n) == 0 &&
+		if (fo->n <= best)
+			break;
+		if ((x & fo->mask) == fo->head && fo->n <= len - i &&
+		    (fo->n <= 8 || memcmp(fo->s + 8, t + i + 8, fo->n - 8) == 0) &&
 		    (i + fo->n == len || !isalnum((unsigned char)t[i + fo->n]))) {
-			best = fo->n;
 			*bestk = k;
+			return fo->n;
 		}
 	}
 	return best;
@@ -1141,7 +1264,9 @@ scan_forms(const struct lede_doc *doc, const struct forms *f, const struct start
 		 * common turn-away first */
 		if (i + 1 >= len || !pair_set(starts, (unsigned char)t[i], (unsigned char)t[i + 1]))
 			continue;
-		if (i > 0 && (isalnum((unsigned char)t[i - 1]) || ((unsigned char)t[i - 1] & 0x80)))
+		/* for ASCII, isalnum is ascii_alnum in C and UTF-8 locales;
+		 * a byte past ASCII turns the place away in any case */
+		if (i > 0 && (ascii_alnum[(unsigned char)t[i - 1]] || ((unsigned char)t[i - 1] & 0x80)))
 			continue;
 		best = 0;
 		c = i + 2 < len ? (unsigned char)t[i + 2] : 0;
