@@ -31,16 +31,25 @@ struct cand {
 	bool word;
 };
 
+/* What the votes at the end read of a mention, shared by every mention
+ * written alike: a long article names the same few hundred people and
+ * places tens of thousands of times, so the votes run once per form (with
+ * its count) instead of once per mention, and the mentions stay small. */
+struct form {
+	uint32_t key, first, last;   /* numbers of the folded whole name, first and last word */
+	uint32_t count;              /* mentions of this form */
+	uint16_t nwords;
+	uint16_t wclass;             /* gazetteer classes of a one-word name */
+	uint8_t type;                /* the tagger's type, then the votes' */
+};
+
 struct ment {
 	int para;
 	uint32_t start, end;         /* the name, possessive excluded */
 	uint32_t rstart, rend;       /* a role in the same paragraph, or rend == 0 */
-	uint32_t key, first, last;   /* numbers of the folded whole name, first and last word */
-	uint16_t nwords;
-	uint16_t wclass;             /* gazetteer classes of a one-word name */
-	uint8_t type;
-	uint8_t sentfirst;           /* opens its sentence */
+	uint32_t form;               /* index in forms */
 	int ent;
+	uint8_t sentfirst;           /* opens its sentence */
 };
 
 /* uint64 -> int map, open addressing; key 0 marks an empty slot and is
@@ -58,6 +67,10 @@ struct map {
 struct lede_ents {
 	struct ment *m;
 	size_t nm, capm;
+	struct form *forms;
+	size_t nforms, capforms;
+	uint32_t *formslot;          /* open addressing: form index + 1, or 0 */
+	size_t capformslot;          /* a power of two, or 0 */
 	/* Every name and word of a name met, numbered (its key in the map
 	 * holds the number + 1), with what it was called; the grouping at
 	 * the end indexes arrays by these numbers. */
@@ -346,6 +359,8 @@ lede_ents_free(struct lede_ents *e)
 	if (e == NULL)
 		return;
 	free(e->m);
+	free(e->forms);
+	free(e->formslot);
 	free(e->cand);
 	free(e->desc);
 	free(e->lex);
@@ -586,6 +601,68 @@ add_ment(struct lede_ents *e, const struct ment *m, struct lede_err *err)
 	return 0;
 }
 
+static uint64_t
+form_hash(const struct form *f)
+{
+	uint64_t x = ((uint64_t)f->key << 32 | f->first) * 0x9e3779b97f4a7c15ull;
+
+	x ^= ((uint64_t)f->last << 32 | (uint64_t)f->nwords << 16 | f->wclass) + f->type;
+	x *= 0xff51afd7ed558ccdull;
+	return x ^ x >> 29;
+}
+
+static bool
+form_eq(const struct form *a, const struct form *b)
+{
+	return a->key == b->key && a->first == b->first && a->last == b->last &&
+	    a->nwords == b->nwords && a->wclass == b->wclass && a->type == b->type;
+}
+
+/* Doubles the form table's slots. */
+static int
+forms_rehash(struct lede_ents *e)
+{
+	size_t cap = e->capformslot ? 2 * e->capformslot : 1024, i, j;
+	uint32_t *slot = calloc(cap, sizeof *slot);
+
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < e->nforms; i++) {
+		for (j = form_hash(&e->forms[i]) & (cap - 1); slot[j] != 0; j = (j + 1) & (cap - 1))
+			;
+		slot[j] = (uint32_t)i + 1;
+	}
+	free(e->formslot);
+	e->formslot = slot;
+	e->capformslot = cap;
+	return 0;
+}
+
+/* The index of form f (count not read), added when new, with one more
+ * mention counted; -1 when memory runs out. */
+static int64_t
+form_of(struct lede_ents *e, const struct form *f)
+{
+	size_t mask, j;
+	uint32_t v;
+
+	if ((e->nforms + 1) * 2 > e->capformslot && forms_rehash(e) != 0)
+		return -1;
+	mask = e->capformslot - 1;
+	for (j = form_hash(f) & mask; (v = e->formslot[j]) != 0; j = (j + 1) & mask)
+		if (form_eq(&e->forms[v - 1], f)) {
+			e->forms[v - 1].count++;
+			return v - 1;
+		}
+	if (e->nforms >= UINT32_MAX - 1 ||
+	    !lede_grow(&e->forms, &e->capforms, e->nforms + 1, sizeof *e->forms))
+		return -1;
+	e->forms[e->nforms] = *f;
+	e->forms[e->nforms].count = 1;
+	e->formslot[j] = (uint32_t)++e->nforms;
+	return (int64_t)e->nforms - 1;
+}
+
 /* number_of for a key met the first time (or a map still empty). */
 static int64_t
 number_new(struct lede_ents *e, uint64_t key)
@@ -619,7 +696,7 @@ number_of(struct lede_ents *e, uint64_t key)
 
 /* Numbers the key of the whole name and of its first and last words. */
 static inline int
-name_ids(struct lede_ents *e, uint64_t key, uint64_t first, uint64_t last, struct ment *m)
+name_ids(struct lede_ents *e, uint64_t key, uint64_t first, uint64_t last, struct form *m)
 {
 	int64_t k, f, l;
 
@@ -644,7 +721,7 @@ word_key(const struct para_ctx *p, size_t i)
 
 /* The keys of the name in tokens [s, end), numbered. */
 static int
-name_keys(struct lede_ents *e, const struct para_ctx *p, size_t s, size_t end, struct ment *m)
+name_keys(struct lede_ents *e, const struct para_ctx *p, size_t s, size_t end, struct form *m)
 {
 	const struct lede_toks *t = p->t;
 	size_t i;
@@ -1471,21 +1548,27 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	size_t s = sp->s, end = sp->end;
 	int type = sp->type, para = p->para;
 	struct ment *mp;
+	struct form f;
+	int64_t fi;
 
 	/* built where it goes */
 	if (e->nm == e->capm && !lede_grow(&e->m, &e->capm, e->nm + 1, sizeof *e->m))
 		return lede_err_oom(err);
 	mp = &e->m[e->nm];
 	memset(mp, 0, sizeof *mp);
+	memset(&f, 0, sizeof f);
 	mp->para = para;
 	mp->start = t->v[s].start;
 	mp->end = t->v[end - 1].end;
-	mp->type = (uint8_t)type;
+	f.type = (uint8_t)type;
 	mp->ent = -1;
-	if (name_keys(e, p, s, end, mp) != 0)
+	if (name_keys(e, p, s, end, &f) != 0)
 		return lede_err_oom(err);
 	if (end - s == 1)
-		mp->wclass = gword[s];
+		f.wclass = gword[s];
+	if ((fi = form_of(e, &f)) < 0)
+		return lede_err_oom(err);
+	mp->form = (uint32_t)fi;
 	mp->sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
 	    (t->v[s - 1].flags & LEDE_TOK_SENT));
 	if (type == M_PER) {
@@ -1493,13 +1576,13 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 		if (mp->rend == 0)
 			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), mp);
 		if (mp->end - mp->start > 2) {   /* "I", "J.": too short to stand for a name */
-			e->named[mp->last] |= N_PART;
-			e->named[mp->first] |= N_PART;
-			if (mp->nwords >= 2)
-				e->named[mp->key] |= N_PART;
+			e->named[f.last] |= N_PART;
+			e->named[f.first] |= N_PART;
+			if (f.nwords >= 2)
+				e->named[f.key] |= N_PART;
 		}
 	} else if (type == M_LOC) {
-		e->named[mp->key] |= N_PLACE;
+		e->named[f.key] |= N_PLACE;
 	}
 	e->nm++;
 	return 0;
@@ -1599,19 +1682,25 @@ recall(struct lede_ents *e)
 	for (i = 0; i < e->ncand; i++) {
 		const struct cand *c = &e->cand[i];
 		struct ment m;
+		struct form f;
+		int64_t fi;
 		int id = map_get(&e->names, c->key, 0) - 1;
 		if (id < 0 || !(e->named[id] & (N_PART | N_PLACE)))
 			continue;      /* a word never seen in a name */
 		memset(&m, 0, sizeof m);
-		m.type = (e->named[id] & N_PART) ? M_PER : M_LOC;
+		memset(&f, 0, sizeof f);
+		f.type = (e->named[id] & N_PART) ? M_PER : M_LOC;
 		m.para = c->para;
 		m.start = c->start;
 		m.end = c->end;
 		m.ent = -1;
 		/* one word: its key is its first and last word's, when a word */
-		m.nwords = c->word;
-		if (name_ids(e, c->key, c->word ? c->key : 0, c->word ? c->key : 0, &m) != 0 ||
-		    add_ment(e, &m, NULL) != 0)
+		f.nwords = c->word;
+		if (name_ids(e, c->key, c->word ? c->key : 0, c->word ? c->key : 0, &f) != 0 ||
+		    (fi = form_of(e, &f)) < 0)
+			return -1;
+		m.form = (uint32_t)fi;
+		if (add_ment(e, &m, NULL) != 0)
 			return -1;
 	}
 	return 0;
@@ -1620,9 +1709,11 @@ recall(struct lede_ents *e)
 struct group {
 	bool dropped;      /* no entry: every mention was set aside */
 	bool intext;       /* mentioned outside the title */
+	bool plain;        /* and there once not opening a sentence */
 	int name;          /* index of the mention whose text names it */
 	int first;         /* its first mention in reading order */
 	int out;
+	size_t count;      /* its mentions */
 };
 
 static int
@@ -1705,7 +1796,7 @@ span_text(const struct lede_doc *doc, int para, uint32_t s, uint32_t e)
 }
 
 static uint64_t
-pair_key(const struct ment *m)
+pair_key(const struct form *m)
 {
 	/* the pair of numbers, never 0, mixed by steps that each can be undone
 	 * (so distinct pairs stay distinct, and 0 stays out) to spread the
@@ -1736,8 +1827,10 @@ ints(size_t n, int v)
 /* Settles who is a person and what is a place before grouping, from the
  * whole text: words of full names, and votes over what the tagger called
  * each one-word name. Each step needs the previous one done for every
- * mention; a loop does one step for all mentions and the next step's work
- * for the same mention where that reads nothing else the step changes. */
+ * form; a loop does one step for all forms and the next step's work for
+ * the same form where that reads nothing else the step changes. What a
+ * step decides for a mention depends only on its form, and every form's
+ * mentions vote alike, so each form votes once with its count. */
 static int
 vote(struct lede_ents *e)
 {
@@ -1759,11 +1852,11 @@ vote(struct lede_ents *e)
 	place_votes = votes + nn;
 	/* a one-word place that is also the surname of a person named in full
 	 * here is that person: "Michael Jordan ... Jordan scored" */
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords >= 2)
-			full_last[e->m[i].last] = 1;
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+	for (i = 0; i < e->nforms; i++)
+		if (e->forms[i].type == M_PER && e->forms[i].nwords >= 2)
+			full_last[e->forms[i].last] = 1;
+	for (i = 0; i < e->nforms; i++) {
+		struct form *m = &e->forms[i];
 		if (m->type != M_PER && m->nwords == 1 && full_last[m->key] &&
 		    !(m->wclass & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION)))
 			m->type = M_PER;
@@ -1774,24 +1867,25 @@ vote(struct lede_ents *e)
 	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said";
 	 * then one word the tagger called a person at least as often as
 	 * anything else is a person everywhere in the text */
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+	for (i = 0; i < e->nforms; i++) {
+		struct form *m = &e->forms[i];
+		int n = (int)m->count;
 		if (m->type == M_OTHER && m->nwords >= 2 && m->nwords <= 3 && per_words[m->last])
 			m->type = M_PER;
 		if (m->nwords != 1) {
 			/* "Cofinec S.A.": the first word of an organisation's name
 			 * votes against that word being a person */
 			if (m->type == M_OTHER) {
-				votes[m->first]--;
+				votes[m->first] -= n;
 				voted[m->first] = 1;
 			}
 			continue;
 		}
-		votes[m->key] += m->type == M_PER ? 1 : -1;
+		votes[m->key] += m->type == M_PER ? n : -n;
 		voted[m->key] = 1;
 	}
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+	for (i = 0; i < e->nforms; i++) {
+		struct form *m = &e->forms[i];
 		if (m->type != M_PER && m->nwords == 1 && (voted[m->key] ? votes[m->key] : -1) >= 1 &&
 		    (e->named[m->key] & N_PART))
 			m->type = M_PER;
@@ -1802,8 +1896,9 @@ vote(struct lede_ents *e)
 	 * part of a full name here; then the same vote between a place and an
 	 * organisation: "Surrey" the county cricket club in a report that
 	 * calls it a club more often */
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+	for (i = 0; i < e->nforms; i++) {
+		struct form *m = &e->forms[i];
+		int n = (int)m->count;
 		if (m->type == M_PER && m->nwords == 1 && !full_parts[m->key]) {
 			if (votes[m->key] < 0)
 				m->type = M_OTHER;
@@ -1813,10 +1908,10 @@ vote(struct lede_ents *e)
 				m->type = M_LOC;
 		}
 		if (m->nwords == 1 && m->type != M_PER)
-			place_votes[m->key] += m->type == M_LOC ? 1 : -1;
+			place_votes[m->key] += m->type == M_LOC ? n : -n;
 	}
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+	for (i = 0; i < e->nforms; i++) {
+		struct form *m = &e->forms[i];
 		int v = m->nwords == 1 ? place_votes[m->key] : 0;
 		if (m->type == M_LOC && v < 0 && !(m->wclass & LEDE_GAZ_COUNTRY))
 			m->type = M_OTHER;
@@ -1837,6 +1932,8 @@ new_group(struct group **g, size_t *n, size_t *cap, size_t i)
 	(*g)[*n].first = (int)i;
 	(*g)[*n].dropped = false;
 	(*g)[*n].intext = false;
+	(*g)[*n].plain = false;
+	(*g)[*n].count = 0;
 	return (int)(*n)++;
 }
 
@@ -1861,68 +1958,68 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 	/* multi-word names first: they name the people */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		if (m->type != M_PER || m->nwords < 2)
+		const struct form *f = &e->forms[m->form];
+		if (f->type != M_PER || f->nwords < 2)
 			continue;
-		ent = map_get(&byname, pair_key(m), -1);
+		ent = map_get(&byname, pair_key(f), -1);
 		if (ent < 0) {
 			if ((ent = new_group(&g, &n, &cap, i)) < 0 ||
-			    map_put(&byname, pair_key(m), ent, false) != 0)
+			    map_put(&byname, pair_key(f), ent, false) != 0)
 				goto oom;
-			if (last_first[m->last] < 0)
-				last_first[m->last] = ent;
-			if (first_first[m->first] < 0)
-				first_first[m->first] = ent;
-		} else if (m->nwords > e->m[g[ent].name].nwords) {
+			if (last_first[f->last] < 0)
+				last_first[f->last] = ent;
+			if (first_first[f->first] < 0)
+				first_first[f->first] = ent;
+		} else if (f->nwords > e->forms[e->m[g[ent].name].form].nwords) {
 			g[ent].name = (int)i;
 		}
 		m->ent = ent;
 	}
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		if (m->type != M_PER)
+		const struct form *f = &e->forms[m->form];
+		if (f->type != M_PER)
 			continue;
-		if (m->nwords >= 2) {
-			last_recent[m->last] = m->ent;
-			first_recent[m->first] = m->ent;
-			continue;
+		if (f->nwords >= 2) {
+			last_recent[f->last] = m->ent;
+			first_recent[f->first] = m->ent;
+			ent = m->ent;
+		} else {
+			ent = last_recent[f->key];
+			if (ent < 0)
+				ent = last_first[f->key];
+			if (ent < 0)
+				ent = first_recent[f->key];
+			if (ent < 0)
+				ent = first_first[f->key];
+			if (ent < 0)
+				ent = single[f->key];
+			if (ent < 0) {
+				if ((ent = new_group(&g, &n, &cap, i)) < 0)
+					goto oom;
+				single[f->key] = ent;
+			}
+			if ((int)i < g[ent].first)
+				g[ent].first = (int)i;
+			m->ent = ent;
 		}
-		ent = last_recent[m->key];
-		if (ent < 0)
-			ent = last_first[m->key];
-		if (ent < 0)
-			ent = first_recent[m->key];
-		if (ent < 0)
-			ent = first_first[m->key];
-		if (ent < 0)
-			ent = single[m->key];
-		if (ent < 0) {
-			if ((ent = new_group(&g, &n, &cap, i)) < 0)
-				goto oom;
-			single[m->key] = ent;
+		g[ent].count++;
+		if (m->para != LEDE_TITLE) {
+			g[ent].intext = true;
+			if (!m->sentfirst)
+				g[ent].plain = true;
 		}
-		if ((int)i < g[ent].first)
-			g[ent].first = (int)i;
-		m->ent = ent;
 	}
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && e->m[i].para != LEDE_TITLE)
-			g[e->m[i].ent].intext = true;
 	/* one capitalised word seen only where every word is capitalised, in no
 	 * list of names and never joined to a full name: "Storm hits coast";
 	 * and a "person" named only in a headline set in capitals ("Peace
-	 * Deal") is no one the article talks about */
+	 * Deal") is no one the article talks about; emit skips the mentions
+	 * of those dropped */
 	for (i = 0; i < n; i++) {
-		const struct ment *nm = &e->m[g[i].name];
-		g[i].dropped = !(nm->nwords > 1 || (nm->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
-		    !g[i].intext;
+		const struct form *nf = &e->forms[e->m[g[i].name].form];
+		g[i].dropped = (!(nf->nwords > 1 || (nf->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
+		    !g[i].intext) && !g[i].plain;
 	}
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && !e->m[i].sentfirst &&
-		    e->m[i].para != LEDE_TITLE)
-			g[e->m[i].ent].dropped = false;
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && g[e->m[i].ent].dropped)
-			e->m[i].ent = -2;
 	*gout = g;
 	*ng = n;
 	g = NULL;
@@ -1949,16 +2046,18 @@ group_places(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 		return lede_err_oom(err);
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		if (m->type != M_LOC)
+		const struct form *f = &e->forms[m->form];
+		if (f->type != M_LOC)
 			continue;
-		if ((ent = byname[m->key]) < 0) {
+		if ((ent = byname[f->key]) < 0) {
 			if ((ent = new_group(&g, &n, &cap, i)) < 0) {
 				free(g);
 				free(byname);
 				return lede_err_oom(err);
 			}
-			byname[m->key] = ent;
+			byname[f->key] = ent;
 		}
+		g[ent].count++;
 		m->ent = ent;
 	}
 	free(byname);
@@ -1980,18 +2079,16 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
     struct lede_err *err)
 {
 	struct group *sorted = NULL;
-	size_t i, k, *count = NULL, *namelen = NULL, len = 0;
+	size_t i, k, *namelen = NULL, len = 0;
 	int *map = NULL, para = INT_MIN;
 	const char *text = NULL;
 
 	/* entries in the order their first mention is read */
 	if ((sorted = malloc((ng ? ng : 1) * sizeof *sorted)) == NULL ||
 	    (map = malloc((ng ? ng : 1) * sizeof *map)) == NULL ||
-	    (count = calloc(ng ? ng : 1, sizeof *count)) == NULL ||
 	    (namelen = malloc((ng ? ng : 1) * sizeof *namelen)) == NULL) {
 		free(sorted);
 		free(map);
-		free(count);
 		return lede_err_oom(err);
 	}
 	for (i = 0; i < ng; i++) {
@@ -2016,17 +2113,15 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		map[sorted[i].out] = idx;
 		namelen[sorted[i].out] = strlen(name);
 	}
-	/* room for each entry's mentions at once: a person named a thousand
-	 * times would otherwise grow its list ten times */
-	for (k = 0; k < e->nm; k++)
-		if (e->m[k].type == type && e->m[k].ent >= 0)
-			count[e->m[k].ent]++;
+	/* room for each entry's mentions at once (the grouping counted them):
+	 * a person named a thousand times would otherwise grow its list ten
+	 * times */
 	for (i = 0; i < ng; i++) {
 		struct lede_entity *ent;
-		if (count[i] == 0)
+		if (g[i].dropped || g[i].count == 0)
 			continue;
 		ent = type == M_PER ? &doc->people[map[i]] : &doc->places[map[i]];
-		if (!lede_grow(&ent->mentions, &ent->capmentions, ent->nmentions + count[i],
+		if (!lede_grow(&ent->mentions, &ent->capmentions, ent->nmentions + g[i].count,
 		    sizeof *ent->mentions))
 			goto oom;
 	}
@@ -2035,7 +2130,7 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		struct lede_entity *ent;
 		struct lede_span sp;
 		const char *s;
-		if (m->type != type || m->ent < 0)
+		if (e->forms[m->form].type != type || m->ent < 0 || g[m->ent].dropped)
 			continue;
 		ent = type == M_PER ? &doc->people[map[m->ent]] : &doc->places[map[m->ent]];
 		sp.para = m->para;
@@ -2063,13 +2158,11 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 	}
 	free(sorted);
 	free(map);
-	free(count);
 	free(namelen);
 	return 0;
 oom:
 	free(sorted);
 	free(map);
-	free(count);
 	free(namelen);
 	return lede_err_oom(err);
 }
