@@ -383,6 +383,7 @@ struct para_ctx {
 	uint8_t *tags;
 	int sport;                   /* the sentence ending at sport_end has a score */
 	size_t sport_end;
+	int anyscore;                /* some number is a score; -1: not looked yet */
 	const struct lexicon *lex;
 	uint16_t *wl;                /* each token's WL_ bits once looked up */
 	/* Where the rules can apply, from what no rule changes (flags, the
@@ -763,10 +764,21 @@ count_upto(const uint32_t *v, size_t n, size_t i)
  * the survey's lists find both, and the numbers in between, without
  * reading the sentence's words. */
 static bool
-sentence_is_sport(const struct para_ctx *p, size_t i, size_t *end)
+sentence_is_sport(struct para_ctx *p, size_t i, size_t *end)
 {
-	size_t a = count_upto(p->sents, p->nsents, i), s, k;
+	size_t a, s, k;
 
+	/* most paragraphs have no score at all: then no sentence has one */
+	if (p->anyscore < 0) {
+		p->anyscore = 0;
+		for (k = 0; k < p->nnumbers && !p->anyscore; k++)
+			p->anyscore = is_score(p->text, &p->t->v[p->numbers[k]]);
+	}
+	if (!p->anyscore) {
+		*end = p->t->n;
+		return false;
+	}
+	a = count_upto(p->sents, p->nsents, i);
 	s = a > 0 ? p->sents[a - 1] : 0;
 	*end = a < p->nsents ? p->sents[a] : p->t->n;
 	for (k = s > 0 ? count_upto(p->numbers, p->nnumbers, s - 1) : 0;
@@ -805,13 +817,13 @@ survey(struct lede_ents *e, struct para_ctx *p)
 			places[np++] = (uint32_t)i;
 		if (gw & LEDE_GAZ_TITLE)
 			titles[nt++] = (uint32_t)i;
-		/* most tokens are small words or marks */
-		if (!(f & (LEDE_TOK_SENT | LEDE_TOK_DIGIT | LEDE_TOK_UPPER)))
-			continue;
-		if (f & LEDE_TOK_SENT)
-			sents[ns++] = (uint32_t)i;
-		if ((f & (LEDE_TOK_DIGIT | LEDE_TOK_UPPER | LEDE_TOK_LOWER)) == LEDE_TOK_DIGIT)
-			numbers[nn++] = (uint32_t)i;
+		/* written always, kept by counting: which tokens open a sentence
+		 * or are numbers is too mixed for the branch predictor (each list
+		 * has room for every token) */
+		sents[ns] = (uint32_t)i;
+		ns += (f & LEDE_TOK_SENT) != 0;
+		numbers[nn] = (uint32_t)i;
+		nn += (f & (LEDE_TOK_DIGIT | LEDE_TOK_UPPER | LEDE_TOK_LOWER)) == LEDE_TOK_DIGIT;
 		if (!(f & LEDE_TOK_UPPER))
 			continue;
 		if (((gp & LEDE_GAZ_PHRASE_B) && (gp & LEDE_GAZ_COUNTRY)) || (gw & LEDE_GAZ_COUNTRY))
@@ -1637,6 +1649,7 @@ lede_ents_collect_keyed(struct lede_ents *e, int para, const char *text, const s
 	p.tags = tags;
 	p.sport = -1;
 	p.sport_end = (size_t)-1;
+	p.anyscore = -1;
 	p.lex = e->lex;
 	if (!lede_grow(&e->wl, &e->capwl, t->n + 1, sizeof *e->wl) || survey(e, &p) != 0)
 		return lede_err_oom(err);
@@ -1694,10 +1707,14 @@ recall(struct lede_ents *e)
 		m.start = c->start;
 		m.end = c->end;
 		m.ent = -1;
-		/* one word: its key is its first and last word's, when a word */
+		/* one word: its key is its first and last word's, when a word
+		 * (and its number is the one just looked up) */
 		f.nwords = c->word;
-		if (name_ids(e, c->key, c->word ? c->key : 0, c->word ? c->key : 0, &f) != 0 ||
-		    (fi = form_of(e, &f)) < 0)
+		if (c->word)
+			f.key = f.first = f.last = (uint32_t)id;
+		else if (name_ids(e, c->key, 0, 0, &f) != 0)
+			return -1;
+		if ((fi = form_of(e, &f)) < 0)
 			return -1;
 		m.form = (uint32_t)fi;
 		if (add_ment(e, &m, NULL) != 0)
@@ -1937,41 +1954,71 @@ new_group(struct group **g, size_t *n, size_t *cap, size_t i)
 	return (int)(*n)++;
 }
 
-static int
-group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
+/* The entries being made of one type, indexed by the ents of mentions. */
+struct groups {
+	struct group *v;
+	size_t n, cap;
+	int *out;          /* per group, its index among the document's entries */
+	size_t *namelen;   /* per group, the length of its name */
+};
+
+static void
+groups_free(struct groups *gs)
 {
-	size_t nn = e->nnames;
+	free(gs->v);
+	free(gs->out);
+	free(gs->namelen);
+}
+
+/* Groups the mentions of people and of places into entries, in two passes
+ * over the mentions: the first makes the people named in full and the
+ * places, the second gives the one-word names of people to the person
+ * they stand for, reading in order. */
+static int
+group_all(struct lede_ents *e, struct groups *people, struct groups *places)
+{
+	size_t nn = e->nnames, i;
 	struct map byname = { 0 };
 	/* by key number, an entity or -1: the first and the latest full name
-	 * with that last or first word, and one-word names met alone */
-	int *last_first = NULL, *first_first, *last_recent, *first_recent, *single;
-	struct group *g = NULL;
-	size_t n = 0, cap = 0, i;
-	int rc = -1, ent;
+	 * with that last or first word, one-word names met alone, and places */
+	int *last_first, *first_first, *last_recent, *first_recent, *single, *place;
+	struct group *g;
+	int ent;
 
-	if (vote(e) != 0 || (last_first = ints(5 * nn, -1)) == NULL)
-		goto oom;
+	if (vote(e) != 0 || (last_first = ints(6 * nn, -1)) == NULL)
+		return -1;
 	first_first = last_first + nn;
 	last_recent = first_first + nn;
 	first_recent = last_recent + nn;
 	single = first_recent + nn;
+	place = single + nn;
 	/* multi-word names first: they name the people */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
 		const struct form *f = &e->forms[m->form];
+		if (f->type == M_LOC) {
+			if ((ent = place[f->key]) < 0) {
+				if ((ent = new_group(&places->v, &places->n, &places->cap, i)) < 0)
+					goto oom;
+				place[f->key] = ent;
+			}
+			places->v[ent].count++;
+			m->ent = ent;
+			continue;
+		}
 		if (f->type != M_PER || f->nwords < 2)
 			continue;
 		ent = map_get(&byname, pair_key(f), -1);
 		if (ent < 0) {
-			if ((ent = new_group(&g, &n, &cap, i)) < 0 ||
+			if ((ent = new_group(&people->v, &people->n, &people->cap, i)) < 0 ||
 			    map_put(&byname, pair_key(f), ent, false) != 0)
 				goto oom;
 			if (last_first[f->last] < 0)
 				last_first[f->last] = ent;
 			if (first_first[f->first] < 0)
 				first_first[f->first] = ent;
-		} else if (f->nwords > e->forms[e->m[g[ent].name].form].nwords) {
-			g[ent].name = (int)i;
+		} else if (f->nwords > e->forms[e->m[people->v[ent].name].form].nwords) {
+			people->v[ent].name = (int)i;
 		}
 		m->ent = ent;
 	}
@@ -1995,75 +2042,41 @@ group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_e
 			if (ent < 0)
 				ent = single[f->key];
 			if (ent < 0) {
-				if ((ent = new_group(&g, &n, &cap, i)) < 0)
+				if ((ent = new_group(&people->v, &people->n, &people->cap, i)) < 0)
 					goto oom;
 				single[f->key] = ent;
 			}
-			if ((int)i < g[ent].first)
-				g[ent].first = (int)i;
+			if ((int)i < people->v[ent].first)
+				people->v[ent].first = (int)i;
 			m->ent = ent;
 		}
-		g[ent].count++;
+		g = &people->v[ent];
+		g->count++;
 		if (m->para != LEDE_TITLE) {
-			g[ent].intext = true;
+			g->intext = true;
 			if (!m->sentfirst)
-				g[ent].plain = true;
+				g->plain = true;
 		}
 	}
 	/* one capitalised word seen only where every word is capitalised, in no
 	 * list of names and never joined to a full name: "Storm hits coast";
 	 * and a "person" named only in a headline set in capitals ("Peace
-	 * Deal") is no one the article talks about; emit skips the mentions
-	 * of those dropped */
-	for (i = 0; i < n; i++) {
-		const struct form *nf = &e->forms[e->m[g[i].name].form];
-		g[i].dropped = (!(nf->nwords > 1 || (nf->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
-		    !g[i].intext) && !g[i].plain;
+	 * Deal") is no one the article talks about: a person with no mention
+	 * in the text but opening a sentence or in the title has no entry, if
+	 * named by one word in no list of names or only in the title */
+	for (i = 0; i < people->n; i++) {
+		const struct form *nf = &e->forms[e->m[people->v[i].name].form];
+		g = &people->v[i];
+		g->dropped = (!(nf->nwords > 1 || (nf->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
+		    !g->intext) && !g->plain;
 	}
-	*gout = g;
-	*ng = n;
-	g = NULL;
-	rc = 0;
-	goto done;
-oom:
-	lede_err_oom(err);
-done:
-	free(g);
 	free(last_first);
 	map_free(&byname);
-	return rc;
-}
-
-static int
-group_places(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
-{
-	int *byname = ints(e->nnames, -1);
-	struct group *g = NULL;
-	size_t n = 0, cap = 0, i;
-	int ent;
-
-	if (byname == NULL)
-		return lede_err_oom(err);
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
-		const struct form *f = &e->forms[m->form];
-		if (f->type != M_LOC)
-			continue;
-		if ((ent = byname[f->key]) < 0) {
-			if ((ent = new_group(&g, &n, &cap, i)) < 0) {
-				free(g);
-				free(byname);
-				return lede_err_oom(err);
-			}
-			byname[f->key] = ent;
-		}
-		g[ent].count++;
-		m->ent = ent;
-	}
-	free(byname);
-	*gout = g;
-	*ng = n;
 	return 0;
+oom:
+	free(last_first);
+	map_free(&byname);
+	return -1;
 }
 
 static int
@@ -2074,25 +2087,24 @@ group_first_order(const void *a, const void *b)
 	return (x->first > y->first) - (x->first < y->first);
 }
 
+/* Adds an entry to the document for each group not dropped, in the order
+ * their first mentions are read, with room for all its mentions (the
+ * grouping counted them: a person named a thousand times would otherwise
+ * grow its list ten times). */
 static int
-emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_t ng,
-    struct lede_err *err)
+add_entries(struct lede_ents *e, struct lede_doc *doc, int type, struct groups *gs)
 {
-	struct group *sorted = NULL;
-	size_t i, k, *namelen = NULL, len = 0;
-	int *map = NULL, para = INT_MIN;
-	const char *text = NULL;
+	struct group *sorted;
+	size_t i, ng = gs->n;
 
-	/* entries in the order their first mention is read */
 	if ((sorted = malloc((ng ? ng : 1) * sizeof *sorted)) == NULL ||
-	    (map = malloc((ng ? ng : 1) * sizeof *map)) == NULL ||
-	    (namelen = malloc((ng ? ng : 1) * sizeof *namelen)) == NULL) {
+	    (gs->out = malloc((ng ? ng : 1) * sizeof *gs->out)) == NULL ||
+	    (gs->namelen = malloc((ng ? ng : 1) * sizeof *gs->namelen)) == NULL) {
 		free(sorted);
-		free(map);
-		return lede_err_oom(err);
+		return -1;
 	}
 	for (i = 0; i < ng; i++) {
-		sorted[i] = g[i];
+		sorted[i] = gs->v[i];
 		sorted[i].out = (int)i;   /* the group's own index, carried through the sort */
 	}
 	for (i = 1; i < ng && sorted[i - 1].first < sorted[i].first; i++)
@@ -2110,61 +2122,71 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		idx = type == M_PER ? lede_doc_add_person(doc, name) : lede_doc_add_place(doc, name);
 		if (idx < 0)
 			goto oom;
-		map[sorted[i].out] = idx;
-		namelen[sorted[i].out] = strlen(name);
+		gs->out[sorted[i].out] = idx;
+		gs->namelen[sorted[i].out] = strlen(name);
 	}
-	/* room for each entry's mentions at once (the grouping counted them):
-	 * a person named a thousand times would otherwise grow its list ten
-	 * times */
 	for (i = 0; i < ng; i++) {
 		struct lede_entity *ent;
-		if (g[i].dropped || g[i].count == 0)
+		if (gs->v[i].dropped || gs->v[i].count == 0)
 			continue;
-		ent = type == M_PER ? &doc->people[map[i]] : &doc->places[map[i]];
-		if (!lede_grow(&ent->mentions, &ent->capmentions, ent->nmentions + g[i].count,
+		ent = type == M_PER ? &doc->people[gs->out[i]] : &doc->places[gs->out[i]];
+		if (!lede_grow(&ent->mentions, &ent->capmentions, ent->nmentions + gs->v[i].count,
 		    sizeof *ent->mentions))
 			goto oom;
 	}
+	free(sorted);
+	return 0;
+oom:
+	free(sorted);
+	return -1;
+}
+
+/* Gives every mention to its entry, people's and places' in one pass in
+ * reading order, with the other forms and the roles they are written
+ * with. */
+static int
+add_mentions(struct lede_ents *e, struct lede_doc *doc, const struct groups *people,
+    const struct groups *places)
+{
+	size_t k, len = 0;
+	int para = INT_MIN;
+	const char *text = NULL;
+
 	for (k = 0; k < e->nm; k++) {
 		const struct ment *m = &e->m[k];
+		int type = e->forms[m->form].type;
+		const struct groups *gs = type == M_PER ? people : places;
 		struct lede_entity *ent;
 		struct lede_span sp;
 		const char *s;
-		if (e->forms[m->form].type != type || m->ent < 0 || g[m->ent].dropped)
+		size_t namelen;
+		if ((type != M_PER && type != M_LOC) || m->ent < 0 || gs->v[m->ent].dropped)
 			continue;
-		ent = type == M_PER ? &doc->people[map[m->ent]] : &doc->places[map[m->ent]];
+		ent = type == M_PER ? &doc->people[gs->out[m->ent]] : &doc->places[gs->out[m->ent]];
+		namelen = gs->namelen[m->ent];
 		sp.para = m->para;
 		sp.start = m->start;
 		sp.end = m->end;
-		ent->mentions[ent->nmentions++] = sp;   /* room was made above */
+		ent->mentions[ent->nmentions++] = sp;   /* room was made */
 		/* most mentions are written as the entry's name: compared in
 		 * place, with no copy (mentions come paragraph by paragraph) */
 		if (m->para != para)
 			text = lede_doc_text(doc, para = m->para, &len);
 		if (text != NULL && m->end <= len && m->start < m->end &&
-		    m->end - m->start == namelen[m->ent] &&
-		    memcmp(text + m->start, ent->name, namelen[m->ent]) == 0)
+		    m->end - m->start == namelen && memcmp(text + m->start, ent->name, namelen) == 0)
 			;
 		else if ((s = span_scratch(e, doc, m->para, m->start, m->end)) == NULL)
-			goto oom;
+			return -1;
 		else if (strcmp(s, ent->name) != 0 && ent->naliases < MAX_ALIASES &&
 		    lede_entity_add_alias(ent, s) != 0)
-			goto oom;
+			return -1;
 		if (m->rend > m->rstart && ent->nroles < MAX_ROLES) {
 			if ((s = span_scratch(e, doc, m->para, m->rstart, m->rend)) == NULL ||
 			    lede_entity_add_role(ent, s) != 0)
-				goto oom;
+				return -1;
 		}
 	}
-	free(sorted);
-	free(map);
-	free(namelen);
 	return 0;
-oom:
-	free(sorted);
-	free(map);
-	free(namelen);
-	return lede_err_oom(err);
 }
 
 /* Heads of state or government: the roles by which news refers to the
@@ -2235,24 +2257,26 @@ give_descriptions(const struct lede_ents *e, struct lede_doc *doc)
 int
 lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err)
 {
-	struct group *g = NULL;
-	size_t ng = 0, nfound = e->nm;
-	int rc;
+	struct groups people, places;
+	size_t nfound = e->nm;
+	int rc = -1;
 
+	memset(&people, 0, sizeof people);
+	memset(&places, 0, sizeof places);
 	if (recall(e) != 0)
 		return lede_err_oom(err);
 	/* recall appends; reading order matters for "most recent" */
 	if (sort_mentions(e, nfound) != 0)
 		return lede_err_oom(err);
-	if (group_people(e, &g, &ng, err) != 0)
-		return -1;
-	rc = emit(e, doc, M_PER, g, ng, err);
-	free(g);
-	if (rc != 0 || give_descriptions(e, doc) != 0)
-		return rc != 0 ? -1 : lede_err_oom(err);
-	if (group_places(e, &g, &ng, err) != 0)
-		return -1;
-	rc = emit(e, doc, M_LOC, g, ng, err);
-	free(g);
+	/* the people get their descriptions once all their mentions and
+	 * roles are in; the places are independent of them */
+	if (group_all(e, &people, &places) != 0 || add_entries(e, doc, M_PER, &people) != 0 ||
+	    add_entries(e, doc, M_LOC, &places) != 0 ||
+	    add_mentions(e, doc, &people, &places) != 0 || give_descriptions(e, doc) != 0)
+		lede_err_oom(err);
+	else
+		rc = 0;
+	groups_free(&people);
+	groups_free(&places);
 	return rc;
 }
