@@ -67,6 +67,7 @@ struct map {
 struct lede_ents {
 	struct ment *m;
 	size_t nm, capm;
+	bool unordered;              /* collect was given paragraphs out of order */
 	struct form *forms;
 	size_t nforms, capforms;
 	uint32_t *formslot;          /* open addressing: form index + 1, or 0 */
@@ -1581,6 +1582,8 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	if ((fi = form_of(e, &f)) < 0)
 		return lede_err_oom(err);
 	mp->form = (uint32_t)fi;
+	if (e->nm > 0 && (mp[-1].para > para || (mp[-1].para == para && mp[-1].start > mp->start)))
+		e->unordered = true;
 	mp->sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
 	    (t->v[s - 1].flags & LEDE_TOK_SENT));
 	if (type == M_PER) {
@@ -1757,29 +1760,38 @@ in_order(const struct ment *m, size_t n)
 }
 
 /* Puts the mentions in reading order. collect adds them in reading order
- * and recall appends the candidates it kept, also in reading order: two
- * sorted runs, merged from the back in one pass. Ties keep the mention
- * before the candidate, as the stable sort did. */
+ * (record notes when a caller did not) and recall appends the few
+ * candidates it kept, also in reading order: two sorted runs, merged from
+ * the back, each candidate's place found by bisection and the mentions
+ * after it moved as a block. Ties keep the mention before the candidate,
+ * as the stable sort did. */
 static int
 sort_mentions(struct lede_ents *e, size_t nfound)
 {
-	size_t nright = e->nm - nfound, i, j, k;
+	size_t nright = e->nm - nfound, i, j, lo, hi;
 	struct ment *right;
 
-	if (nright == 0 && in_order(e->m, e->nm))
+	if (nright == 0 && !e->unordered)
 		return 0;
-	if (!in_order(e->m, nfound) || !in_order(e->m + nfound, nright)) {
+	if (e->unordered || !in_order(e->m + nfound, nright)) {
 		qsort(e->m, e->nm, sizeof *e->m, ment_order);
 		return 0;
 	}
 	if ((right = malloc(nright * sizeof *right)) == NULL)
 		return -1;
 	memcpy(right, e->m + nfound, nright * sizeof *right);
-	for (i = nfound, j = nright, k = e->nm; j > 0; ) {
-		if (i > 0 && ment_order(&e->m[i - 1], &right[j - 1]) > 0)
-			e->m[--k] = e->m[--i];
-		else
-			e->m[--k] = right[--j];
+	for (i = nfound, j = nright; j > 0; j--) {
+		/* the first of m[0, i) after right[j - 1] */
+		for (lo = 0, hi = i; lo < hi; ) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (ment_order(&e->m[mid], &right[j - 1]) > 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		memmove(&e->m[lo + j], &e->m[lo], (i - lo) * sizeof *e->m);
+		e->m[lo + j - 1] = right[j - 1];
+		i = lo;
 	}
 	free(right);
 	return 0;
