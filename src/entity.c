@@ -47,8 +47,20 @@ struct ment {
 	int para;
 	uint32_t start, end;         /* the name, possessive excluded */
 	uint32_t rstart, rend;       /* a role in the same paragraph, or rend == 0 */
-	uint32_t form;               /* index in forms */
-	int ent;
+	union {
+		/* once lede_ents_finish has numbered the names */
+		struct {
+			uint32_t form;       /* index in forms */
+			int ent;
+		};
+		/* while collecting: the parts of the form but the numbers,
+		 * and how many keys (1: the whole name is its first and last
+		 * word, or 3: whole, first, last) it has in rawkeys */
+		struct {
+			uint16_t nwords, wclass;
+			uint8_t type, nkeys;
+		};
+	};
 	uint8_t sentfirst;           /* opens its sentence */
 };
 
@@ -68,6 +80,12 @@ struct lede_ents {
 	struct ment *m;
 	size_t nm, capm;
 	bool unordered;              /* collect was given paragraphs out of order */
+	/* The keys of each mention's name, numbered only at the end: the
+	 * numbers' table is read for every mention, and while collecting the
+	 * tagger between two paragraphs has pushed it out of the caches, so
+	 * each look-up would wait on memory. */
+	uint64_t *rawkeys;
+	size_t nrawkeys, caprawkeys;
 	struct form *forms;
 	size_t nforms, capforms;
 	uint32_t *formslot;          /* open addressing: form index + 1, or 0 */
@@ -361,6 +379,7 @@ lede_ents_free(struct lede_ents *e)
 		return;
 	free(e->m);
 	free(e->forms);
+	free(e->rawkeys);
 	free(e->formslot);
 	free(e->cand);
 	free(e->desc);
@@ -721,26 +740,36 @@ word_key(const struct para_ctx *p, size_t i)
 	return p->wkeys != NULL ? p->wkeys[i] : lede_gaz_word_key(p->text + k->start, k->end - k->start);
 }
 
-/* The keys of the name in tokens [s, end), numbered. */
+/* Keeps the keys of the name in tokens [s, end) for numbering at the end. */
 static int
-name_keys(struct lede_ents *e, const struct para_ctx *p, size_t s, size_t end, struct form *m)
+name_keys(struct lede_ents *e, const struct para_ctx *p, size_t s, size_t end, struct ment *m)
 {
 	const struct lede_toks *t = p->t;
 	size_t i;
 	uint64_t k = 0, w, first = 0, last = 0;
+	uint16_t nwords = 0;
 
-	m->nwords = 0;
 	for (i = s; i < end; i++) {
 		w = word_key(p, i);
 		k = i == s ? w : lede_gaz_extend(k, w);
 		if (t->v[i].flags & LEDE_TOK_WORD) {
-			if (m->nwords == 0)
+			if (nwords == 0)
 				first = w;
 			last = w;
-			m->nwords++;
+			nwords++;
 		}
 	}
-	return name_ids(e, k, first, last, m);
+	m->nwords = nwords;
+	m->nkeys = nz(first) == nz(k) && nz(last) == nz(k) ? 1 : 3;
+	if (e->nrawkeys + 3 > e->caprawkeys &&
+	    !lede_grow(&e->rawkeys, &e->caprawkeys, e->nrawkeys + 3, sizeof *e->rawkeys))
+		return -1;
+	e->rawkeys[e->nrawkeys++] = k;
+	if (m->nkeys == 3) {
+		e->rawkeys[e->nrawkeys++] = first;
+		e->rawkeys[e->nrawkeys++] = last;
+	}
+	return 0;
 }
 
 /* How many of the n indices in v (ascending) are at most i. */
@@ -1561,27 +1590,20 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	size_t s = sp->s, end = sp->end;
 	int type = sp->type, para = p->para;
 	struct ment *mp;
-	struct form f;
-	int64_t fi;
 
 	/* built where it goes */
 	if (e->nm == e->capm && !lede_grow(&e->m, &e->capm, e->nm + 1, sizeof *e->m))
 		return lede_err_oom(err);
 	mp = &e->m[e->nm];
 	memset(mp, 0, sizeof *mp);
-	memset(&f, 0, sizeof f);
 	mp->para = para;
 	mp->start = t->v[s].start;
 	mp->end = t->v[end - 1].end;
-	f.type = (uint8_t)type;
-	mp->ent = -1;
-	if (name_keys(e, p, s, end, &f) != 0)
+	mp->type = (uint8_t)type;
+	if (name_keys(e, p, s, end, mp) != 0)
 		return lede_err_oom(err);
 	if (end - s == 1)
-		f.wclass = gword[s];
-	if ((fi = form_of(e, &f)) < 0)
-		return lede_err_oom(err);
-	mp->form = (uint32_t)fi;
+		mp->wclass = gword[s];
 	if (e->nm > 0 && (mp[-1].para > para || (mp[-1].para == para && mp[-1].start > mp->start)))
 		e->unordered = true;
 	mp->sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
@@ -1590,14 +1612,6 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 		role_before(p, s, mp);
 		if (mp->rend == 0)
 			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), mp);
-		if (mp->end - mp->start > 2) {   /* "I", "J.": too short to stand for a name */
-			e->named[f.last] |= N_PART;
-			e->named[f.first] |= N_PART;
-			if (f.nwords >= 2)
-				e->named[f.key] |= N_PART;
-		}
-	} else if (type == M_LOC) {
-		e->named[f.key] |= N_PLACE;
 	}
 	e->nm++;
 	return 0;
@@ -1686,6 +1700,47 @@ lede_ents_collect_keyed(struct lede_ents *e, int para, const char *text, const s
 	}
 	if (keep_candidates(e, &p) != 0)
 		return lede_err_oom(err);
+	return 0;
+}
+
+/* Numbers the names of the mentions collect found, in the order found,
+ * and gives each its form; a person's words and a place's name are
+ * remembered for the words the tagger missed. */
+static int
+number_mentions(struct lede_ents *e)
+{
+	const uint64_t *k = e->rawkeys;
+	size_t i;
+
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		struct form f;
+		int64_t fi;
+		memset(&f, 0, sizeof f);
+		f.nwords = m->nwords;
+		f.wclass = m->wclass;
+		f.type = m->type;
+		if (m->nkeys == 1 ? name_ids(e, k[0], k[0], k[0], &f) : name_ids(e, k[0], k[1], k[2], &f))
+			return -1;
+		k += m->nkeys;
+		if ((fi = form_of(e, &f)) < 0)
+			return -1;
+		if (f.type == M_PER) {
+			if (m->end - m->start > 2) {   /* "I", "J.": too short to stand for a name */
+				e->named[f.last] |= N_PART;
+				e->named[f.first] |= N_PART;
+				if (f.nwords >= 2)
+					e->named[f.key] |= N_PART;
+			}
+		} else if (f.type == M_LOC) {
+			e->named[f.key] |= N_PLACE;
+		}
+		m->form = (uint32_t)fi;
+		m->ent = -1;
+	}
+	free(e->rawkeys);
+	e->rawkeys = NULL;
+	e->nrawkeys = e->caprawkeys = 0;
 	return 0;
 }
 
@@ -2275,7 +2330,7 @@ lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err
 
 	memset(&people, 0, sizeof people);
 	memset(&places, 0, sizeof places);
-	if (recall(e) != 0)
+	if (number_mentions(e) != 0 || recall(e) != 0)
 		return lede_err_oom(err);
 	/* recall appends; reading order matters for "most recent" */
 	if (sort_mentions(e, nfound) != 0)
