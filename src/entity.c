@@ -46,7 +46,8 @@ struct form {
 struct ment {
 	int para;
 	uint32_t start, end;         /* the name, possessive excluded */
-	uint32_t rstart, rend;       /* a role in the same paragraph, or rend == 0 */
+	uint32_t role : 31;          /* a role in the same paragraph: index in roles + 1, or 0 */
+	uint32_t sentfirst : 1;      /* opens its sentence */
 	union {
 		/* once lede_ents_finish has numbered the names */
 		struct {
@@ -61,7 +62,11 @@ struct ment {
 			uint8_t type, nkeys;
 		};
 	};
-	uint8_t sentfirst;           /* opens its sentence */
+};
+
+/* Where a role is written: few mentions have one, so it is kept apart. */
+struct role {
+	uint32_t start, end;         /* or end == 0: none */
 };
 
 /* uint64 -> int map, open addressing; key 0 marks an empty slot and is
@@ -79,6 +84,8 @@ struct map {
 struct lede_ents {
 	struct ment *m;
 	size_t nm, capm;
+	struct role *roles;
+	size_t nroles, caproles;
 	bool unordered;              /* collect was given paragraphs out of order */
 	/* The keys of each mention's name, numbered only at the end: the
 	 * numbers' table is read for every mention, and while collecting the
@@ -379,6 +386,7 @@ lede_ents_free(struct lede_ents *e)
 		return;
 	free(e->m);
 	free(e->forms);
+	free(e->roles);
 	free(e->rawkeys);
 	free(e->formslot);
 	free(e->cand);
@@ -562,7 +570,7 @@ role_head(const struct para_ctx *p, size_t i)
 
 /* "French President Emmanuel Macron", "the UK defence secretary John Healey". */
 static void
-role_before(const struct para_ctx *p, size_t s, struct ment *m)
+role_before(const struct para_ctx *p, size_t s, struct role *m)
 {
 	const char *text = p->text;
 	const struct lede_toks *t = p->t;
@@ -578,13 +586,13 @@ role_before(const struct para_ctx *p, size_t s, struct ment *m)
 	while (i > 0 && s - i < 6 && !(t->v[i].flags & LEDE_TOK_SENT) &&
 	    role_word(p, i - 1))
 		i--;
-	m->rstart = t->v[i].start;
-	m->rend = t->v[s - 1].end;
+	m->start = t->v[i].start;
+	m->end = t->v[s - 1].end;
 }
 
 /* "John Healey, the defence secretary," */
 static void
-role_after(const struct para_ctx *p, size_t e, struct ment *m)
+role_after(const struct para_ctx *p, size_t e, struct role *m)
 {
 	const char *text = p->text;
 	const struct lede_toks *t = p->t;
@@ -609,8 +617,8 @@ role_after(const struct para_ctx *p, size_t e, struct ment *m)
 		if (!tok_is(p, i, WL_OK_NEXT))
 			return;
 	}
-	m->rstart = t->v[s].start;
-	m->rend = t->v[last - 1].end;
+	m->start = t->v[s].start;
+	m->end = t->v[last - 1].end;
 }
 
 static int
@@ -1375,10 +1383,9 @@ span_appositions(struct para_ctx *p, struct span *sp)
 	}
 	/* "Denzel Washington, the actor,": an apposition with a role is a person's */
 	if (type == M_OTHER && end - s >= 2 && end - s <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
-		struct ment probe;
-		memset(&probe, 0, sizeof probe);
+		struct role probe = { 0, 0 };
 		role_after(p, end, &probe);
-		if (probe.rend != 0) {
+		if (probe.end != 0) {
 			type = M_PER;
 			for (k = s; k < end; k++)
 				tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
@@ -1609,9 +1616,18 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	mp->sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
 	    (t->v[s - 1].flags & LEDE_TOK_SENT));
 	if (type == M_PER) {
-		role_before(p, s, mp);
-		if (mp->rend == 0)
-			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), mp);
+		struct role r = { 0, 0 };
+
+		role_before(p, s, &r);
+		if (r.end == 0)
+			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), &r);
+		if (r.end > r.start) {
+			if (e->nroles >= INT32_MAX - 1 ||
+			    !lede_grow(&e->roles, &e->caproles, e->nroles + 1, sizeof *e->roles))
+				return lede_err_oom(err);
+			e->roles[e->nroles++] = r;
+			mp->role = (uint32_t)e->nroles & 0x7fffffffu;
+		}
 	}
 	e->nm++;
 	return 0;
@@ -2247,8 +2263,9 @@ add_mentions(struct lede_ents *e, struct lede_doc *doc, const struct groups *peo
 		else if (strcmp(s, ent->name) != 0 && ent->naliases < MAX_ALIASES &&
 		    lede_entity_add_alias(ent, s) != 0)
 			return -1;
-		if (m->rend > m->rstart && ent->nroles < MAX_ROLES) {
-			if ((s = span_scratch(e, doc, m->para, m->rstart, m->rend)) == NULL ||
+		if (m->role != 0 && ent->nroles < MAX_ROLES) {
+			const struct role *r = &e->roles[m->role - 1];
+			if ((s = span_scratch(e, doc, m->para, r->start, r->end)) == NULL ||
 			    lede_entity_add_role(ent, s) != 0)
 				return -1;
 		}
