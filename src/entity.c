@@ -469,7 +469,10 @@ word_lists_by_key(const struct lexicon *lex, const char *text, const struct lede
 	const unsigned char *s = (const unsigned char *)text + k->start;
 	size_t n = k->end - k->start, i, j;
 
-	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD))
+	/* the small table of how listed words begin turns away most tokens
+	 * before the keys' table, which is colder, is read */
+	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD) ||
+	    !(lex->pre[s[0] & 31][n > 1 ? s[1] & 31 : 0] & (1u << n)))
 		return 0;
 	for (i = key & (LEX_SLOTS - 1); lex->gslot[i] != 0; i = (i + 1) & (LEX_SLOTS - 1)) {
 		const struct lex_slot *sl = &lex->slot[lex->gslot[i] - 1];
