@@ -858,13 +858,13 @@ survey(struct lede_ents *e, struct para_ctx *p)
 			places[np++] = (uint32_t)i;
 		if (gw & LEDE_GAZ_TITLE)
 			titles[nt++] = (uint32_t)i;
-		/* written always, kept by counting: which tokens open a sentence
-		 * or are numbers is too mixed for the branch predictor (each list
-		 * has room for every token) */
-		sents[ns] = (uint32_t)i;
-		ns += (f & LEDE_TOK_SENT) != 0;
-		numbers[nn] = (uint32_t)i;
-		nn += (f & (LEDE_TOK_DIGIT | LEDE_TOK_UPPER | LEDE_TOK_LOWER)) == LEDE_TOK_DIGIT;
+		/* most tokens are small words or marks */
+		if (!(f & (LEDE_TOK_SENT | LEDE_TOK_DIGIT | LEDE_TOK_UPPER)))
+			continue;
+		if (f & LEDE_TOK_SENT)
+			sents[ns++] = (uint32_t)i;
+		if ((f & (LEDE_TOK_DIGIT | LEDE_TOK_UPPER | LEDE_TOK_LOWER)) == LEDE_TOK_DIGIT)
+			numbers[nn++] = (uint32_t)i;
 		if (!(f & LEDE_TOK_UPPER))
 			continue;
 		if (((gp & LEDE_GAZ_PHRASE_B) && (gp & LEDE_GAZ_COUNTRY)) || (gw & LEDE_GAZ_COUNTRY))
