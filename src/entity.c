@@ -31,16 +31,42 @@ struct cand {
 	bool word;
 };
 
+/* What the votes at the end read of a mention, shared by every mention
+ * written alike: a long article names the same few hundred people and
+ * places tens of thousands of times, so the votes run once per form (with
+ * its count) instead of once per mention, and the mentions stay small. */
+struct form {
+	uint32_t key, first, last;   /* numbers of the folded whole name, first and last word */
+	uint32_t count;              /* mentions of this form */
+	uint16_t nwords;
+	uint16_t wclass;             /* gazetteer classes of a one-word name */
+	uint8_t type;                /* the tagger's type, then the votes' */
+};
+
 struct ment {
 	int para;
 	uint32_t start, end;         /* the name, possessive excluded */
-	uint32_t rstart, rend;       /* a role in the same paragraph, or rend == 0 */
-	uint32_t key, first, last;   /* numbers of the folded whole name, first and last word */
-	uint16_t nwords;
-	uint16_t wclass;             /* gazetteer classes of a one-word name */
-	uint8_t type;
-	uint8_t sentfirst;           /* opens its sentence */
-	int ent;
+	uint32_t role : 31;          /* a role in the same paragraph: index in roles + 1, or 0 */
+	uint32_t sentfirst : 1;      /* opens its sentence */
+	union {
+		/* once lede_ents_finish has numbered the names */
+		struct {
+			uint32_t form;       /* index in forms */
+			int ent;
+		};
+		/* while collecting: the parts of the form but the numbers,
+		 * and how many keys (1: the whole name is its first and last
+		 * word, or 3: whole, first, last) it has in rawkeys */
+		struct {
+			uint16_t nwords, wclass;
+			uint8_t type, nkeys;
+		};
+	};
+};
+
+/* Where a role is written: few mentions have one, so it is kept apart. */
+struct role {
+	uint32_t start, end;         /* or end == 0: none */
 };
 
 /* uint64 -> int map, open addressing; key 0 marks an empty slot and is
@@ -58,6 +84,19 @@ struct map {
 struct lede_ents {
 	struct ment *m;
 	size_t nm, capm;
+	struct role *roles;
+	size_t nroles, caproles;
+	bool unordered;              /* collect was given paragraphs out of order */
+	/* The keys of each mention's name, numbered only at the end: the
+	 * numbers' table is read for every mention, and while collecting the
+	 * tagger between two paragraphs has pushed it out of the caches, so
+	 * each look-up would wait on memory. */
+	uint64_t *rawkeys;
+	size_t nrawkeys, caprawkeys;
+	struct form *forms;
+	size_t nforms, capforms;
+	uint32_t *formslot;          /* open addressing: form index + 1, or 0 */
+	size_t capformslot;          /* a power of two, or 0 */
 	/* Every name and word of a name met, numbered (its key in the map
 	 * holds the number + 1), with what it was called; the grouping at
 	 * the end indexes arrays by these numbers. */
@@ -346,6 +385,10 @@ lede_ents_free(struct lede_ents *e)
 	if (e == NULL)
 		return;
 	free(e->m);
+	free(e->forms);
+	free(e->roles);
+	free(e->rawkeys);
+	free(e->formslot);
 	free(e->cand);
 	free(e->desc);
 	free(e->lex);
@@ -368,6 +411,7 @@ struct para_ctx {
 	uint8_t *tags;
 	int sport;                   /* the sentence ending at sport_end has a score */
 	size_t sport_end;
+	int anyscore;                /* some number is a score; -1: not looked yet */
 	const struct lexicon *lex;
 	uint16_t *wl;                /* each token's WL_ bits once looked up */
 	/* Where the rules can apply, from what no rule changes (flags, the
@@ -425,7 +469,10 @@ word_lists_by_key(const struct lexicon *lex, const char *text, const struct lede
 	const unsigned char *s = (const unsigned char *)text + k->start;
 	size_t n = k->end - k->start, i, j;
 
-	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD))
+	/* the small table of how listed words begin turns away most tokens
+	 * before the keys' table, which is colder, is read */
+	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD) ||
+	    !(lex->pre[s[0] & 31][n > 1 ? s[1] & 31 : 0] & (1u << n)))
 		return 0;
 	for (i = key & (LEX_SLOTS - 1); lex->gslot[i] != 0; i = (i + 1) & (LEX_SLOTS - 1)) {
 		const struct lex_slot *sl = &lex->slot[lex->gslot[i] - 1];
@@ -526,7 +573,7 @@ role_head(const struct para_ctx *p, size_t i)
 
 /* "French President Emmanuel Macron", "the UK defence secretary John Healey". */
 static void
-role_before(const struct para_ctx *p, size_t s, struct ment *m)
+role_before(const struct para_ctx *p, size_t s, struct role *m)
 {
 	const char *text = p->text;
 	const struct lede_toks *t = p->t;
@@ -542,13 +589,13 @@ role_before(const struct para_ctx *p, size_t s, struct ment *m)
 	while (i > 0 && s - i < 6 && !(t->v[i].flags & LEDE_TOK_SENT) &&
 	    role_word(p, i - 1))
 		i--;
-	m->rstart = t->v[i].start;
-	m->rend = t->v[s - 1].end;
+	m->start = t->v[i].start;
+	m->end = t->v[s - 1].end;
 }
 
 /* "John Healey, the defence secretary," */
 static void
-role_after(const struct para_ctx *p, size_t e, struct ment *m)
+role_after(const struct para_ctx *p, size_t e, struct role *m)
 {
 	const char *text = p->text;
 	const struct lede_toks *t = p->t;
@@ -573,8 +620,8 @@ role_after(const struct para_ctx *p, size_t e, struct ment *m)
 		if (!tok_is(p, i, WL_OK_NEXT))
 			return;
 	}
-	m->rstart = t->v[s].start;
-	m->rend = t->v[last - 1].end;
+	m->start = t->v[s].start;
+	m->end = t->v[last - 1].end;
 }
 
 static int
@@ -584,6 +631,68 @@ add_ment(struct lede_ents *e, const struct ment *m, struct lede_err *err)
 		return lede_err_oom(err);
 	e->m[e->nm++] = *m;
 	return 0;
+}
+
+static uint64_t
+form_hash(const struct form *f)
+{
+	uint64_t x = ((uint64_t)f->key << 32 | f->first) * 0x9e3779b97f4a7c15ull;
+
+	x ^= ((uint64_t)f->last << 32 | (uint64_t)f->nwords << 16 | f->wclass) + f->type;
+	x *= 0xff51afd7ed558ccdull;
+	return x ^ x >> 29;
+}
+
+static bool
+form_eq(const struct form *a, const struct form *b)
+{
+	return a->key == b->key && a->first == b->first && a->last == b->last &&
+	    a->nwords == b->nwords && a->wclass == b->wclass && a->type == b->type;
+}
+
+/* Doubles the form table's slots. */
+static int
+forms_rehash(struct lede_ents *e)
+{
+	size_t cap = e->capformslot ? 2 * e->capformslot : 1024, i, j;
+	uint32_t *slot = calloc(cap, sizeof *slot);
+
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < e->nforms; i++) {
+		for (j = form_hash(&e->forms[i]) & (cap - 1); slot[j] != 0; j = (j + 1) & (cap - 1))
+			;
+		slot[j] = (uint32_t)i + 1;
+	}
+	free(e->formslot);
+	e->formslot = slot;
+	e->capformslot = cap;
+	return 0;
+}
+
+/* The index of form f (count not read), added when new, with one more
+ * mention counted; -1 when memory runs out. */
+static int64_t
+form_of(struct lede_ents *e, const struct form *f)
+{
+	size_t mask, j;
+	uint32_t v;
+
+	if ((e->nforms + 1) * 2 > e->capformslot && forms_rehash(e) != 0)
+		return -1;
+	mask = e->capformslot - 1;
+	for (j = form_hash(f) & mask; (v = e->formslot[j]) != 0; j = (j + 1) & mask)
+		if (form_eq(&e->forms[v - 1], f)) {
+			e->forms[v - 1].count++;
+			return v - 1;
+		}
+	if (e->nforms >= UINT32_MAX - 1 ||
+	    !lede_grow(&e->forms, &e->capforms, e->nforms + 1, sizeof *e->forms))
+		return -1;
+	e->forms[e->nforms] = *f;
+	e->forms[e->nforms].count = 1;
+	e->formslot[j] = (uint32_t)++e->nforms;
+	return (int64_t)e->nforms - 1;
 }
 
 /* number_of for a key met the first time (or a map still empty). */
@@ -619,7 +728,7 @@ number_of(struct lede_ents *e, uint64_t key)
 
 /* Numbers the key of the whole name and of its first and last words. */
 static inline int
-name_ids(struct lede_ents *e, uint64_t key, uint64_t first, uint64_t last, struct ment *m)
+name_ids(struct lede_ents *e, uint64_t key, uint64_t first, uint64_t last, struct form *m)
 {
 	int64_t k, f, l;
 
@@ -642,26 +751,36 @@ word_key(const struct para_ctx *p, size_t i)
 	return p->wkeys != NULL ? p->wkeys[i] : lede_gaz_word_key(p->text + k->start, k->end - k->start);
 }
 
-/* The keys of the name in tokens [s, end), numbered. */
+/* Keeps the keys of the name in tokens [s, end) for numbering at the end. */
 static int
 name_keys(struct lede_ents *e, const struct para_ctx *p, size_t s, size_t end, struct ment *m)
 {
 	const struct lede_toks *t = p->t;
 	size_t i;
 	uint64_t k = 0, w, first = 0, last = 0;
+	uint16_t nwords = 0;
 
-	m->nwords = 0;
 	for (i = s; i < end; i++) {
 		w = word_key(p, i);
 		k = i == s ? w : lede_gaz_extend(k, w);
 		if (t->v[i].flags & LEDE_TOK_WORD) {
-			if (m->nwords == 0)
+			if (nwords == 0)
 				first = w;
 			last = w;
-			m->nwords++;
+			nwords++;
 		}
 	}
-	return name_ids(e, k, first, last, m);
+	m->nwords = nwords;
+	m->nkeys = nz(first) == nz(k) && nz(last) == nz(k) ? 1 : 3;
+	if (e->nrawkeys + 3 > e->caprawkeys &&
+	    !lede_grow(&e->rawkeys, &e->caprawkeys, e->nrawkeys + 3, sizeof *e->rawkeys))
+		return -1;
+	e->rawkeys[e->nrawkeys++] = k;
+	if (m->nkeys == 3) {
+		e->rawkeys[e->nrawkeys++] = first;
+		e->rawkeys[e->nrawkeys++] = last;
+	}
+	return 0;
 }
 
 /* How many of the n indices in v (ascending) are at most i. */
@@ -686,10 +805,21 @@ count_upto(const uint32_t *v, size_t n, size_t i)
  * the survey's lists find both, and the numbers in between, without
  * reading the sentence's words. */
 static bool
-sentence_is_sport(const struct para_ctx *p, size_t i, size_t *end)
+sentence_is_sport(struct para_ctx *p, size_t i, size_t *end)
 {
-	size_t a = count_upto(p->sents, p->nsents, i), s, k;
+	size_t a, s, k;
 
+	/* most paragraphs have no score at all: then no sentence has one */
+	if (p->anyscore < 0) {
+		p->anyscore = 0;
+		for (k = 0; k < p->nnumbers && !p->anyscore; k++)
+			p->anyscore = is_score(p->text, &p->t->v[p->numbers[k]]);
+	}
+	if (!p->anyscore) {
+		*end = p->t->n;
+		return false;
+	}
+	a = count_upto(p->sents, p->nsents, i);
 	s = a > 0 ? p->sents[a - 1] : 0;
 	*end = a < p->nsents ? p->sents[a] : p->t->n;
 	for (k = s > 0 ? count_upto(p->numbers, p->nnumbers, s - 1) : 0;
@@ -1256,10 +1386,9 @@ span_appositions(struct para_ctx *p, struct span *sp)
 	}
 	/* "Denzel Washington, the actor,": an apposition with a role is a person's */
 	if (type == M_OTHER && end - s >= 2 && end - s <= 3 && (gword[s] & LEDE_GAZ_FIRST)) {
-		struct ment probe;
-		memset(&probe, 0, sizeof probe);
+		struct role probe = { 0, 0 };
 		role_after(p, end, &probe);
-		if (probe.rend != 0) {
+		if (probe.end != 0) {
 			type = M_PER;
 			for (k = s; k < end; k++)
 				tags[k] = k == s ? LEDE_NER_B_PER : LEDE_NER_I_PER;
@@ -1481,25 +1610,27 @@ record(struct lede_ents *e, const struct para_ctx *p, const struct span *sp, str
 	mp->start = t->v[s].start;
 	mp->end = t->v[end - 1].end;
 	mp->type = (uint8_t)type;
-	mp->ent = -1;
 	if (name_keys(e, p, s, end, mp) != 0)
 		return lede_err_oom(err);
 	if (end - s == 1)
 		mp->wclass = gword[s];
+	if (e->nm > 0 && (mp[-1].para > para || (mp[-1].para == para && mp[-1].start > mp->start)))
+		e->unordered = true;
 	mp->sentfirst = (t->v[s].flags & LEDE_TOK_SENT) != 0 || (s > 0 && !(t->v[s - 1].flags & LEDE_TOK_WORD) &&
 	    (t->v[s - 1].flags & LEDE_TOK_SENT));
 	if (type == M_PER) {
-		role_before(p, s, mp);
-		if (mp->rend == 0)
-			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), mp);
-		if (mp->end - mp->start > 2) {   /* "I", "J.": too short to stand for a name */
-			e->named[mp->last] |= N_PART;
-			e->named[mp->first] |= N_PART;
-			if (mp->nwords >= 2)
-				e->named[mp->key] |= N_PART;
+		struct role r = { 0, 0 };
+
+		role_before(p, s, &r);
+		if (r.end == 0)
+			role_after(p, end + (end < t->n && (t->v[end].flags & LEDE_TOK_POSS)), &r);
+		if (r.end > r.start) {
+			if (e->nroles >= INT32_MAX - 1 ||
+			    !lede_grow(&e->roles, &e->caproles, e->nroles + 1, sizeof *e->roles))
+				return lede_err_oom(err);
+			e->roles[e->nroles++] = r;
+			mp->role = (uint32_t)e->nroles & 0x7fffffffu;
 		}
-	} else if (type == M_LOC) {
-		e->named[mp->key] |= N_PLACE;
 	}
 	e->nm++;
 	return 0;
@@ -1554,6 +1685,7 @@ lede_ents_collect_keyed(struct lede_ents *e, int para, const char *text, const s
 	p.tags = tags;
 	p.sport = -1;
 	p.sport_end = (size_t)-1;
+	p.anyscore = -1;
 	p.lex = e->lex;
 	if (!lede_grow(&e->wl, &e->capwl, t->n + 1, sizeof *e->wl) || survey(e, &p) != 0)
 		return lede_err_oom(err);
@@ -1590,6 +1722,47 @@ lede_ents_collect_keyed(struct lede_ents *e, int para, const char *text, const s
 	return 0;
 }
 
+/* Numbers the names of the mentions collect found, in the order found,
+ * and gives each its form; a person's words and a place's name are
+ * remembered for the words the tagger missed. */
+static int
+number_mentions(struct lede_ents *e)
+{
+	const uint64_t *k = e->rawkeys;
+	size_t i;
+
+	for (i = 0; i < e->nm; i++) {
+		struct ment *m = &e->m[i];
+		struct form f;
+		int64_t fi;
+		memset(&f, 0, sizeof f);
+		f.nwords = m->nwords;
+		f.wclass = m->wclass;
+		f.type = m->type;
+		if (m->nkeys == 1 ? name_ids(e, k[0], k[0], k[0], &f) : name_ids(e, k[0], k[1], k[2], &f))
+			return -1;
+		k += m->nkeys;
+		if ((fi = form_of(e, &f)) < 0)
+			return -1;
+		if (f.type == M_PER) {
+			if (m->end - m->start > 2) {   /* "I", "J.": too short to stand for a name */
+				e->named[f.last] |= N_PART;
+				e->named[f.first] |= N_PART;
+				if (f.nwords >= 2)
+					e->named[f.key] |= N_PART;
+			}
+		} else if (f.type == M_LOC) {
+			e->named[f.key] |= N_PLACE;
+		}
+		m->form = (uint32_t)fi;
+		m->ent = -1;
+	}
+	free(e->rawkeys);
+	e->rawkeys = NULL;
+	e->nrawkeys = e->caprawkeys = 0;
+	return 0;
+}
+
 /* The candidates that are names found elsewhere become mentions. */
 static int
 recall(struct lede_ents *e)
@@ -1599,19 +1772,29 @@ recall(struct lede_ents *e)
 	for (i = 0; i < e->ncand; i++) {
 		const struct cand *c = &e->cand[i];
 		struct ment m;
+		struct form f;
+		int64_t fi;
 		int id = map_get(&e->names, c->key, 0) - 1;
 		if (id < 0 || !(e->named[id] & (N_PART | N_PLACE)))
 			continue;      /* a word never seen in a name */
 		memset(&m, 0, sizeof m);
-		m.type = (e->named[id] & N_PART) ? M_PER : M_LOC;
+		memset(&f, 0, sizeof f);
+		f.type = (e->named[id] & N_PART) ? M_PER : M_LOC;
 		m.para = c->para;
 		m.start = c->start;
 		m.end = c->end;
 		m.ent = -1;
-		/* one word: its key is its first and last word's, when a word */
-		m.nwords = c->word;
-		if (name_ids(e, c->key, c->word ? c->key : 0, c->word ? c->key : 0, &m) != 0 ||
-		    add_ment(e, &m, NULL) != 0)
+		/* one word: its key is its first and last word's, when a word
+		 * (and its number is the one just looked up) */
+		f.nwords = c->word;
+		if (c->word)
+			f.key = f.first = f.last = (uint32_t)id;
+		else if (name_ids(e, c->key, 0, 0, &f) != 0)
+			return -1;
+		if ((fi = form_of(e, &f)) < 0)
+			return -1;
+		m.form = (uint32_t)fi;
+		if (add_ment(e, &m, NULL) != 0)
 			return -1;
 	}
 	return 0;
@@ -1620,9 +1803,11 @@ recall(struct lede_ents *e)
 struct group {
 	bool dropped;      /* no entry: every mention was set aside */
 	bool intext;       /* mentioned outside the title */
+	bool plain;        /* and there once not opening a sentence */
 	int name;          /* index of the mention whose text names it */
 	int first;         /* its first mention in reading order */
 	int out;
+	size_t count;      /* its mentions */
 };
 
 static int
@@ -1649,29 +1834,38 @@ in_order(const struct ment *m, size_t n)
 }
 
 /* Puts the mentions in reading order. collect adds them in reading order
- * and recall appends the candidates it kept, also in reading order: two
- * sorted runs, merged from the back in one pass. Ties keep the mention
- * before the candidate, as the stable sort did. */
+ * (record notes when a caller did not) and recall appends the few
+ * candidates it kept, also in reading order: two sorted runs, merged from
+ * the back, each candidate's place found by bisection and the mentions
+ * after it moved as a block. Ties keep the mention before the candidate,
+ * as the stable sort did. */
 static int
 sort_mentions(struct lede_ents *e, size_t nfound)
 {
-	size_t nright = e->nm - nfound, i, j, k;
+	size_t nright = e->nm - nfound, i, j, lo, hi;
 	struct ment *right;
 
-	if (nright == 0 && in_order(e->m, e->nm))
+	if (nright == 0 && !e->unordered)
 		return 0;
-	if (!in_order(e->m, nfound) || !in_order(e->m + nfound, nright)) {
+	if (e->unordered || !in_order(e->m + nfound, nright)) {
 		qsort(e->m, e->nm, sizeof *e->m, ment_order);
 		return 0;
 	}
 	if ((right = malloc(nright * sizeof *right)) == NULL)
 		return -1;
 	memcpy(right, e->m + nfound, nright * sizeof *right);
-	for (i = nfound, j = nright, k = e->nm; j > 0; ) {
-		if (i > 0 && ment_order(&e->m[i - 1], &right[j - 1]) > 0)
-			e->m[--k] = e->m[--i];
-		else
-			e->m[--k] = right[--j];
+	for (i = nfound, j = nright; j > 0; j--) {
+		/* the first of m[0, i) after right[j - 1] */
+		for (lo = 0, hi = i; lo < hi; ) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (ment_order(&e->m[mid], &right[j - 1]) > 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		memmove(&e->m[lo + j], &e->m[lo], (i - lo) * sizeof *e->m);
+		e->m[lo + j - 1] = right[j - 1];
+		i = lo;
 	}
 	free(right);
 	return 0;
@@ -1705,7 +1899,7 @@ span_text(const struct lede_doc *doc, int para, uint32_t s, uint32_t e)
 }
 
 static uint64_t
-pair_key(const struct ment *m)
+pair_key(const struct form *m)
 {
 	/* the pair of numbers, never 0, mixed by steps that each can be undone
 	 * (so distinct pairs stay distinct, and 0 stays out) to spread the
@@ -1736,8 +1930,10 @@ ints(size_t n, int v)
 /* Settles who is a person and what is a place before grouping, from the
  * whole text: words of full names, and votes over what the tagger called
  * each one-word name. Each step needs the previous one done for every
- * mention; a loop does one step for all mentions and the next step's work
- * for the same mention where that reads nothing else the step changes. */
+ * form; a loop does one step for all forms and the next step's work for
+ * the same form where that reads nothing else the step changes. What a
+ * step decides for a mention depends only on its form, and every form's
+ * mentions vote alike, so each form votes once with its count. */
 static int
 vote(struct lede_ents *e)
 {
@@ -1759,11 +1955,11 @@ vote(struct lede_ents *e)
 	place_votes = votes + nn;
 	/* a one-word place that is also the surname of a person named in full
 	 * here is that person: "Michael Jordan ... Jordan scored" */
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].nwords >= 2)
-			full_last[e->m[i].last] = 1;
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+	for (i = 0; i < e->nforms; i++)
+		if (e->forms[i].type == M_PER && e->forms[i].nwords >= 2)
+			full_last[e->forms[i].last] = 1;
+	for (i = 0; i < e->nforms; i++) {
+		struct form *m = &e->forms[i];
 		if (m->type != M_PER && m->nwords == 1 && full_last[m->key] &&
 		    !(m->wclass & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION)))
 			m->type = M_PER;
@@ -1774,24 +1970,25 @@ vote(struct lede_ents *e)
 	 * it calls a person elsewhere: "Zorvath Plimsky ... Plimsky said";
 	 * then one word the tagger called a person at least as often as
 	 * anything else is a person everywhere in the text */
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+	for (i = 0; i < e->nforms; i++) {
+		struct form *m = &e->forms[i];
+		int n = (int)m->count;
 		if (m->type == M_OTHER && m->nwords >= 2 && m->nwords <= 3 && per_words[m->last])
 			m->type = M_PER;
 		if (m->nwords != 1) {
 			/* "Cofinec S.A.": the first word of an organisation's name
 			 * votes against that word being a person */
 			if (m->type == M_OTHER) {
-				votes[m->first]--;
+				votes[m->first] -= n;
 				voted[m->first] = 1;
 			}
 			continue;
 		}
-		votes[m->key] += m->type == M_PER ? 1 : -1;
+		votes[m->key] += m->type == M_PER ? n : -n;
 		voted[m->key] = 1;
 	}
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+	for (i = 0; i < e->nforms; i++) {
+		struct form *m = &e->forms[i];
 		if (m->type != M_PER && m->nwords == 1 && (voted[m->key] ? votes[m->key] : -1) >= 1 &&
 		    (e->named[m->key] & N_PART))
 			m->type = M_PER;
@@ -1802,8 +1999,9 @@ vote(struct lede_ents *e)
 	 * part of a full name here; then the same vote between a place and an
 	 * organisation: "Surrey" the county cricket club in a report that
 	 * calls it a club more often */
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+	for (i = 0; i < e->nforms; i++) {
+		struct form *m = &e->forms[i];
+		int n = (int)m->count;
 		if (m->type == M_PER && m->nwords == 1 && !full_parts[m->key]) {
 			if (votes[m->key] < 0)
 				m->type = M_OTHER;
@@ -1813,10 +2011,10 @@ vote(struct lede_ents *e)
 				m->type = M_LOC;
 		}
 		if (m->nwords == 1 && m->type != M_PER)
-			place_votes[m->key] += m->type == M_LOC ? 1 : -1;
+			place_votes[m->key] += m->type == M_LOC ? n : -n;
 	}
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
+	for (i = 0; i < e->nforms; i++) {
+		struct form *m = &e->forms[i];
 		int v = m->nwords == 1 ? place_votes[m->key] : 0;
 		if (m->type == M_LOC && v < 0 && !(m->wclass & LEDE_GAZ_COUNTRY))
 			m->type = M_OTHER;
@@ -1837,134 +2035,134 @@ new_group(struct group **g, size_t *n, size_t *cap, size_t i)
 	(*g)[*n].first = (int)i;
 	(*g)[*n].dropped = false;
 	(*g)[*n].intext = false;
+	(*g)[*n].plain = false;
+	(*g)[*n].count = 0;
 	return (int)(*n)++;
 }
 
-static int
-group_people(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
+/* The entries being made of one type, indexed by the ents of mentions. */
+struct groups {
+	struct group *v;
+	size_t n, cap;
+	int *out;          /* per group, its index among the document's entries */
+	size_t *namelen;   /* per group, the length of its name */
+};
+
+static void
+groups_free(struct groups *gs)
 {
-	size_t nn = e->nnames;
+	free(gs->v);
+	free(gs->out);
+	free(gs->namelen);
+}
+
+/* Groups the mentions of people and of places into entries, in two passes
+ * over the mentions: the first makes the people named in full and the
+ * places, the second gives the one-word names of people to the person
+ * they stand for, reading in order. */
+static int
+group_all(struct lede_ents *e, struct groups *people, struct groups *places)
+{
+	size_t nn = e->nnames, i;
 	struct map byname = { 0 };
 	/* by key number, an entity or -1: the first and the latest full name
-	 * with that last or first word, and one-word names met alone */
-	int *last_first = NULL, *first_first, *last_recent, *first_recent, *single;
-	struct group *g = NULL;
-	size_t n = 0, cap = 0, i;
-	int rc = -1, ent;
+	 * with that last or first word, one-word names met alone, and places */
+	int *last_first, *first_first, *last_recent, *first_recent, *single, *place;
+	struct group *g;
+	int ent;
 
-	if (vote(e) != 0 || (last_first = ints(5 * nn, -1)) == NULL)
-		goto oom;
+	if (vote(e) != 0 || (last_first = ints(6 * nn, -1)) == NULL)
+		return -1;
 	first_first = last_first + nn;
 	last_recent = first_first + nn;
 	first_recent = last_recent + nn;
 	single = first_recent + nn;
+	place = single + nn;
 	/* multi-word names first: they name the people */
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		if (m->type != M_PER || m->nwords < 2)
+		const struct form *f = &e->forms[m->form];
+		if (f->type == M_LOC) {
+			if ((ent = place[f->key]) < 0) {
+				if ((ent = new_group(&places->v, &places->n, &places->cap, i)) < 0)
+					goto oom;
+				place[f->key] = ent;
+			}
+			places->v[ent].count++;
+			m->ent = ent;
 			continue;
-		ent = map_get(&byname, pair_key(m), -1);
+		}
+		if (f->type != M_PER || f->nwords < 2)
+			continue;
+		ent = map_get(&byname, pair_key(f), -1);
 		if (ent < 0) {
-			if ((ent = new_group(&g, &n, &cap, i)) < 0 ||
-			    map_put(&byname, pair_key(m), ent, false) != 0)
+			if ((ent = new_group(&people->v, &people->n, &people->cap, i)) < 0 ||
+			    map_put(&byname, pair_key(f), ent, false) != 0)
 				goto oom;
-			if (last_first[m->last] < 0)
-				last_first[m->last] = ent;
-			if (first_first[m->first] < 0)
-				first_first[m->first] = ent;
-		} else if (m->nwords > e->m[g[ent].name].nwords) {
-			g[ent].name = (int)i;
+			if (last_first[f->last] < 0)
+				last_first[f->last] = ent;
+			if (first_first[f->first] < 0)
+				first_first[f->first] = ent;
+		} else if (f->nwords > e->forms[e->m[people->v[ent].name].form].nwords) {
+			people->v[ent].name = (int)i;
 		}
 		m->ent = ent;
 	}
 	for (i = 0; i < e->nm; i++) {
 		struct ment *m = &e->m[i];
-		if (m->type != M_PER)
+		const struct form *f = &e->forms[m->form];
+		if (f->type != M_PER)
 			continue;
-		if (m->nwords >= 2) {
-			last_recent[m->last] = m->ent;
-			first_recent[m->first] = m->ent;
-			continue;
+		if (f->nwords >= 2) {
+			last_recent[f->last] = m->ent;
+			first_recent[f->first] = m->ent;
+			ent = m->ent;
+		} else {
+			ent = last_recent[f->key];
+			if (ent < 0)
+				ent = last_first[f->key];
+			if (ent < 0)
+				ent = first_recent[f->key];
+			if (ent < 0)
+				ent = first_first[f->key];
+			if (ent < 0)
+				ent = single[f->key];
+			if (ent < 0) {
+				if ((ent = new_group(&people->v, &people->n, &people->cap, i)) < 0)
+					goto oom;
+				single[f->key] = ent;
+			}
+			if ((int)i < people->v[ent].first)
+				people->v[ent].first = (int)i;
+			m->ent = ent;
 		}
-		ent = last_recent[m->key];
-		if (ent < 0)
-			ent = last_first[m->key];
-		if (ent < 0)
-			ent = first_recent[m->key];
-		if (ent < 0)
-			ent = first_first[m->key];
-		if (ent < 0)
-			ent = single[m->key];
-		if (ent < 0) {
-			if ((ent = new_group(&g, &n, &cap, i)) < 0)
-				goto oom;
-			single[m->key] = ent;
+		g = &people->v[ent];
+		g->count++;
+		if (m->para != LEDE_TITLE) {
+			g->intext = true;
+			if (!m->sentfirst)
+				g->plain = true;
 		}
-		if ((int)i < g[ent].first)
-			g[ent].first = (int)i;
-		m->ent = ent;
 	}
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && e->m[i].para != LEDE_TITLE)
-			g[e->m[i].ent].intext = true;
 	/* one capitalised word seen only where every word is capitalised, in no
 	 * list of names and never joined to a full name: "Storm hits coast";
 	 * and a "person" named only in a headline set in capitals ("Peace
-	 * Deal") is no one the article talks about */
-	for (i = 0; i < n; i++) {
-		const struct ment *nm = &e->m[g[i].name];
-		g[i].dropped = !(nm->nwords > 1 || (nm->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
-		    !g[i].intext;
+	 * Deal") is no one the article talks about: a person with no mention
+	 * in the text but opening a sentence or in the title has no entry, if
+	 * named by one word in no list of names or only in the title */
+	for (i = 0; i < people->n; i++) {
+		const struct form *nf = &e->forms[e->m[people->v[i].name].form];
+		g = &people->v[i];
+		g->dropped = (!(nf->nwords > 1 || (nf->wclass & (LEDE_GAZ_FIRST | LEDE_GAZ_LAST))) ||
+		    !g->intext) && !g->plain;
 	}
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && !e->m[i].sentfirst &&
-		    e->m[i].para != LEDE_TITLE)
-			g[e->m[i].ent].dropped = false;
-	for (i = 0; i < e->nm; i++)
-		if (e->m[i].type == M_PER && e->m[i].ent >= 0 && g[e->m[i].ent].dropped)
-			e->m[i].ent = -2;
-	*gout = g;
-	*ng = n;
-	g = NULL;
-	rc = 0;
-	goto done;
-oom:
-	lede_err_oom(err);
-done:
-	free(g);
 	free(last_first);
 	map_free(&byname);
-	return rc;
-}
-
-static int
-group_places(struct lede_ents *e, struct group **gout, size_t *ng, struct lede_err *err)
-{
-	int *byname = ints(e->nnames, -1);
-	struct group *g = NULL;
-	size_t n = 0, cap = 0, i;
-	int ent;
-
-	if (byname == NULL)
-		return lede_err_oom(err);
-	for (i = 0; i < e->nm; i++) {
-		struct ment *m = &e->m[i];
-		if (m->type != M_LOC)
-			continue;
-		if ((ent = byname[m->key]) < 0) {
-			if ((ent = new_group(&g, &n, &cap, i)) < 0) {
-				free(g);
-				free(byname);
-				return lede_err_oom(err);
-			}
-			byname[m->key] = ent;
-		}
-		m->ent = ent;
-	}
-	free(byname);
-	*gout = g;
-	*ng = n;
 	return 0;
+oom:
+	free(last_first);
+	map_free(&byname);
+	return -1;
 }
 
 static int
@@ -1975,27 +2173,24 @@ group_first_order(const void *a, const void *b)
 	return (x->first > y->first) - (x->first < y->first);
 }
 
+/* Adds an entry to the document for each group not dropped, in the order
+ * their first mentions are read, with room for all its mentions (the
+ * grouping counted them: a person named a thousand times would otherwise
+ * grow its list ten times). */
 static int
-emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_t ng,
-    struct lede_err *err)
+add_entries(struct lede_ents *e, struct lede_doc *doc, int type, struct groups *gs)
 {
-	struct group *sorted = NULL;
-	size_t i, k, *count = NULL, *namelen = NULL, len = 0;
-	int *map = NULL, para = INT_MIN;
-	const char *text = NULL;
+	struct group *sorted;
+	size_t i, ng = gs->n;
 
-	/* entries in the order their first mention is read */
 	if ((sorted = malloc((ng ? ng : 1) * sizeof *sorted)) == NULL ||
-	    (map = malloc((ng ? ng : 1) * sizeof *map)) == NULL ||
-	    (count = calloc(ng ? ng : 1, sizeof *count)) == NULL ||
-	    (namelen = malloc((ng ? ng : 1) * sizeof *namelen)) == NULL) {
+	    (gs->out = malloc((ng ? ng : 1) * sizeof *gs->out)) == NULL ||
+	    (gs->namelen = malloc((ng ? ng : 1) * sizeof *gs->namelen)) == NULL) {
 		free(sorted);
-		free(map);
-		free(count);
-		return lede_err_oom(err);
+		return -1;
 	}
 	for (i = 0; i < ng; i++) {
-		sorted[i] = g[i];
+		sorted[i] = gs->v[i];
 		sorted[i].out = (int)i;   /* the group's own index, carried through the sort */
 	}
 	for (i = 1; i < ng && sorted[i - 1].first < sorted[i].first; i++)
@@ -2013,65 +2208,72 @@ emit(struct lede_ents *e, struct lede_doc *doc, int type, struct group *g, size_
 		idx = type == M_PER ? lede_doc_add_person(doc, name) : lede_doc_add_place(doc, name);
 		if (idx < 0)
 			goto oom;
-		map[sorted[i].out] = idx;
-		namelen[sorted[i].out] = strlen(name);
+		gs->out[sorted[i].out] = idx;
+		gs->namelen[sorted[i].out] = strlen(name);
 	}
-	/* room for each entry's mentions at once: a person named a thousand
-	 * times would otherwise grow its list ten times */
-	for (k = 0; k < e->nm; k++)
-		if (e->m[k].type == type && e->m[k].ent >= 0)
-			count[e->m[k].ent]++;
 	for (i = 0; i < ng; i++) {
 		struct lede_entity *ent;
-		if (count[i] == 0)
+		if (gs->v[i].dropped || gs->v[i].count == 0)
 			continue;
-		ent = type == M_PER ? &doc->people[map[i]] : &doc->places[map[i]];
-		if (!lede_grow(&ent->mentions, &ent->capmentions, ent->nmentions + count[i],
+		ent = type == M_PER ? &doc->people[gs->out[i]] : &doc->places[gs->out[i]];
+		if (!lede_grow(&ent->mentions, &ent->capmentions, ent->nmentions + gs->v[i].count,
 		    sizeof *ent->mentions))
 			goto oom;
 	}
+	free(sorted);
+	return 0;
+oom:
+	free(sorted);
+	return -1;
+}
+
+/* Gives every mention to its entry, people's and places' in one pass in
+ * reading order, with the other forms and the roles they are written
+ * with. */
+static int
+add_mentions(struct lede_ents *e, struct lede_doc *doc, const struct groups *people,
+    const struct groups *places)
+{
+	size_t k, len = 0;
+	int para = INT_MIN;
+	const char *text = NULL;
+
 	for (k = 0; k < e->nm; k++) {
 		const struct ment *m = &e->m[k];
+		int type = e->forms[m->form].type;
+		const struct groups *gs = type == M_PER ? people : places;
 		struct lede_entity *ent;
 		struct lede_span sp;
 		const char *s;
-		if (m->type != type || m->ent < 0)
+		size_t namelen;
+		if ((type != M_PER && type != M_LOC) || m->ent < 0 || gs->v[m->ent].dropped)
 			continue;
-		ent = type == M_PER ? &doc->people[map[m->ent]] : &doc->places[map[m->ent]];
+		ent = type == M_PER ? &doc->people[gs->out[m->ent]] : &doc->places[gs->out[m->ent]];
+		namelen = gs->namelen[m->ent];
 		sp.para = m->para;
 		sp.start = m->start;
 		sp.end = m->end;
-		ent->mentions[ent->nmentions++] = sp;   /* room was made above */
+		ent->mentions[ent->nmentions++] = sp;   /* room was made */
 		/* most mentions are written as the entry's name: compared in
 		 * place, with no copy (mentions come paragraph by paragraph) */
 		if (m->para != para)
 			text = lede_doc_text(doc, para = m->para, &len);
 		if (text != NULL && m->end <= len && m->start < m->end &&
-		    m->end - m->start == namelen[m->ent] &&
-		    memcmp(text + m->start, ent->name, namelen[m->ent]) == 0)
+		    m->end - m->start == namelen && memcmp(text + m->start, ent->name, namelen) == 0)
 			;
 		else if ((s = span_scratch(e, doc, m->para, m->start, m->end)) == NULL)
-			goto oom;
+			return -1;
 		else if (strcmp(s, ent->name) != 0 && ent->naliases < MAX_ALIASES &&
 		    lede_entity_add_alias(ent, s) != 0)
-			goto oom;
-		if (m->rend > m->rstart && ent->nroles < MAX_ROLES) {
-			if ((s = span_scratch(e, doc, m->para, m->rstart, m->rend)) == NULL ||
+			return -1;
+		if (m->role != 0 && ent->nroles < MAX_ROLES) {
+			const struct role *r = &e->roles[m->role - 1];
+			if ((s = span_scratch(e, doc, m->para, r->start, r->end)) == NULL ||
 			    lede_entity_add_role(ent, s) != 0)
-				goto oom;
+				return -1;
 		}
 	}
-	free(sorted);
-	free(map);
-	free(count);
-	free(namelen);
 	return 0;
-oom:
-	free(sorted);
-	free(map);
-	free(count);
-	free(namelen);
-	return lede_err_oom(err);
 }
 
 /* Heads of state or government: the roles by which news refers to the
@@ -2142,24 +2344,26 @@ give_descriptions(const struct lede_ents *e, struct lede_doc *doc)
 int
 lede_ents_finish(struct lede_ents *e, struct lede_doc *doc, struct lede_err *err)
 {
-	struct group *g = NULL;
-	size_t ng = 0, nfound = e->nm;
-	int rc;
+	struct groups people, places;
+	size_t nfound = e->nm;
+	int rc = -1;
 
-	if (recall(e) != 0)
+	memset(&people, 0, sizeof people);
+	memset(&places, 0, sizeof places);
+	if (number_mentions(e) != 0 || recall(e) != 0)
 		return lede_err_oom(err);
 	/* recall appends; reading order matters for "most recent" */
 	if (sort_mentions(e, nfound) != 0)
 		return lede_err_oom(err);
-	if (group_people(e, &g, &ng, err) != 0)
-		return -1;
-	rc = emit(e, doc, M_PER, g, ng, err);
-	free(g);
-	if (rc != 0 || give_descriptions(e, doc) != 0)
-		return rc != 0 ? -1 : lede_err_oom(err);
-	if (group_places(e, &g, &ng, err) != 0)
-		return -1;
-	rc = emit(e, doc, M_LOC, g, ng, err);
-	free(g);
+	/* the people get their descriptions once all their mentions and
+	 * roles are in; the places are independent of them */
+	if (group_all(e, &people, &places) != 0 || add_entries(e, doc, M_PER, &people) != 0 ||
+	    add_entries(e, doc, M_LOC, &places) != 0 ||
+	    add_mentions(e, doc, &people, &places) != 0 || give_descriptions(e, doc) != 0)
+		lede_err_oom(err);
+	else
+		rc = 0;
+	groups_free(&people);
+	groups_free(&places);
 	return rc;
 }
