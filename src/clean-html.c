@@ -15,6 +15,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "lede/buf.h"
+#include "lede/bytes.h"
 #include "lede/clean-decode.h"
 #include "lede/clean-meta.h"
 #include "lede/clean-para.h"
@@ -467,24 +468,11 @@ mark_dead(struct ctx *c, const struct ninfo *i, const struct attrs *a)
 	return false;
 }
 
-#define ONES 0x0101010101010101u
-#define HIGHS 0x8080808080808080u
-
-/* Eight bytes as one number, the first byte lowest whatever the machine
- * (compilers turn this into one load). */
-static uint64_t
-load8(const unsigned char *p)
-{
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-	    (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-
 /* How many bytes of m have their top bit set (m has no other bits). */
 static uint32_t
 top_bits(uint64_t m)
 {
-	return (uint32_t)(((m >> 7) * ONES) >> 56);
+	return (uint32_t)(((m >> 7) * LEDE_ONES) >> 56);
 }
 
 /* Text length as a reader sees it: runs of white space count once. */
@@ -493,23 +481,18 @@ text_stats(const char *s, uint32_t *len, uint32_t *commas)
 {
 	const unsigned char *p = (const unsigned char *)s, *q, *end = p + strlen(s);
 	uint32_t n = 0, k = 0;
-	uint64_t w, x, sp;
+	uint64_t w, sp;
 	bool space = true;
 
 	for (;;) {
 		/* Eight bytes at a time while they are ASCII from the space up
 		 * and hold no comma: each counts but a space that follows a
-		 * space. (x - ONES * c) & ~x & HIGHS is non-zero exactly when
-		 * some byte of x is below c. */
+		 * space. */
 		while (end - p >= 8) {
-			w = load8(p);
-			x = w ^ (ONES * ',');
-			if ((w | ((w - ONES * 0x20) & ~w) | ((x - ONES) & ~x)) & HIGHS)
+			w = lede_load8(p);
+			if ((w & LEDE_HIGHS) | lede_below8(w, 0x20) | lede_has8(w, ','))
 				break;
-			/* No byte has its top bit: adding 0x7F sets it in each
-			 * byte but the zeros of w ^ 0x20..., the spaces. */
-			x = w ^ (ONES * ' ');
-			sp = ~((x + ONES * 0x7F) | x) & HIGHS;
+			sp = lede_eq8(w, ' ');  /* no byte has its top bit now */
 			n += 8 - top_bits(sp & ((sp << 8) | (space ? 0x80u : 0)));
 			space = (sp >> 63) != 0;
 			p += 8;

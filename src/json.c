@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lede/bytes.h"
 #include "lede/json.h"
 #include "lede/text.h"
 
@@ -43,22 +44,15 @@ plain_seq(const char *s, size_t n)
 	return adv;
 }
 
-#define ONES 0x0101010101010101u
-#define HIGHS 0x8080808080808080u
-
 /* Whether none of the eight bytes at s needs a look: all ASCII from 0x20
- * up, none a quote or a backslash. (x - ONES * k) & ~x & HIGHS is non-zero
- * exactly when some byte of x is below k, so with k = 1 when one is zero. */
+ * up, none a quote or a backslash. */
 static bool
 plain8(const char *s)
 {
-	uint64_t w, q, b;
+	uint64_t w = lede_load8(s);
 
-	memcpy(&w, s, 8);
-	q = w ^ (ONES * '"');
-	b = w ^ (ONES * '\\');
-	return ((w | ((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((b - ONES) & ~b)) &
-	    HIGHS) == 0;
+	return ((w & LEDE_HIGHS) | lede_below8(w, 0x20) | lede_has8(w, '"') |
+	    lede_has8(w, '\\')) == 0;
 }
 
 /* Appends the escaped form of the one character at s (n > 0 bytes left);

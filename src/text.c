@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lede/bytes.h"
 #include "lede/text.h"
 
 uint32_t
@@ -176,41 +177,21 @@ plain_ascii(unsigned char c)
 	return c > 0x20 && c < 0x7F;
 }
 
-#define ONES 0x0101010101010101u
-#define HIGHS 0x8080808080808080u
-
-/* Eight bytes as one number, the first byte lowest whatever the machine
- * (compilers turn this into one load). */
-static uint64_t
-load8(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-	    (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-
 /* How many of the eight bytes at s come out as they go in, tested all at
  * once: 8 when they are printable ASCII or the space and, unless keep, no
  * two spaces are side by side and none is first while nothing of the run
  * comes before it; 7 when only the last is a space (what follows it is not
- * known here); else 0. (x - ONES * k) & ~x & HIGHS is non-zero exactly when
- * some byte of x is below k. */
+ * known here); else 0. */
 static size_t
 plain8(const char *s, bool keep, bool first)
 {
-	uint64_t w = load8(s), del = w ^ (ONES * 0x7F), sp;
+	uint64_t w = lede_load8(s), sp;
 
-	if ((w | ((w - ONES * 0x20) & ~w) | ((del - ONES) & ~del)) & HIGHS)
+	if ((w & LEDE_HIGHS) | lede_below8(w, 0x20) | lede_has8(w, 0x7F))
 		return 0;
 	if (keep)
 		return 8;
-	/* Every byte is below 0x80 now, so adding 0x7F to each carries into
-	 * its own top bit alone, and only for bytes that are not zero: the
-	 * spaces are the bytes of w ^ 0x20... left without a top bit. */
-	sp = w ^ (ONES * 0x20);
-	sp = ~((sp + ONES * 0x7F) | sp) & HIGHS;
+	sp = lede_eq8(w, ' ');          /* every byte is below 0x80 now */
 	if ((sp & (sp << 8)) != 0 || (first && s[0] == ' '))
 		return 0;
 	return s[7] == ' ' ? 7 : 8;
