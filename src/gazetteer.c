@@ -20,10 +20,22 @@
 #define GAZ_HEADER 24
 #define GAZ_CLASSES "FLCKRDWTPB"
 
+/* Most lookups miss (a phrase probe for every capitalised token and each
+ * length up to LEDE_GAZ_MAXWORDS), and the table is a few MB, so a miss
+ * usually costs a cache miss. A blocked Bloom filter built at load time
+ * from the stored fingerprints answers most misses from 512 KB that stays
+ * in L2: one 64-bit word per fingerprint, GAZ_BLOOM_K bits set in it.
+ * It is keyed on the fingerprint alone because that is all the table holds
+ * of a key; a lookup whose fingerprint is in no slot returns 0 whatever
+ * its slot, so skipping it changes no answer. */
+#define GAZ_BLOOM_BITS 16            /* log2 of the filter's 64-bit words */
+#define GAZ_BLOOM_K 3
+
 struct lede_gaz {
 	uint32_t mask;
 	uint32_t *fp;
 	uint16_t *cls;
+	uint64_t *bloom;             /* 1 << GAZ_BLOOM_BITS words */
 	void *mem;
 };
 
@@ -93,11 +105,38 @@ fingerprint(uint64_t key)
 	return (uint32_t)(key >> 32) | 1u;
 }
 
+/* The filter's word and bit mask for fingerprint f: one multiply spreads
+ * f's 31 bits over the product's upper half (its low bits depend only on
+ * f's low bits, and f's bit 0 is always set), whence the word index (top
+ * bits) and the bit positions (the bits below them). */
+static inline uint64_t
+bloom_bits(uint32_t f, uint32_t *word)
+{
+	uint64_t h = (uint64_t)f * 0x9e3779b97f4a7c15ull, m = 0;
+	int k;
+
+	*word = (uint32_t)(h >> (64 - GAZ_BLOOM_BITS));
+	for (k = 0; k < GAZ_BLOOM_K; k++)
+		m |= 1ull << ((h >> (28 + 6 * k)) & 63);
+	return m;
+}
+
+static inline bool
+bloom_may_hold(const struct lede_gaz *g, uint32_t f)
+{
+	uint32_t w;
+	uint64_t m = bloom_bits(f, &w);
+
+	return (g->bloom[w] & m) == m;
+}
+
 static inline uint32_t
 get(const struct lede_gaz *g, uint64_t key)
 {
 	uint32_t f = fingerprint(key), i = (uint32_t)key & g->mask;
 
+	if (!bloom_may_hold(g, f))
+		return 0;
 	while (g->fp[i] != 0) {
 		if (g->fp[i] == f)
 			return g->cls[i];
@@ -143,6 +182,8 @@ phrase_at(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *k
 		/* get(), with the table's fields kept at hand */
 		k = extend(k, keys[j]);
 		f = fingerprint(k);
+		if (!bloom_may_hold(g, f))
+			continue;
 		for (s = (uint32_t)k & mask; fp[s] != 0; s = (s + 1) & mask)
 			if (fp[s] == f) {
 				if (g->cls[s] != 0) {
@@ -216,6 +257,22 @@ gaz_check(struct lede_gaz *g, const unsigned char *m, size_t size, const char *p
 	return 0;
 }
 
+static int
+bloom_build(struct lede_gaz *g, struct lede_err *err)
+{
+	uint32_t i, w;
+	uint64_t m;
+
+	if ((g->bloom = calloc((size_t)1 << GAZ_BLOOM_BITS, sizeof *g->bloom)) == NULL)
+		return lede_err_oom(err);
+	for (i = 0; i <= g->mask; i++)
+		if (g->fp[i] != 0) {
+			m = bloom_bits(g->fp[i], &w);
+			g->bloom[w] |= m;
+		}
+	return 0;
+}
+
 int
 lede_gaz_load(struct lede_gaz **out, const char *path, struct lede_err *err)
 {
@@ -231,7 +288,7 @@ lede_gaz_load(struct lede_gaz **out, const char *path, struct lede_err *err)
 		return -1;
 	}
 	g->mem = m;
-	if (gaz_check(g, m, size, path, err) != 0) {
+	if (gaz_check(g, m, size, path, err) != 0 || bloom_build(g, err) != 0) {
 		lede_gaz_free(g);
 		return -1;
 	}
@@ -244,6 +301,7 @@ lede_gaz_free(struct lede_gaz *g)
 {
 	if (g == NULL)
 		return;
+	free(g->bloom);
 	free(g->mem);
 	free(g);
 }
