@@ -40,11 +40,11 @@ struct lede_gaz {
 	void *mem;
 };
 
+/* FNV-1a, continuing from h (2166136261 to start). */
 static uint32_t
-fnv32(const void *p, size_t n)
+fnv32(uint32_t h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
-	uint32_t h = 2166136261u;
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -231,6 +231,24 @@ lede_gaz_phrases_from(const struct lede_gaz *g, const struct lede_toks *t, const
 	return found;
 }
 
+/* The file's checksum, filling g's filter on the way: the checksum is one
+ * long chain of dependent multiplies, so the filter's work fits in the
+ * cycles the chain leaves idle and costs little more than the check. */
+static uint32_t
+sum_and_filter(struct lede_gaz *g, const unsigned char *body)
+{
+	uint32_t h = 2166136261u, i, w;
+	uint64_t m;
+
+	for (i = 0; i <= g->mask; i++) {
+		h = fnv32(h, body + (size_t)i * 4, 4);
+		/* without a branch: a third of the slots are full, at random */
+		m = bloom_bits(g->fp[i], &w) & -(uint64_t)(g->fp[i] != 0);
+		g->bloom[w] |= m;
+	}
+	return fnv32(h, body + (size_t)(g->mask + 1) * 4, (size_t)(g->mask + 1) * 2);
+}
+
 static int
 gaz_check(struct lede_gaz *g, const unsigned char *m, size_t size, const char *path,
     struct lede_err *err)
@@ -250,27 +268,13 @@ gaz_check(struct lede_gaz *g, const unsigned char *m, size_t size, const char *p
 	if (size != GAZ_HEADER + (size_t)nslots * 6)
 		return lede_errf(err, "%s is damaged (%zu bytes, expected %zu)", path, size,
 		    GAZ_HEADER + (size_t)nslots * 6);
-	if (fnv32(m + GAZ_HEADER, size - GAZ_HEADER) != sum)
-		return lede_errf(err, "%s is damaged (checksum mismatch)", path);
 	g->mask = nslots - 1;
 	g->fp = (uint32_t *)(void *)(m + GAZ_HEADER);
 	g->cls = (uint16_t *)(void *)(m + GAZ_HEADER + (size_t)nslots * 4);
-	return 0;
-}
-
-static int
-bloom_build(struct lede_gaz *g, struct lede_err *err)
-{
-	uint32_t i, w;
-	uint64_t m;
-
 	if ((g->bloom = calloc((size_t)1 << GAZ_BLOOM_BITS, sizeof *g->bloom)) == NULL)
 		return lede_err_oom(err);
-	for (i = 0; i <= g->mask; i++)
-		if (g->fp[i] != 0) {
-			m = bloom_bits(g->fp[i], &w);
-			g->bloom[w] |= m;
-		}
+	if (sum_and_filter(g, m + GAZ_HEADER) != sum)
+		return lede_errf(err, "%s is damaged (checksum mismatch)", path);
 	return 0;
 }
 
@@ -289,7 +293,7 @@ lede_gaz_load(struct lede_gaz **out, const char *path, struct lede_err *err)
 		return -1;
 	}
 	g->mem = m;
-	if (gaz_check(g, m, size, path, err) != 0 || bloom_build(g, err) != 0) {
+	if (gaz_check(g, m, size, path, err) != 0) {
 		lede_gaz_free(g);
 		return -1;
 	}
