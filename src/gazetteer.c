@@ -40,16 +40,14 @@ struct lede_gaz {
 	void *mem;
 };
 
-/* FNV-1a, continuing from h (2166136261 to start). */
-static uint32_t
-fnv32(uint32_t h, const void *p, size_t n)
+/* FNV-1a over four bytes, continuing from h (2166136261 to start). */
+static inline uint32_t
+fnv32_4(uint32_t h, const unsigned char *s)
 {
-	const unsigned char *s = p;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ s[i]) * 16777619u;
-	return h;
+	h = (h ^ s[0]) * 16777619u;
+	h = (h ^ s[1]) * 16777619u;
+	h = (h ^ s[2]) * 16777619u;
+	return (h ^ s[3]) * 16777619u;
 }
 
 static uint64_t
@@ -237,16 +235,20 @@ lede_gaz_phrases_from(const struct lede_gaz *g, const struct lede_toks *t, const
 static uint32_t
 sum_and_filter(struct lede_gaz *g, const unsigned char *body)
 {
+	const unsigned char *cls = body + (size_t)(g->mask + 1) * 4;
 	uint32_t h = 2166136261u, i, w;
 	uint64_t m;
 
 	for (i = 0; i <= g->mask; i++) {
-		h = fnv32(h, body + (size_t)i * 4, 4);
+		h = fnv32_4(h, body + (size_t)i * 4);
 		/* without a branch: a third of the slots are full, at random */
 		m = bloom_bits(g->fp[i], &w) & -(uint64_t)(g->fp[i] != 0);
 		g->bloom[w] |= m;
 	}
-	return fnv32(h, body + (size_t)(g->mask + 1) * 4, (size_t)(g->mask + 1) * 2);
+	/* two classes a round: the table has a power of two (16+) of them */
+	for (i = 0; i <= g->mask; i += 2)
+		h = fnv32_4(h, cls + (size_t)i * 2);
+	return h;
 }
 
 static int
