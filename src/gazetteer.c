@@ -20,23 +20,34 @@
 #define GAZ_HEADER 24
 #define GAZ_CLASSES "FLCKRDWTPB"
 
+/* Most lookups miss (a phrase probe for every capitalised token and each
+ * length up to LEDE_GAZ_MAXWORDS), and the table is a few MB, so a miss
+ * usually costs a cache miss. A blocked Bloom filter built at load time
+ * from the stored fingerprints answers most misses from 256 KB that stays
+ * in L2: one 64-bit word per fingerprint, GAZ_BLOOM_K bits set in it
+ * (with the shipped 156,000 entries, under 1% of misses get through).
+ * It is keyed on the fingerprint alone because that is all the table holds
+ * of a key; a lookup whose fingerprint is in no slot returns 0 whatever
+ * its slot, so skipping it changes no answer. */
+#define GAZ_BLOOM_BITS 15            /* log2 of the filter's 64-bit words */
+#define GAZ_BLOOM_K 4
+
 struct lede_gaz {
 	uint32_t mask;
 	uint32_t *fp;
 	uint16_t *cls;
+	uint64_t *bloom;             /* 1 << GAZ_BLOOM_BITS words */
 	void *mem;
 };
 
-static uint32_t
-fnv32(const void *p, size_t n)
+/* FNV-1a over four bytes, continuing from h (2166136261 to start). */
+static inline uint32_t
+fnv32_4(uint32_t h, const unsigned char *s)
 {
-	const unsigned char *s = p;
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ s[i]) * 16777619u;
-	return h;
+	h = (h ^ s[0]) * 16777619u;
+	h = (h ^ s[1]) * 16777619u;
+	h = (h ^ s[2]) * 16777619u;
+	return (h ^ s[3]) * 16777619u;
 }
 
 static uint64_t
@@ -93,11 +104,38 @@ fingerprint(uint64_t key)
 	return (uint32_t)(key >> 32) | 1u;
 }
 
+/* The filter's word and bit mask for fingerprint f: one multiply spreads
+ * f's 31 bits over the product's upper half (its low bits depend only on
+ * f's low bits, and f's bit 0 is always set), whence the word index (top
+ * bits) and the bit positions (the bits below them). */
+static inline uint64_t
+bloom_bits(uint32_t f, uint32_t *word)
+{
+	uint64_t h = (uint64_t)f * 0x9e3779b97f4a7c15ull, m = 0;
+	int k;
+
+	*word = (uint32_t)(h >> (64 - GAZ_BLOOM_BITS));
+	for (k = 0; k < GAZ_BLOOM_K; k++)
+		m |= 1ull << ((h >> (24 + 6 * k)) & 63);
+	return m;
+}
+
+static inline bool
+bloom_may_hold(const struct lede_gaz *g, uint32_t f)
+{
+	uint32_t w;
+	uint64_t m = bloom_bits(f, &w);
+
+	return (g->bloom[w] & m) == m;
+}
+
 static inline uint32_t
 get(const struct lede_gaz *g, uint64_t key)
 {
 	uint32_t f = fingerprint(key), i = (uint32_t)key & g->mask;
 
+	if (!bloom_may_hold(g, f))
+		return 0;
 	while (g->fp[i] != 0) {
 		if (g->fp[i] == f)
 			return g->cls[i];
@@ -143,6 +181,8 @@ phrase_at(const struct lede_gaz *g, const struct lede_toks *t, const uint64_t *k
 		/* get(), with the table's fields kept at hand */
 		k = extend(k, keys[j]);
 		f = fingerprint(k);
+		if (!bloom_may_hold(g, f))
+			continue;
 		for (s = (uint32_t)k & mask; fp[s] != 0; s = (s + 1) & mask)
 			if (fp[s] == f) {
 				if (g->cls[s] != 0) {
@@ -189,6 +229,28 @@ lede_gaz_phrases_from(const struct lede_gaz *g, const struct lede_toks *t, const
 	return found;
 }
 
+/* The file's checksum, filling g's filter on the way: the checksum is one
+ * long chain of dependent multiplies, so the filter's work fits in the
+ * cycles the chain leaves idle and costs little more than the check. */
+static uint32_t
+sum_and_filter(struct lede_gaz *g, const unsigned char *body)
+{
+	const unsigned char *cls = body + (size_t)(g->mask + 1) * 4;
+	uint32_t h = 2166136261u, i, w;
+	uint64_t m;
+
+	for (i = 0; i <= g->mask; i++) {
+		h = fnv32_4(h, body + (size_t)i * 4);
+		/* without a branch: a third of the slots are full, at random */
+		m = bloom_bits(g->fp[i], &w) & -(uint64_t)(g->fp[i] != 0);
+		g->bloom[w] |= m;
+	}
+	/* two classes a round: the table has a power of two (16+) of them */
+	for (i = 0; i <= g->mask; i += 2)
+		h = fnv32_4(h, cls + (size_t)i * 2);
+	return h;
+}
+
 static int
 gaz_check(struct lede_gaz *g, const unsigned char *m, size_t size, const char *path,
     struct lede_err *err)
@@ -208,11 +270,13 @@ gaz_check(struct lede_gaz *g, const unsigned char *m, size_t size, const char *p
 	if (size != GAZ_HEADER + (size_t)nslots * 6)
 		return lede_errf(err, "%s is damaged (%zu bytes, expected %zu)", path, size,
 		    GAZ_HEADER + (size_t)nslots * 6);
-	if (fnv32(m + GAZ_HEADER, size - GAZ_HEADER) != sum)
-		return lede_errf(err, "%s is damaged (checksum mismatch)", path);
 	g->mask = nslots - 1;
 	g->fp = (uint32_t *)(void *)(m + GAZ_HEADER);
 	g->cls = (uint16_t *)(void *)(m + GAZ_HEADER + (size_t)nslots * 4);
+	if ((g->bloom = calloc((size_t)1 << GAZ_BLOOM_BITS, sizeof *g->bloom)) == NULL)
+		return lede_err_oom(err);
+	if (sum_and_filter(g, m + GAZ_HEADER) != sum)
+		return lede_errf(err, "%s is damaged (checksum mismatch)", path);
 	return 0;
 }
 
@@ -244,6 +308,7 @@ lede_gaz_free(struct lede_gaz *g)
 {
 	if (g == NULL)
 		return;
+	free(g->bloom);
 	free(g->mem);
 	free(g);
 }
