@@ -374,11 +374,36 @@ notes(struct lede_buf *out, const struct lede_doc *doc)
 	lede_buf_addc(out, ']');
 }
 
+/* About how long doc's JSON is (a little more, for plain text): each
+ * item's text plus room for its keys and numbers. */
+static size_t
+size_guess(const struct lede_doc *doc)
+{
+	size_t n = 4096, i;
+
+	for (i = 0; i < doc->nparas; i++)
+		n += doc->paras[i].len + 48;
+	for (i = 0; i < doc->npeople; i++)
+		n += 256 + doc->people[i].nmentions * 56;
+	for (i = 0; i < doc->nplaces; i++)
+		n += 256 + doc->places[i].nmentions * 56;
+	for (i = 0; i < doc->nquotes; i++)
+		n += doc->quotes[i].span.end - doc->quotes[i].span.start + 224;
+	for (i = 0; i < doc->nfacts; i++)
+		n += doc->facts[i].span.end - doc->facts[i].span.start + 96;
+	n += doc->nwarnings * 256 + doc->nnotes * 512;
+	return n;
+}
+
 int
 lede_json_write_doc(struct lede_buf *out, const struct lede_doc *doc)
 {
 	size_t i;
 
+	/* Room for the whole document at once: grown by doubling, a 90 MB
+	 * document was copied again at every step, and reserved room that is
+	 * never written costs no memory (the pages are never touched). */
+	lede_buf_reserve(out, size_guess(doc));
 	lede_buf_lit(out, "{\"url\":");
 	lede_json_strz(out, doc->url);
 	lede_buf_lit(out, ",\"title\":");
