@@ -1379,14 +1379,17 @@ build_index(const struct lede_doc *doc, struct mindex *mx)
 		/* the scan's come after all of the tagger's, as they were added */
 		for (k = first + (e - b); k < n; k++)
 			m[k].ord = ord++;
-		sort_ments(m + first, n - first);
-		/* one mention per place: the tagger's and the scan's overlap */
-		for (k = first, out = first; k < n; k++) {
-			if (out > first && m[k].s < m[out - 1].e)
-				continue;
-			m[out++] = m[k];
+		/* one mention per place: the tagger's and the scan's overlap
+		 * (nothing to do where nothing is named: m may still be NULL) */
+		if (n > first) {
+			sort_ments(m + first, n - first);
+			for (k = first, out = first; k < n; k++) {
+				if (out > first && m[k].s < m[out - 1].e)
+					continue;
+				m[out++] = m[k];
+			}
+			n = out;
 		}
-		n = out;
 		mx->first[p + 1] = n;
 	}
 	free(f.v);
