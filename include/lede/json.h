@@ -9,7 +9,9 @@
 #include "lede/doc.h"
 
 /* Appends s (n bytes of UTF-8) as a JSON string literal, quotes included.
- * Control characters are escaped; invalid UTF-8 becomes U+FFFD. */
+ * C0 and C1 controls and U+2028/U+2029 are escaped; DEL passes as itself,
+ * as JSON allows (the normaliser keeps it out of page text); invalid UTF-8
+ * becomes U+FFFD. */
 void lede_json_str(struct lede_buf *out, const char *s, size_t n);
 /* Same for a NUL-terminated string, or `null` when s is NULL. */
 void lede_json_strz(struct lede_buf *out, const char *s);
