@@ -593,7 +593,6 @@ read_note(struct rd *r, json_object *o)
 {
 	struct lede_note n = { 0 };
 	json_object *sel, *type;
-	int rc = -1;
 
 	if (want_object(r, o) != 0 || get_span(r, o, &n.span) != 0)
 		return -1;
@@ -615,18 +614,10 @@ read_note(struct rd *r, json_object *o)
 		bad(r, "selector.exact", "is empty");
 		goto out;
 	}
-	if (n.text != NULL && *n.text == '\0') {
-		free(n.text);
-		n.text = NULL;
-	}
-	if (lede_doc_add_note(r->doc, &n) < 0) {
-		lede_err_oom(r->err);
-		goto out;
-	}
-	rc = 0;
+	return lede_doc_keep_note(r->doc, &n, r->err) < 0 ? -1 : 0;
 out:
 	lede_note_clear(&n);
-	return rc;
+	return -1;
 }
 
 static int

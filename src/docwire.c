@@ -903,7 +903,6 @@ read_note(struct rd *r)
 	struct lede_note n = { 0 };
 	const char *t;
 	size_t len;
-	int rc = -1;
 
 	if (get_span(r, &n.span) != 0)
 		return -1;
@@ -915,20 +914,11 @@ read_note(struct rd *r)
 	if (get_str(r, "selector.prefix", STR_VERBATIM, &n.prefix) != 0 ||
 	    get_str(r, "selector.suffix", STR_VERBATIM, &n.suffix) != 0 ||
 	    get_str(r, "note", STR_NULLABLE, &n.text) != 0 ||
-	    get_str(r, "created", STR_NULLABLE, &n.created) != 0)
-		goto out;
-	if (n.text != NULL && *n.text == '\0') {
-		free(n.text);
-		n.text = NULL;
+	    get_str(r, "created", STR_NULLABLE, &n.created) != 0) {
+		lede_note_clear(&n);
+		return -1;
 	}
-	if (lede_doc_add_note(r->doc, &n) < 0) {
-		lede_err_oom(r->err);
-		goto out;
-	}
-	rc = 0;
-out:
-	lede_note_clear(&n);
-	return rc;
+	return lede_doc_keep_note(r->doc, &n, r->err) < 0 ? -1 : 0;
 }
 
 static int

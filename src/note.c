@@ -101,17 +101,28 @@ lede_note_make(const struct lede_doc *doc, struct lede_span span, const char *te
 }
 
 int
+lede_doc_keep_note(struct lede_doc *doc, struct lede_note *note, struct lede_err *err)
+{
+	int i;
+
+	if (note->text != NULL && *note->text == '\0') {
+		free(note->text);
+		note->text = NULL;
+	}
+	i = lede_doc_add_note(doc, note);
+	lede_note_clear(note);
+	return i < 0 ? lede_err_oom(err) : i;
+}
+
+int
 lede_doc_note(struct lede_doc *doc, struct lede_span span, const char *text,
     struct lede_err *err)
 {
 	struct lede_note n;
-	int i;
 
 	if (lede_note_make(doc, span, text, &n, err) != 0)
 		return -1;
-	i = lede_doc_add_note(doc, &n);
-	lede_note_clear(&n);
-	return i < 0 ? lede_err_oom(err) : i;
+	return lede_doc_keep_note(doc, &n, err);
 }
 
 void

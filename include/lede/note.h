@@ -22,6 +22,10 @@ int lede_note_make(const struct lede_doc *doc, struct lede_span span, const char
     struct lede_note *note, struct lede_err *err);
 void lede_note_clear(struct lede_note *note);
 
+/* Adds *note to doc (a copy) and clears *note either way. An empty note
+ * text is a plain highlight: copies read back give "" where the pager gives
+ * NULL. Returns the new note's index, or -1 with err. */
+int lede_doc_keep_note(struct lede_doc *doc, struct lede_note *note, struct lede_err *err);
 /* Convenience for the pager: makes a note and adds it to doc. Returns the
  * new note's index, or -1 with err. */
 int lede_doc_note(struct lede_doc *doc, struct lede_span span, const char *text,
