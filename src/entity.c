@@ -424,6 +424,17 @@ struct para_ctx {
 	size_t nsents, nnumbers;
 };
 
+/* Whether listed word sl is s[0..n) folded to lower case (sl->len == n). */
+static inline bool
+slot_holds(const struct lex_slot *sl, const unsigned char *s, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n && sl->w[j] == (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]); j++)
+		;
+	return j == n;
+}
+
 /* The lists token k is in, as lede_tok_lower folds it. Plain ASCII
  * words are folded and hashed in one pass, without a copy. A word with
  * any other byte is in no list: lede_tok_lower turns such characters
@@ -433,7 +444,7 @@ static uint16_t
 word_lists_of(const struct lexicon *lex, const char *text, const struct lede_tok *k)
 {
 	const unsigned char *s = (const unsigned char *)text + k->start;
-	size_t n = k->end - k->start, i, j;
+	size_t n = k->end - k->start, i;
 	uint32_t h = LEX_BASIS;
 
 	if (n >= LEX_MAXLEN || !(k->flags & LEDE_TOK_WORD) ||
@@ -451,9 +462,7 @@ word_lists_of(const struct lexicon *lex, const char *text, const struct lede_tok
 		const struct lex_slot *sl = &lex->slot[i];
 		if (sl->hash != h || sl->len != n)
 			continue;
-		for (j = 0; j < n && sl->w[j] == (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]); j++)
-			;
-		if (j == n)
+		if (slot_holds(sl, s, n))
 			return sl->bits;
 	}
 	return 0;
@@ -467,7 +476,7 @@ word_lists_by_key(const struct lexicon *lex, const char *text, const struct lede
     uint64_t key)
 {
 	const unsigned char *s = (const unsigned char *)text + k->start;
-	size_t n = k->end - k->start, i, j;
+	size_t n = k->end - k->start, i;
 
 	/* the small table of how listed words begin turns away most tokens
 	 * before the keys' table, which is colder, is read */
@@ -478,9 +487,7 @@ word_lists_by_key(const struct lexicon *lex, const char *text, const struct lede
 		const struct lex_slot *sl = &lex->slot[lex->gslot[i] - 1];
 		if (lex->gkey[i] != key || sl->len != n)
 			continue;
-		for (j = 0; j < n && sl->w[j] == (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]); j++)
-			;
-		if (j == n)
+		if (slot_holds(sl, s, n))
 			return sl->bits;
 	}
 	return 0;
