@@ -72,7 +72,8 @@ escape_one(struct lede_buf *out, const char *s, size_t n)
 	case '\n': lede_buf_lit(out, "\\n"); break;
 	case '\t': lede_buf_lit(out, "\\t"); break;
 	default:
-		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
+		/* DEL never comes here: json_plain passes it, as JSON allows */
+		if (cp < 0x20 || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
 			char esc[6] = { '\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15],
 				hex[(cp >> 4) & 15], hex[cp & 15] };
 			lede_buf_add(out, esc, 6);
