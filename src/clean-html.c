@@ -376,7 +376,7 @@ class_of(struct ctx *c, const struct attrs *a)
 	const char *cl = a->cl, *id = a->id;
 	char s[204];
 	size_t k = 0;
-	uint32_t h = 2166136261u;
+	uint32_t h;
 	const char *p;
 	unsigned slot;
 
@@ -388,8 +388,7 @@ class_of(struct ctx *c, const struct attrs *a)
 	for (p = id ? id : ""; *p && k < 201; p++)
 		s[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
 	s[k] = '\0';
-	for (p = s; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
+	h = lede_fnv32(s, k);
 	slot = h & 1023;
 	/* A hash hit is trusted: a rare collision costs one misjudged block. */
 	if (c->cache[slot].used && c->cache[slot].hash == h)

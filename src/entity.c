@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "lede/buf.h"
+#include "lede/bytes.h"
 #include "lede/entity.h"
 #include "lede/gazetteer.h"
 #include "lede/ner.h"
@@ -287,8 +288,8 @@ static const struct {
 /* Every listed word is short ASCII: longer tokens are in no list. */
 #define LEX_MAXLEN 16
 #define LEX_SLOTS 1024               /* a power of two, over twice the listed words */
-#define LEX_BASIS 2166136261u        /* FNV-1a */
-#define LEX_PRIME 16777619u
+#define LEX_BASIS LEDE_FNV32_BASIS
+#define LEX_PRIME LEDE_FNV32_PRIME
 
 struct lex_slot {
 	char w[LEX_MAXLEN];          /* small letters */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lede/buf.h"
+#include "lede/bytes.h"
 #include "lede/gazetteer.h"
 #include "lede/paths.h"
 #include "lede/tok.h"
@@ -40,14 +41,14 @@ struct lede_gaz {
 	void *mem;
 };
 
-/* FNV-1a over four bytes, continuing from h (2166136261 to start). */
+/* FNV-1a over four bytes, continuing from h (LEDE_FNV32_BASIS to start). */
 static inline uint32_t
 fnv32_4(uint32_t h, const unsigned char *s)
 {
-	h = (h ^ s[0]) * 16777619u;
-	h = (h ^ s[1]) * 16777619u;
-	h = (h ^ s[2]) * 16777619u;
-	return (h ^ s[3]) * 16777619u;
+	h = (h ^ s[0]) * LEDE_FNV32_PRIME;
+	h = (h ^ s[1]) * LEDE_FNV32_PRIME;
+	h = (h ^ s[2]) * LEDE_FNV32_PRIME;
+	return (h ^ s[3]) * LEDE_FNV32_PRIME;
 }
 
 static uint64_t
@@ -236,7 +237,7 @@ static uint32_t
 sum_and_filter(struct lede_gaz *g, const unsigned char *body)
 {
 	const unsigned char *cls = body + (size_t)(g->mask + 1) * 4;
-	uint32_t h = 2166136261u, i, w;
+	uint32_t h = LEDE_FNV32_BASIS, i, w;
 	uint64_t m;
 
 	for (i = 0; i <= g->mask; i++) {
@@ -380,14 +381,14 @@ lede_gaz_compile(const char *txt_path, const char *out_path, struct lede_err *er
 		lede_errf(err, "cannot write %s: %s", out_path, strerror(errno));
 		goto done;
 	}
-	sum = 2166136261u;
+	sum = LEDE_FNV32_BASIS;
 	{
 		const unsigned char *a = (const unsigned char *)fp, *b = (const unsigned char *)cls;
 		size_t k;
 		for (k = 0; k < (size_t)nslots * 4; k++)
-			sum = (sum ^ a[k]) * 16777619u;
+			sum = (sum ^ a[k]) * LEDE_FNV32_PRIME;
 		for (k = 0; k < (size_t)nslots * 2; k++)
-			sum = (sum ^ b[k]) * 16777619u;
+			sum = (sum ^ b[k]) * LEDE_FNV32_PRIME;
 	}
 	fwrite(GAZ_MAGIC, 1, 8, out);
 	fwrite(&marker, 4, 1, out);

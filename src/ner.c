@@ -11,6 +11,7 @@
 #endif
 
 #include "lede/buf.h"
+#include "lede/bytes.h"
 #include "lede/ner.h"
 #include "lede/paths.h"
 #include "lede/text.h"
@@ -28,18 +29,6 @@ struct lede_ner {
 	const int16_t *w;
 	void *mem;
 };
-
-static uint32_t
-fnv32(const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ s[i]) * 16777619u;
-	return h;
-}
 
 static uint64_t
 mix(uint64_t x)
@@ -90,7 +79,7 @@ lede_ner_load(struct lede_ner **out, const char *path, struct lede_err *err)
 		return lede_errf(err, "%s is damaged or from another version of lede "
 		    "(version %u, %u buckets, %u tags, %zu bytes)", path, version, nb, nt, size);
 	}
-	if (fnv32(mem + NER_HEADER, size - NER_HEADER) != sum) {
+	if (lede_fnv32(mem + NER_HEADER, size - NER_HEADER) != sum) {
 		free(mem);
 		return lede_errf(err, "%s is damaged (checksum mismatch)", path);
 	}
@@ -131,7 +120,7 @@ lede_ner_save(const char *path, const float *w, uint32_t nb, struct lede_err *er
 	scale = maxw > 0 ? maxw / 32767.0f : 1.0f;
 	for (i = 0; i < n; i++)
 		q[i] = (int16_t)lrintf(w[i] / scale);
-	sum = fnv32(q, n * sizeof *q);
+	sum = lede_fnv32(q, n * sizeof *q);
 	if ((f = fopen(path, "wb")) == NULL) {
 		free(q);
 		return lede_errf(err, "cannot write %s: %s", path, strerror(errno));

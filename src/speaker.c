@@ -22,6 +22,7 @@
 #endif
 
 #include "lede/buf.h"
+#include "lede/bytes.h"
 #include "lede/cue.h"
 #include "lede/paths.h"
 #include "lede/quote.h"
@@ -143,17 +144,6 @@ word_in(const char *w, size_t n, const char *const *list, size_t nlist)
 
 #define IN(w, n, list) word_in((w), (n), (list), sizeof (list) / sizeof *(list))
 
-static unsigned
-lex_hash(const char *w, size_t n)
-{
-	unsigned h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
-}
-
 /* The lists w[0..n) is on, compared in lower case as word_in does. */
 static unsigned
 lex_class(const struct lexicon *lex, const char *w, size_t n)
@@ -164,12 +154,12 @@ lex_class(const struct lexicon *lex, const char *w, size_t n)
 
 	if (n == 0 || n >= sizeof low)
 		return 0;
-	h = 2166136261u;        /* lex_hash, on the lower case made here */
+	h = LEDE_FNV32_BASIS;   /* lede_fnv32, on the lower case made here */
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];
 		c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 		low[i] = (char)c;
-		h = (h ^ c) * 16777619u;
+		h = (h ^ c) * LEDE_FNV32_PRIME;
 	}
 	for (h &= LEX_SLOTS - 1; lex->slot[h].w != NULL;
 	    h = (h + 1) & (LEX_SLOTS - 1)) {
@@ -1070,7 +1060,7 @@ add_form(struct forms *f, const char *s, size_t n, int person)
 	if (n < 2 || !(isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC0))
 		return 0;
 	/* one entry per spelling, found by its hash */
-	for (h = lex_hash(s, n) & (FORM_SLOTS - 1); f->slot[h] != 0; h = (h + 1) & (FORM_SLOTS - 1)) {
+	for (h = lede_fnv32(s, n) & (FORM_SLOTS - 1); f->slot[h] != 0; h = (h + 1) & (FORM_SLOTS - 1)) {
 		i = (size_t)f->slot[h] - 1;
 		if (f->v[i].n == n && memcmp(f->v[i].s, s, n) == 0) {
 			if (f->v[i].person != person)
@@ -2071,7 +2061,7 @@ lex_add(struct lexicon *lex, const char *const *list, size_t n, unsigned bit)
 
 	for (i = 0; i < n; i++) {
 		len = strlen(list[i]);
-		for (h = lex_hash(list[i], len) & (LEX_SLOTS - 1); lex->slot[h].w != NULL &&
+		for (h = lede_fnv32(list[i], len) & (LEX_SLOTS - 1); lex->slot[h].w != NULL &&
 		    !(lex->slot[h].n == len && memcmp(lex->slot[h].w, list[i], len) == 0);
 		    h = (h + 1) & (LEX_SLOTS - 1))
 			;

@@ -1,11 +1,30 @@
-/* Eight bytes of text tested at once. The normaliser, the cleaner's text
- * counter and the JSON writer all pass long runs of plain ASCII; testing a
- * machine word per step instead of a byte is where their speed comes from,
- * and one set of these tests keeps the tricks in one place. */
+/* Byte-level helpers several modules share, so each trick lives in one place.
+ * Eight bytes of text tested at once: the normaliser, the cleaner's text
+ * counter and the JSON writer all pass long runs of plain ASCII, and testing
+ * a machine word per step instead of a byte is where their speed comes from.
+ * And one small hash (FNV-1a) for words, class names and data checksums. */
 #ifndef LEDE_BYTES_H
 #define LEDE_BYTES_H
 
+#include <stddef.h>
 #include <stdint.h>
+
+#define LEDE_FNV32_BASIS 2166136261u
+#define LEDE_FNV32_PRIME 16777619u
+
+/* 32-bit FNV-1a of p[0..n). The data files' checksums are this hash, so it
+ * must never change. */
+static inline uint32_t
+lede_fnv32(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint32_t h = LEDE_FNV32_BASIS;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ s[i]) * LEDE_FNV32_PRIME;
+	return h;
+}
 
 #define LEDE_ONES 0x0101010101010101u   /* 1 in every byte */
 #define LEDE_HIGHS 0x8080808080808080u  /* the top bit of every byte */
